@@ -1,0 +1,30 @@
+import type { ApplicationFunction } from "probot";
+import { webhookHandlers } from "./handlers/index.js";
+import { createRecordWebhook } from "./handlers/record-webhook.js";
+import { createHealthzRoute } from "./http/healthz-route.js";
+import type { Logger } from "./log.js";
+import type { JobQueue } from "./queue/job-queue.js";
+import type { Store } from "./store/open-store.js";
+
+export interface AppDeps {
+  store: Store;
+  queue: JobQueue;
+  log: Logger;
+  now: () => Date;
+  onQueued: () => void;
+}
+
+/** The Probot app: every verified webhook goes to the durable intake; HTTP routes are mounted beside it. */
+export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
+  return (app, { addHandler }) => {
+    const recordWebhook = createRecordWebhook({
+      store: deps.store,
+      log: deps.log,
+      now: deps.now,
+      handledEvents: new Set(Object.keys(webhookHandlers)),
+      onQueued: deps.onQueued,
+    });
+    app.onAny(async (event) => recordWebhook(event));
+    addHandler(createHealthzRoute(deps.store, deps.queue));
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// The parts of GitHub's webhook payloads the app reads, checked at the boundary. Unknown fields pass.
+
+export const accountSchema = z.looseObject({ login: z.string(), id: z.number(), type: z.string() });
+export const userSchema = z.looseObject({ login: z.string(), id: z.number(), type: z.string() });
+
+export const repositorySchema = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  full_name: z.string(),
+  private: z.boolean(),
+  owner: z.looseObject({ login: z.string() }),
+  default_branch: z.string().optional(),
+});
+
+export const installationRefSchema = z.looseObject({ id: z.number() });
+
+export const pullRequestSchema = z.looseObject({
+  id: z.number(),
+  number: z.number(),
+  title: z.string(),
+  html_url: z.string(),
+  state: z.string(),
+  draft: z.boolean().optional(),
+  merged: z.boolean().nullable().optional(),
+  user: userSchema,
+  head: z.looseObject({ sha: z.string(), ref: z.string(), repo: z.looseObject({ full_name: z.string() }).nullable() }),
+  base: z.looseObject({ ref: z.string(), sha: z.string() }),
+  additions: z.number().optional(),
+  deletions: z.number().optional(),
+  changed_files: z.number().optional(),
+  created_at: z.string(),
+  merged_at: z.string().nullable().optional(),
+  closed_at: z.string().nullable().optional(),
+});
+
+export const pullRequestEventSchema = z.looseObject({
+  action: z.string(),
+  pull_request: pullRequestSchema,
+  repository: repositorySchema,
+  installation: installationRefSchema,
+  sender: userSchema,
+});
+
+const installedRepositorySchema = z.looseObject({ id: z.number(), name: z.string(), full_name: z.string(), private: z.boolean() });
+
+export const installationEventSchema = z.looseObject({
+  action: z.string(),
+  installation: z.looseObject({
+    id: z.number(),
+    account: accountSchema.nullable(),
+    repository_selection: z.string(),
+    suspended_at: z.string().nullable().optional(),
+  }),
+  repositories: z.array(installedRepositorySchema).optional(),
+});
+
+export const installationRepositoriesEventSchema = z.looseObject({
+  action: z.string(),
+  installation: z.looseObject({
+    id: z.number(),
+    account: accountSchema.nullable(),
+    repository_selection: z.string(),
+    suspended_at: z.string().nullable().optional(),
+  }),
+  repositories_added: z.array(installedRepositorySchema),
+  repositories_removed: z.array(installedRepositorySchema.partial({ full_name: true, private: true, name: true })),
+});
+
+export type PullRequestPayload = z.infer<typeof pullRequestSchema>;
+export type RepositoryPayload = z.infer<typeof repositorySchema>;
+
+export function isBot(user: { type: string; login: string }): boolean {
+  return user.type === "Bot" || user.login.endsWith("[bot]");
+}

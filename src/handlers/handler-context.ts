@@ -1,0 +1,16 @@
+import type { GitHubClient } from "../github/github-client.js";
+import type { Logger } from "../log.js";
+import type { Store } from "../store/open-store.js";
+
+/** What a webhook handler gets: the event, the one door to GitHub, the store, a logger, the clock. */
+export interface HandlerContext {
+  deliveryId: string;
+  name: string;
+  payload: unknown;
+  github: GitHubClient;
+  store: Store;
+  log: Logger;
+  now: () => Date;
+}
+
+export type WebhookHandler = (context: HandlerContext) => Promise<void>;

@@ -1,0 +1,65 @@
+import { installationEventSchema, installationRepositoriesEventSchema } from "../github/payloads.js";
+import {
+  deleteInstallationData,
+  deleteRepositories,
+  upsertInstallation,
+  upsertRepositories,
+} from "../store/installations.js";
+import type { WebhookHandler } from "./handler-context.js";
+
+/** installation: remember who installed the app and where; forget everything when it is uninstalled. */
+export const handleInstallation: WebhookHandler = async ({ payload, store, log, now }) => {
+  const event = installationEventSchema.parse(payload);
+  const { installation } = event;
+  if (event.action === "deleted") {
+    await deleteInstallationData(store, installation.id);
+    log.info("installation deleted: everything stored for it was deleted");
+    return;
+  }
+  await upsertInstallation(
+    store,
+    {
+      id: installation.id,
+      accountLogin: installation.account?.login ?? "",
+      accountType: installation.account?.type ?? "",
+      repositorySelection: installation.repository_selection,
+      suspendedAt: installation.suspended_at ?? null,
+    },
+    now(),
+  );
+  if (event.repositories) {
+    await upsertRepositories(
+      store,
+      event.repositories.map((r) => ({ id: r.id, installationId: installation.id, fullName: r.full_name, private: r.private })),
+      now(),
+    );
+  }
+  log.info({ action: event.action, repositories: event.repositories?.length }, "installation recorded");
+};
+
+/** installation_repositories: follow repositories added to or removed from the installation. */
+export const handleInstallationRepositories: WebhookHandler = async ({ payload, store, log, now }) => {
+  const event = installationRepositoriesEventSchema.parse(payload);
+  const { installation } = event;
+  await upsertInstallation(
+    store,
+    {
+      id: installation.id,
+      accountLogin: installation.account?.login ?? "",
+      accountType: installation.account?.type ?? "",
+      repositorySelection: installation.repository_selection,
+      suspendedAt: installation.suspended_at ?? null,
+    },
+    now(),
+  );
+  await upsertRepositories(
+    store,
+    event.repositories_added.map((r) => ({ id: r.id, installationId: installation.id, fullName: r.full_name, private: r.private })),
+    now(),
+  );
+  await deleteRepositories(
+    store,
+    event.repositories_removed.map((r) => r.id),
+  );
+  log.info({ added: event.repositories_added.length, removed: event.repositories_removed.length }, "installation repositories updated");
+};

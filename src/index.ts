@@ -1,0 +1,95 @@
+import { Probot, Server } from "probot";
+import { createReviewCoachApp } from "./app.js";
+import type { Env } from "./env.js";
+import { createOctokitClass, type OctokitPolicy } from "./github/create-octokit-class.js";
+import { createWebhookDispatcher } from "./handlers/dispatch-webhook.js";
+import { webhookHandlers } from "./handlers/index.js";
+import type { Logger } from "./log.js";
+import { createSqlJobQueue } from "./queue/sql-job-queue.js";
+import { Worker } from "./queue/worker.js";
+import { openStore, type Store } from "./store/open-store.js";
+
+export interface StartOptions {
+  env: Env;
+  log: Logger;
+  /** Tests turn GitHub throttling and retries off. */
+  octokitPolicy?: OctokitPolicy;
+  now?: () => Date;
+  /** Worker tuning, for tests. */
+  worker?: { pollMs?: number; leaseMs?: number; baseBackoffMs?: number };
+}
+
+export interface RunningApp {
+  server: Server;
+  store: Store;
+  worker: Worker;
+  port: number;
+  /** Graceful stop: no new webhooks, running jobs finish or go back to the queue, the database closes. */
+  stop(): Promise<void>;
+}
+
+/** Wires the app together: store, queue, worker, Probot server with the webhook intake and routes. */
+export async function startReviewCoach(options: StartOptions): Promise<RunningApp> {
+  const { env, log } = options;
+  const now = options.now ?? (() => new Date());
+  if (!env.APP_ID || !env.privateKey) throw new Error("startReviewCoach needs APP_ID and a private key");
+
+  const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log });
+  const queue = createSqlJobQueue(store, now);
+  const ProbotWithDefaults = Probot.defaults({
+    appId: env.APP_ID,
+    privateKey: env.privateKey,
+    secret: env.WEBHOOK_SECRET,
+    baseUrl: env.githubApiUrl,
+    log: log.child({ name: "probot" }),
+    Octokit: createOctokitClass(options.octokitPolicy),
+    ...(env.REDIS_URL ? { redisConfig: env.REDIS_URL } : {}),
+  });
+  const probot = new ProbotWithDefaults();
+
+  const worker = new Worker({
+    queue,
+    log,
+    concurrency: env.WORKER_CONCURRENCY,
+    maxAttempts: env.JOB_MAX_ATTEMPTS,
+    now,
+    ...options.worker,
+    processJob: createWebhookDispatcher({
+      handlers: webhookHandlers,
+      authenticate: (installationId) => probot.auth(installationId),
+      store,
+      now,
+    }),
+  });
+
+  const server = new Server({
+    Probot: ProbotWithDefaults,
+    host: env.HOST,
+    port: env.PORT,
+    webhookPath: env.WEBHOOK_PATH,
+    log: log.child({ name: "server" }),
+    enableStaticFiles: false,
+    ...(env.WEBHOOK_PROXY_URL ? { webhookProxy: env.WEBHOOK_PROXY_URL } : {}),
+  });
+  await server.load(createReviewCoachApp({ store, queue, log, now, onQueued: () => worker.notify() }));
+  const httpServer = await server.start();
+  worker.start();
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    server,
+    store,
+    worker,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        await server.stop();
+        await worker.stop(env.SHUTDOWN_TIMEOUT_MS);
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The seam between intake and processing. The SQL implementation keeps jobs in the app's database;
+// a distributed engine (e.g. a Redis stream) can implement the same interface.
+
+export interface JobToEnqueue {
+  /** Idempotency key: enqueueing an id that exists already is a no-op. */
+  id: string;
+  kind: string;
+  payload: unknown;
+  runAt?: Date;
+}
+
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: unknown;
+  /** Attempts so far, including this one. */
+  attempts: number;
+}
+
+export interface QueueDepth {
+  queued: number;
+  running: number;
+  dead: number;
+}
+
+export interface JobQueue {
+  enqueue(job: JobToEnqueue): Promise<boolean>;
+  /** Takes the next due job (or one whose lease expired) for this worker, until leaseUntil. */
+  claim(workerId: string, leaseUntil: Date): Promise<ClaimedJob | null>;
+  extendLease(id: string, workerId: string, leaseUntil: Date): Promise<void>;
+  complete(id: string, workerId: string): Promise<void>;
+  retryLater(id: string, workerId: string, runAt: Date, reason: string): Promise<void>;
+  deadLetter(id: string, workerId: string, reason: string): Promise<void>;
+  /** Gives a running job back to the queue at once (used on shutdown). */
+  release(id: string, workerId: string): Promise<void>;
+  depth(): Promise<QueueDepth>;
+}

@@ -1,0 +1,134 @@
+import { sql } from "kysely";
+import type { Store } from "../store/open-store.js";
+import type { ClaimedJob, JobQueue, JobToEnqueue, QueueDepth } from "./job-queue.js";
+
+/** Jobs in the app's own database: SQLite by default, PostgreSQL (with SKIP LOCKED) across replicas. */
+export function createSqlJobQueue(store: Store, now: () => Date = () => new Date()): JobQueue {
+  const { db } = store;
+  const iso = () => now().toISOString();
+
+  return {
+    async enqueue(job: JobToEnqueue) {
+      const at = iso();
+      const result = await db
+        .insertInto("jobs")
+        .values({
+          id: job.id,
+          kind: job.kind,
+          payload: JSON.stringify(job.payload),
+          status: "queued",
+          attempts: 0,
+          run_at: (job.runAt ?? now()).toISOString(),
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async claim(workerId, leaseUntil) {
+      const at = iso();
+      let next = db
+        .selectFrom("jobs")
+        .select("id")
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("status", "=", "queued"), eb("run_at", "<=", at)]),
+            eb.and([eb("status", "=", "running"), eb("locked_until", "<", at)]),
+          ]),
+        )
+        .orderBy("run_at")
+        .limit(1);
+      if (store.dialect === "postgres") next = next.forUpdate().skipLocked();
+      const row = await db
+        .updateTable("jobs")
+        .set({
+          status: "running",
+          locked_by: workerId,
+          locked_until: leaseUntil.toISOString(),
+          attempts: sql<number>`attempts + 1`,
+          updated_at: at,
+        })
+        .where("id", "=", (eb) => eb.selectFrom(next.as("next")).select("next.id"))
+        .returning(["id", "kind", "payload", "attempts"])
+        .executeTakeFirst();
+      if (!row) return null;
+      const claimed: ClaimedJob = { id: row.id, kind: row.kind, payload: JSON.parse(row.payload), attempts: row.attempts };
+      return claimed;
+    },
+
+    async extendLease(id, workerId, leaseUntil) {
+      await db
+        .updateTable("jobs")
+        .set({ locked_until: leaseUntil.toISOString() })
+        .where("id", "=", id)
+        .where("locked_by", "=", workerId)
+        .where("status", "=", "running")
+        .execute();
+    },
+
+    async complete(id, workerId) {
+      const at = iso();
+      await db
+        .updateTable("jobs")
+        .set({ status: "done", locked_by: null, locked_until: null, updated_at: at, finished_at: at, last_error: null })
+        .where("id", "=", id)
+        .where("locked_by", "=", workerId)
+        .execute();
+    },
+
+    async retryLater(id, workerId, runAt, reason) {
+      await db
+        .updateTable("jobs")
+        .set({
+          status: "queued",
+          run_at: runAt.toISOString(),
+          locked_by: null,
+          locked_until: null,
+          last_error: reason,
+          updated_at: iso(),
+        })
+        .where("id", "=", id)
+        .where("locked_by", "=", workerId)
+        .execute();
+    },
+
+    async deadLetter(id, workerId, reason) {
+      const at = iso();
+      await db
+        .updateTable("jobs")
+        .set({ status: "dead", locked_by: null, locked_until: null, last_error: reason, updated_at: at, finished_at: at })
+        .where("id", "=", id)
+        .where("locked_by", "=", workerId)
+        .execute();
+    },
+
+    async release(id, workerId) {
+      await db
+        .updateTable("jobs")
+        .set({
+          status: "queued",
+          locked_by: null,
+          locked_until: null,
+          attempts: sql<number>`attempts - 1`,
+          updated_at: iso(),
+        })
+        .where("id", "=", id)
+        .where("locked_by", "=", workerId)
+        .where("status", "=", "running")
+        .execute();
+    },
+
+    async depth(): Promise<QueueDepth> {
+      const rows = await db
+        .selectFrom("jobs")
+        .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
+        .where("status", "in", ["queued", "running", "dead"])
+        .groupBy("status")
+        .execute();
+      const count = (status: string) => Number(rows.find((r) => r.status === status)?.count ?? 0);
+      return { queued: count("queued"), running: count("running"), dead: count("dead") };
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "../log.js";
+import { classifyFailure } from "./classify-failure.js";
+import type { ClaimedJob, JobQueue } from "./job-queue.js";
+
+export type ProcessJob = (job: ClaimedJob, log: Logger) => Promise<void>;
+
+export interface WorkerOptions {
+  queue: JobQueue;
+  processJob: ProcessJob;
+  log: Logger;
+  concurrency: number;
+  maxAttempts: number;
+  leaseMs?: number;
+  pollMs?: number;
+  /** First retry delay; doubles per attempt up to maxBackoffMs. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  now?: () => Date;
+  workerId?: string;
+}
+
+/**
+ * Takes jobs from the queue and runs them, `concurrency` at a time. A running job holds a lease that it
+ * renews; if the process dies, the lease runs out and another worker (or this one after a restart) takes
+ * the job again. Failures are retried with exponential backoff (honouring GitHub's retry-after) and
+ * dead-lettered after maxAttempts.
+ */
+export class Worker {
+  readonly id: string;
+  private readonly running = new Map<string, Promise<void>>();
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly opts: Required<Omit<WorkerOptions, "workerId">>;
+
+  constructor(options: WorkerOptions) {
+    this.id = options.workerId ?? `worker-${randomUUID()}`;
+    this.opts = {
+      leaseMs: 30_000,
+      pollMs: 1_000,
+      baseBackoffMs: 5_000,
+      maxBackoffMs: 3_600_000,
+      now: () => new Date(),
+      ...options,
+      log: options.log.child({ name: "queue", workerId: this.id }),
+    };
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.loop ??= this.run();
+  }
+
+  /** Something was enqueued: look now rather than at the next poll. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  /** Stops taking jobs, waits up to timeoutMs for running ones, then gives the rest back to the queue. */
+  async stop(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    this.notify();
+    await this.loop;
+    this.loop = undefined;
+    const pending = [...this.running.values()];
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      Promise.allSettled(pending).then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      for (const id of this.running.keys()) {
+        await this.opts.queue.release(id, this.id);
+        this.opts.log.warn({ jobId: id }, "job still running at shutdown: released to the queue");
+      }
+    }
+  }
+
+  private async run(): Promise<void> {
+    const { queue, concurrency, pollMs, log } = this.opts;
+    while (!this.stopping) {
+      let claimed: ClaimedJob | null = null;
+      if (this.running.size < concurrency) {
+        try {
+          claimed = await queue.claim(this.id, this.leaseUntil());
+        } catch (error) {
+          log.error({ err: error }, "could not read the job queue; retrying");
+        }
+      }
+      if (claimed) {
+        const job = claimed;
+        const done = this.execute(job).finally(() => {
+          this.running.delete(job.id);
+          this.notify();
+        });
+        this.running.set(job.id, done);
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private leaseUntil(): Date {
+    return new Date(this.opts.now().getTime() + this.opts.leaseMs);
+  }
+
+  private async execute(job: ClaimedJob): Promise<void> {
+    const { queue, processJob, leaseMs } = this.opts;
+    const log = this.opts.log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
+    const heartbeat = setInterval(() => {
+      queue.extendLease(job.id, this.id, this.leaseUntil()).catch((err: unknown) => log.warn({ err }, "could not renew job lease"));
+    }, Math.max(1000, Math.floor(leaseMs / 3)));
+    const started = Date.now();
+    try {
+      await processJob(job, log);
+      await queue.complete(job.id, this.id);
+      log.info({ durationMs: Date.now() - started }, "job done");
+    } catch (error) {
+      await this.fail(job, error, log);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async fail(job: ClaimedJob, error: unknown, log: Logger): Promise<void> {
+    const { queue, maxAttempts, baseBackoffMs, maxBackoffMs, now } = this.opts;
+    const failure = classifyFailure(error, now().getTime());
+    try {
+      if (failure.kind === "gone") {
+        log.warn({ reason: failure.reason }, "job dropped: what it acts on no longer exists");
+        await queue.complete(job.id, this.id);
+        return;
+      }
+      if (failure.kind === "permanent" || job.attempts >= maxAttempts) {
+        const reason = failure.kind === "permanent" ? failure.reason : `gave up after ${job.attempts} attempts: ${failure.reason}`;
+        log.error({ err: error, reason }, "job dead-lettered");
+        await queue.deadLetter(job.id, this.id, reason);
+        return;
+      }
+      const backoff = Math.min(maxBackoffMs, baseBackoffMs * 2 ** (job.attempts - 1));
+      const jittered = backoff * (0.8 + Math.random() * 0.4);
+      const delayMs = Math.max(jittered, (failure.retryAfterSeconds ?? 0) * 1000);
+      const runAt = new Date(now().getTime() + delayMs);
+      log.warn({ reason: failure.reason, retryAt: runAt.toISOString() }, "job failed; will retry");
+      await queue.retryLater(job.id, this.id, runAt, failure.reason);
+    } catch (queueError) {
+      log.error({ err: queueError }, "could not record the job's failure; its lease will expire and it will run again");
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { SEVERITIES } from "../coach/types.js";
+
+// The schema of `.github/review-coach.yml`. Every key is documented here; the JSON Schema for editors
+// (config/review-coach.schema.json) and the README's configuration reference are generated from it.
+// Defaults live in config/default.yml, which must satisfy this schema.
+
+const login = z.string().min(1).regex(/^[A-Za-z0-9-]+(\[bot\])?$/, "a GitHub login");
+const glob = z.string().min(1);
+
+export const repoConfigSchema = z
+  .object({
+    mode: z
+      .enum(["nudge", "summary", "shadow", "off"])
+      .describe(
+        "nudge: inline nudges plus the check-run summary; summary: the check run only; shadow: record what would have been posted and post nothing; off: nothing.",
+      ),
+    severity: z
+      .enum(SEVERITIES)
+      .describe("Least severity of a risk finding that counts: findings below it are neither scored nor nudged."),
+    maxNudgesPerReview: z.number().int().min(0).max(10).describe("Most inline nudges on one review."),
+    maxNudgesPerPullRequest: z.number().int().min(0).max(50).describe("Most inline nudges on one pull request, over all its reviews."),
+    coachDrafts: z.boolean().describe("Also coach reviews on draft pull requests."),
+    paths: z
+      .object({
+        ignored: z.array(glob).describe("Globs of files never analysed: lock files, generated and vendored code. Replaces the default list."),
+        sensitive: z.array(glob).describe("Globs of files whose every change is security-sensitive (auth, payments, crypto). Replaces the default list."),
+      })
+      .strict()
+      .describe("Which files the risk profile skips or treats as sensitive."),
+    reviewers: z
+      .object({
+        ignored: z.array(login).describe("Logins never coached nor scored, e.g. service accounts. Bots are always ignored."),
+      })
+      .strict()
+      .describe("Who is coached."),
+    gate: z
+      .object({
+        enabled: z.boolean().describe("Make the review-coach check fail while a high-risk PR has no review scoring at least minScore, so branch protection can require it."),
+        minScore: z.number().int().min(0).max(100).describe("Least review score that passes the gate."),
+      })
+      .strict()
+      .describe("An optional merge gate. Off by default: review-coach never blocks unless asked."),
+    privacy: z
+      .object({
+        publicScores: z.boolean().describe("Show numeric per-review scores in public check runs and comments. When false the advice stays and the numbers go."),
+      })
+      .strict()
+      .describe("What is shown in public on GitHub."),
+    score: z
+      .object({
+        windowDays: z.number().int().min(1).max(365).describe("Rolling window of merged pull requests for the repository score."),
+      })
+      .strict()
+      .describe("The repository review-quality score."),
+    digest: z
+      .object({
+        enabled: z.boolean().describe("Send the weekly digest."),
+        schedule: z
+          .object({
+            cron: z
+              .string()
+              .regex(/^(\S+\s+){4}\S+$/, "a five-field cron expression such as '0 9 * * 1'")
+              .describe("When the digest is sent (minute hour day-of-month month day-of-week)."),
+            timeZone: z.string().min(1).describe("IANA time zone of the cron expression, e.g. Europe/Berlin."),
+          })
+          .strict()
+          .describe("When the weekly digest is built and delivered."),
+        repository: z
+          .string()
+          .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "owner/name")
+          .nullable()
+          .describe("owner/name of the repository the digest issue is opened in. Null: the repository itself."),
+        org: z.boolean().describe("Also build an org-wide digest, delivered to the org's .github repository. Read from the org's .github repository only."),
+        individuals: z.enum(["kudos", "none"]).describe("kudos: name reviewers only in kudos for exemplary reviews; none: name nobody."),
+      })
+      .strict()
+      .describe("The weekly digest for leads."),
+    backfill: z
+      .object({
+        weeks: z.number().int().min(0).max(26).describe("Weeks of merged pull requests imported on installation, so the first digest has data."),
+      })
+      .strict()
+      .describe("History imported when the app is installed."),
+    badge: z
+      .object({
+        enabled: z.boolean().describe("Serve a public score badge at /badge/<owner>/<repo>.svg."),
+      })
+      .strict()
+      .describe("The repository score badge."),
+  })
+  .strict();
+
+export type RepoConfig = z.infer<typeof repoConfigSchema>;
+
+export const CONFIG_FILE_NAME = "review-coach.yml";
+export const CONFIG_PATH = `.github/${CONFIG_FILE_NAME}`;

@@ -1,0 +1,125 @@
+import YAML, { isMap, isPair, isScalar, LineCounter, type Document } from "yaml";
+import type { z } from "zod";
+import { mergeConfig } from "./merge-config.js";
+import { type RepoConfig, repoConfigSchema } from "./schema.js";
+
+/** One thing wrong with a config file, said so that its owner can fix it. */
+export interface ConfigProblem {
+  /** Where the file is, e.g. "acme/.github: .github/review-coach.yml". */
+  file: string;
+  /** Dotted key path, or "" for the whole file. */
+  key: string;
+  message: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+}
+
+export type ConfigFileCheck = { ok: true; config: Record<string, unknown> } | { ok: false; problems: ConfigProblem[] };
+
+/**
+ * Parses a config file's text and checks it against the schema (merged over the defaults, as it will be
+ * used). Problems carry the key and line. Pure.
+ */
+export function checkConfigText(text: string, file: string, defaults: RepoConfig): ConfigFileCheck {
+  const lineCounter = new LineCounter();
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        file,
+        key: "",
+        message: `invalid YAML: ${error.message.split("\n")[0]}`,
+        ...(error.linePos ? { line: error.linePos[0].line } : {}),
+      })),
+    };
+  }
+  const value: unknown = doc.toJS() ?? {};
+  const checked = checkConfigValue(value, file, defaults);
+  if (checked.ok) return checked;
+  return { ok: false, problems: checked.problems.map((p) => withLine(p, doc, lineCounter)) };
+}
+
+/** Checks an already parsed config file (as the config loader returns it). Pure. */
+export function checkConfigValue(value: unknown, file: string, defaults: RepoConfig): ConfigFileCheck {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, problems: [{ file, key: "", message: "expected a YAML mapping of keys to values at the top level" }] };
+  }
+  const { _extends: _ignored, ...rest } = value as Record<string, unknown>;
+  const result = repoConfigSchema.safeParse(mergeConfig(defaults, rest));
+  if (result.success) return { ok: true, config: rest };
+  return { ok: false, problems: result.error.issues.flatMap((issue) => describeIssue(issue, file)) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, file: string): ConfigProblem[] {
+  const at = issue.path.map(String);
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => {
+      const known = knownKeysAt(at);
+      const near = closest(key, known);
+      return {
+        file,
+        key: [...at, key].join("."),
+        message: `unknown key${near ? `: did you mean "${near}"?` : ""} Expected one of: ${known.join(", ")}`,
+      };
+    });
+  }
+  return [{ file, key: at.join("."), message: issue.message.replace(/^Invalid input: /, "") }];
+}
+
+function knownKeysAt(path: string[]): string[] {
+  let shape: z.ZodType = repoConfigSchema;
+  for (const key of path) {
+    const next = (shape as unknown as { shape?: Record<string, z.ZodType> }).shape?.[key];
+    if (!next) return [];
+    shape = next;
+  }
+  return Object.keys((shape as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+function withLine(problem: ConfigProblem, doc: Document, lineCounter: LineCounter): ConfigProblem {
+  if (!problem.key) return problem;
+  const offset = locateKey(doc, problem.key.split("."));
+  if (offset === undefined) return problem;
+  return { ...problem, line: lineCounter.linePos(offset).line };
+}
+
+function locateKey(doc: Document, path: string[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined;
+  for (const key of path) {
+    if (!isMap(node)) break;
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key);
+    if (!pair || !isPair(pair)) break;
+    offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+    node = pair.value;
+  }
+  return offset;
+}

@@ -1,0 +1,18 @@
+import type { Kysely } from "kysely";
+import type { Migration } from "kysely/migration";
+import type { Dialect } from "../dialect.js";
+import * as initialSchema from "./001-initial-schema.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
+type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
+
+/** Versioned migrations, applied in name order at start. Never edit one that has shipped: add the next. */
+const steps: Record<string, Step> = {
+  "001-initial-schema": initialSchema,
+};
+
+export function listMigrations(dialect: Dialect): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(steps).map(([name, step]) => [name, { up: (db: Kysely<any>) => step.up(db, dialect) }]),
+  );
+}

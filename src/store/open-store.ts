@@ -1,0 +1,97 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Migrator } from "kysely/migration";
+import pg from "pg";
+import { ReviewCoachError } from "../errors.js";
+import type { Logger } from "../log.js";
+import type { Dialect } from "./dialect.js";
+import { listMigrations } from "./migrations/index.js";
+import type { Database } from "./tables.js";
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** A postgres:// URL; when absent the embedded SQLite file at sqlitePath is used. */
+  databaseUrl?: string | undefined;
+  sqlitePath: string;
+  log: Logger;
+}
+
+// int8 (bigint) columns hold GitHub ids, all below 2^53: read them as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Opens the database named by the settings and applies every pending migration. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const log = options.log.child({ name: "store" });
+  const store = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.sqlitePath);
+  try {
+    await migrate(store, log);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  log.info({ dialect: store.dialect }, "database ready");
+  return store;
+}
+
+function openSqlite(file: string): Store {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("busy_timeout = 5000");
+  database.pragma("foreign_keys = ON");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return withHelpers(db, "sqlite");
+}
+
+function openPostgres(url: string): Store {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return withHelpers(db, "postgres");
+}
+
+function withHelpers(db: Kysely<Database>, dialect: Dialect): Store {
+  return {
+    db,
+    dialect,
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function migrate(store: Store, log: Logger): Promise<void> {
+  const migrations = listMigrations(store.dialect);
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  for (const result of results ?? []) {
+    if (result.status === "Success") log.info({ migration: result.migrationName }, "migration applied");
+    if (result.status === "Error") log.error({ migration: result.migrationName }, "migration failed");
+  }
+  if (error) {
+    throw new ReviewCoachError(
+      `Could not migrate the ${store.dialect} database: ${(error as Error).message}. ` +
+        (store.dialect === "postgres"
+          ? "Check that DATABASE_URL points at a reachable PostgreSQL database the app may create tables in."
+          : "Check that DATA_DIR is writable."),
+      { cause: error },
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import type { Store } from "./open-store.js";
+import type { PullRequestRow } from "./tables.js";
+
+export interface PullRequestRecord {
+  id: number;
+  installationId: number;
+  repositoryId: number;
+  number: number;
+  title: string;
+  htmlUrl: string;
+  authorLogin: string;
+  authorIsBot: boolean;
+  state: string;
+  draft: boolean;
+  merged: boolean;
+  headSha: string;
+  baseRef: string;
+  additions: number;
+  deletions: number;
+  changedFiles: number;
+  openedAt: string;
+  mergedAt: string | null;
+  closedAt: string | null;
+}
+
+/** Inserts or refreshes what GitHub says about a pull request; keeps what the app computed. */
+export async function upsertPullRequest(store: Store, pr: PullRequestRecord, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const facts = {
+    installation_id: pr.installationId,
+    repository_id: pr.repositoryId,
+    number: pr.number,
+    title: pr.title,
+    html_url: pr.htmlUrl,
+    author_login: pr.authorLogin,
+    author_is_bot: pr.authorIsBot ? 1 : 0,
+    state: pr.state,
+    draft: pr.draft ? 1 : 0,
+    merged: pr.merged ? 1 : 0,
+    head_sha: pr.headSha,
+    base_ref: pr.baseRef,
+    additions: pr.additions,
+    deletions: pr.deletions,
+    changed_files: pr.changedFiles,
+    merged_at: pr.mergedAt,
+    closed_at: pr.closedAt,
+    updated_at: at,
+  };
+  await store.db
+    .insertInto("pull_requests")
+    .values({
+      id: pr.id,
+      ...facts,
+      opened_at: pr.openedAt,
+      risk_level: null,
+      risk_weight: null,
+      score: null,
+      first_review_requested_at: null,
+      first_reviewed_at: null,
+    })
+    .onConflict((oc) => oc.column("id").doUpdateSet(facts))
+    .execute();
+}
+
+export async function findPullRequest(store: Store, id: number): Promise<PullRequestRow | undefined> {
+  return store.db.selectFrom("pull_requests").selectAll().where("id", "=", id).executeTakeFirst();
+}

@@ -1,0 +1,62 @@
+import type { Store } from "./open-store.js";
+
+export interface DeliveryToRecord {
+  id: string;
+  event: string;
+  action: string | null;
+  installationId: number | null;
+  repositoryId: number | null;
+  receivedAt: Date;
+  /** The job to run for it, or null for events the app only records. */
+  job: { kind: string; payload: unknown } | null;
+}
+
+export type RecordOutcome = "new" | "duplicate" | "requeued";
+
+/**
+ * Records a webhook delivery and its job in one transaction. A delivery id seen before is a no-op,
+ * except that a redelivery of one whose job was dead-lettered gives that job a fresh start.
+ */
+export async function recordDelivery(store: Store, delivery: DeliveryToRecord): Promise<RecordOutcome> {
+  const at = delivery.receivedAt.toISOString();
+  return store.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("deliveries")
+      .values({
+        id: delivery.id,
+        event: delivery.event,
+        action: delivery.action,
+        installation_id: delivery.installationId,
+        repository_id: delivery.repositoryId,
+        received_at: at,
+      })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const revived = await trx
+        .updateTable("jobs")
+        .set({ status: "queued", attempts: 0, run_at: at, last_error: null, updated_at: at, finished_at: null })
+        .where("id", "=", delivery.id)
+        .where("status", "=", "dead")
+        .executeTakeFirst();
+      return Number(revived.numUpdatedRows) > 0 ? "requeued" : "duplicate";
+    }
+    if (delivery.job) {
+      await trx
+        .insertInto("jobs")
+        .values({
+          id: delivery.id,
+          kind: delivery.job.kind,
+          payload: JSON.stringify(delivery.job.payload),
+          status: "queued",
+          attempts: 0,
+          run_at: at,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
+    }
+    return "new";
+  });
+}
