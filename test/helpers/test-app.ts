@@ -1,0 +1,115 @@
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sign } from "@octokit/webhooks-methods";
+import nock from "nock";
+import pino from "pino";
+import { loadEnv } from "../../src/env.js";
+import { startReviewCoach, type RunningApp } from "../../src/index.js";
+import { createTestStore, type Engine } from "./stores.js";
+
+export const WEBHOOK_SECRET = "test-webhook-secret";
+export const APP_ID = 123;
+
+let privateKey: string | undefined;
+/** A throwaway RSA key made for the test run; no key is committed. */
+export function testPrivateKey(): string {
+  privateKey ??= generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+  return privateKey;
+}
+
+/** GitHub is nock; only loopback (the app under test, PostgreSQL, a local GHES stand-in) is real. */
+export function isolateNetwork(): void {
+  nock.disableNetConnect();
+  nock.enableNetConnect((host) => /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host));
+}
+
+export interface TestApp {
+  app: RunningApp;
+  url: string;
+  /** Posts a webhook signed with the app's secret (or the given one). */
+  post(name: string, payload: unknown, options?: { id?: string; secret?: string }): Promise<Response>;
+  /** Resolves when no job is queued or running. */
+  waitForIdle(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  engine?: Engine;
+  env?: Record<string, string>;
+  now?: () => Date;
+}
+
+/** The real server on port 0 with a fresh store, as `npm start` runs it but with fast test timings. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const testStore = await createTestStore(options.engine ?? "sqlite");
+  const env = loadEnv({
+    APP_ID: String(APP_ID),
+    PRIVATE_KEY: testPrivateKey(),
+    WEBHOOK_SECRET,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-app-")),
+    ...(testStore.location.databaseUrl ? { DATABASE_URL: testStore.location.databaseUrl } : {}),
+    ...options.env,
+  });
+  const log = pino({ level: env.LOG_LEVEL });
+  const app = await startReviewCoach({
+    env,
+    log,
+    octokitPolicy: { throttle: false, retry: false },
+    worker: { pollMs: 20, baseBackoffMs: 20 },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const url = `http://127.0.0.1:${app.port}`;
+
+  return {
+    app,
+    url,
+    async post(name, payload, postOptions = {}) {
+      const body = JSON.stringify(payload);
+      const signature = await sign(postOptions.secret ?? WEBHOOK_SECRET, body);
+      return fetch(`${url}${env.WEBHOOK_PATH}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": name,
+          "x-github-delivery": postOptions.id ?? randomUUID(),
+          "x-hub-signature-256": signature,
+          "user-agent": "GitHub-Hookshot/test",
+        },
+        body,
+      });
+    },
+    async waitForIdle(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const busy = await app.store.db
+          .selectFrom("jobs")
+          .select("id")
+          .where("status", "in", ["queued", "running"])
+          .execute();
+        if (busy.length === 0 && app.worker.inFlight === 0) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error("jobs still pending after waitForIdle");
+    },
+    async stop() {
+      await app.stop();
+      await testStore.drop().catch(() => undefined);
+    },
+  };
+}
+
+/** nock for GitHub's REST API, with the installation token exchange every job starts with. */
+export function mockGitHub(installationId: number, baseUrl = "https://api.github.com") {
+  return nock(baseUrl)
+    .post(`/app/installations/${installationId}/access_tokens`)
+    .reply(201, { token: "ghs_test_token", expires_at: "2099-01-01T00:00:00Z", permissions: { pull_requests: "write" } });
+}
