@@ -52,6 +52,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     log,
     concurrency: env.WORKER_CONCURRENCY,
     maxAttempts: env.JOB_MAX_ATTEMPTS,
+    leaseMs: env.JOB_LEASE_MS,
     now,
     ...options.worker,
     processJob: createWebhookDispatcher({
