@@ -22,14 +22,14 @@ export type ConfigFileCheck = { ok: true; config: Record<string, unknown> } | { 
  */
 export function checkConfigText(text: string, file: string, defaults: RepoConfig): ConfigFileCheck {
   const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.map((error) => ({
         file,
         key: "",
-        message: `invalid YAML: ${error.message.split("\n")[0]}`,
+        message: `invalid YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
         ...(error.linePos ? { line: error.linePos[0].line } : {}),
       })),
     };

@@ -1,0 +1,95 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import nock from "nock";
+import { isolateNetwork, mockGitHub, startTestApp, type TestApp } from "../helpers/test-app.js";
+import { loadExample } from "../helpers/webhook-examples.js";
+
+describe("a pull request that changes .github/review-coach.yml", () => {
+  let t: TestApp;
+  let installationId = 2000;
+  beforeAll(async () => {
+    isolateNetwork();
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.stop();
+    nock.cleanAll();
+  });
+  afterEach(() => {
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  function openedWithConfig(configText: string) {
+    const payload = loadExample("pull_request", "opened");
+    payload.installation.id = installationId++;
+    const sha = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+    const scope = mockGitHub(payload.installation.id)
+      .get("/repos/Codertocat/Hello-World/pulls/2/files")
+      .query({ per_page: 100 })
+      .reply(200, [
+        { filename: ".github/review-coach.yml", status: "added", additions: 3, deletions: 0, changes: 3, patch: "@@ -0,0 +1,3 @@" },
+        { filename: "src/index.js", status: "modified", additions: 1, deletions: 1, changes: 2, patch: "@@ -1 +1 @@\n-a\n+b" },
+      ])
+      .get("/repos/Codertocat/Hello-World/contents/.github%2Freview-coach.yml")
+      .query({ ref: sha })
+      .reply(200, configText, { "content-type": "text/plain" })
+      .get(`/repos/Codertocat/Hello-World/commits/${sha}/check-runs`)
+      .query({ check_name: "review-coach config", filter: "latest", per_page: 1 })
+      .reply(200, { total_count: 0, check_runs: [] });
+    return { payload, scope, sha };
+  }
+
+  it("gets a failing config check with each problem annotated on its line", async () => {
+    const { payload, scope, sha } = openedWithConfig("mode: loud\ngate:\n  minScore: 150\nmaxNudgePerReview: 1\n");
+    let posted: unknown;
+    scope.post("/repos/Codertocat/Hello-World/check-runs", (body) => ((posted = body), true)).reply(201, { id: 55 });
+
+    await t.post("pull_request", payload);
+    await t.waitForIdle();
+    scope.done();
+    expect(posted).toEqual({
+      name: "review-coach config",
+      head_sha: sha,
+      status: "completed",
+      conclusion: "failure",
+      output: {
+        title: "review-coach config has 3 problems",
+        summary: expect.stringContaining(
+          "- `Codertocat/Hello-World: .github/review-coach.yml` line 1, key `mode`: Invalid option: expected one of \"nudge\"|\"summary\"|\"shadow\"|\"off\"\n" +
+            "- `Codertocat/Hello-World: .github/review-coach.yml` line 3, key `gate.minScore`: Too big: expected number to be <=100\n" +
+            "- `Codertocat/Hello-World: .github/review-coach.yml` line 4, key `maxNudgePerReview`: unknown key: did you mean \"maxNudgesPerReview\"?",
+        ),
+        annotations: [
+          { path: ".github/review-coach.yml", start_line: 1, end_line: 1, annotation_level: "failure", title: "review-coach config: mode", message: 'Invalid option: expected one of "nudge"|"summary"|"shadow"|"off"' },
+          { path: ".github/review-coach.yml", start_line: 3, end_line: 3, annotation_level: "failure", title: "review-coach config: gate.minScore", message: "Too big: expected number to be <=100" },
+          {
+            path: ".github/review-coach.yml",
+            start_line: 4,
+            end_line: 4,
+            annotation_level: "failure",
+            title: "review-coach config: maxNudgePerReview",
+            message: expect.stringMatching(/^unknown key: did you mean "maxNudgesPerReview"\? Expected one of: mode, severity/),
+          },
+        ],
+      },
+    });
+  });
+
+  it("gets a passing config check when the file is valid", async () => {
+    const { payload, scope, sha } = openedWithConfig("mode: shadow\n");
+    scope
+      .post("/repos/Codertocat/Hello-World/check-runs", {
+        name: "review-coach config",
+        head_sha: sha,
+        status: "completed",
+        conclusion: "success",
+        output: {
+          title: "review-coach config is valid",
+          summary: "`.github/review-coach.yml` matches the review-coach config schema. It takes effect once merged into the default branch.",
+        },
+      })
+      .reply(201, { id: 56 });
+    await t.post("pull_request", payload);
+    await t.waitForIdle();
+    scope.done();
+  });
+});

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { PermanentError, TransientError } from "../../../src/errors.js";
+import type { JobQueue } from "../../../src/queue/job-queue.js";
+import { createSqlJobQueue } from "../../../src/queue/sql-job-queue.js";
+import { Worker } from "../../../src/queue/worker.js";
+import { createTestStore, silentLog, type TestStore } from "../../helpers/stores.js";
+
+async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe("Worker", () => {
+  let t: TestStore;
+  let queue: JobQueue;
+  let worker: Worker | undefined;
+  beforeEach(async () => {
+    t = await createTestStore("sqlite");
+    queue = createSqlJobQueue(t.store);
+  });
+  afterEach(async () => {
+    await worker?.stop(1000);
+    await t.drop();
+  });
+
+  const statusOf = async (id: string) => (await t.store.db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+
+  it("retries transient failures with backoff, then dead-letters after maxAttempts", async () => {
+    const attempts: number[] = [];
+    worker = new Worker({
+      queue,
+      log: silentLog,
+      concurrency: 2,
+      maxAttempts: 3,
+      pollMs: 10,
+      baseBackoffMs: 5,
+      processJob: async (job) => {
+        attempts.push(job.attempts);
+        throw new TransientError("GitHub answered 502");
+      },
+    });
+    await queue.enqueue({ id: "flaky", kind: "test", payload: {} });
+    worker.start();
+    await until(async () => (await statusOf("flaky")).status === "dead");
+    expect(attempts).toEqual([1, 2, 3]);
+    expect((await statusOf("flaky")).last_error).toBe("gave up after 3 attempts: GitHub answered 502");
+  });
+
+  it("dead-letters a permanent failure at once", async () => {
+    let calls = 0;
+    worker = new Worker({ queue, log: silentLog, concurrency: 1, maxAttempts: 5, pollMs: 10, processJob: async () => {
+      calls++;
+      throw new PermanentError("the app lacks checks: write");
+    } });
+    await queue.enqueue({ id: "forbidden", kind: "test", payload: {} });
+    worker.start();
+    await until(async () => (await statusOf("forbidden")).status === "dead");
+    expect(calls).toBe(1);
+  });
+
+  it("waits at least the retry-after GitHub asked for", async () => {
+    worker = new Worker({ queue, log: silentLog, concurrency: 1, maxAttempts: 5, pollMs: 10, baseBackoffMs: 1, processJob: async () => {
+      throw new TransientError("secondary rate limit", 120);
+    } });
+    await queue.enqueue({ id: "limited", kind: "test", payload: {} });
+    const before = Date.now();
+    worker.start();
+    await until(async () => (await statusOf("limited")).status === "queued" && (await statusOf("limited")).attempts === 1);
+    expect(Date.parse((await statusOf("limited")).run_at) - before).toBeGreaterThanOrEqual(119_000);
+  });
+
+  it("finishes running jobs on stop, or gives them back when they outlast the timeout", async () => {
+    let release: () => void = () => undefined;
+    worker = new Worker({ queue, log: silentLog, concurrency: 1, maxAttempts: 5, pollMs: 10, processJob: () => new Promise<void>((resolve) => (release = resolve)) });
+    await queue.enqueue({ id: "slow", kind: "test", payload: {} });
+    worker.start();
+    await until(async () => (await statusOf("slow")).status === "running");
+    await worker.stop(50);
+    expect(await statusOf("slow")).toMatchObject({ status: "queued", attempts: 0, locked_by: null });
+    release();
+    worker = undefined;
+  });
+});

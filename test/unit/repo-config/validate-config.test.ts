@@ -1,0 +1,96 @@
+import { describe, expect, it } from "@jest/globals";
+import { getDefaultConfig } from "../../../src/repo-config/default-config.js";
+import { mergeConfig } from "../../../src/repo-config/merge-config.js";
+import { repoConfigSchema } from "../../../src/repo-config/schema.js";
+import { checkConfigText, checkConfigValue } from "../../../src/repo-config/validate-config.js";
+
+const defaults = getDefaultConfig();
+const FILE = "acme/api: .github/review-coach.yml";
+
+describe("config/default.yml", () => {
+  it("satisfies the schema and sets every key DESIGN.md names", () => {
+    expect(repoConfigSchema.parse(defaults)).toEqual(defaults);
+    expect(defaults).toMatchObject({
+      mode: "nudge",
+      maxNudgesPerReview: 2,
+      maxNudgesPerPullRequest: 4,
+      score: { windowDays: 28 },
+      digest: { individuals: "kudos", schedule: { cron: "0 9 * * 1", timeZone: "UTC" } },
+      backfill: { weeks: 4 },
+      privacy: { publicScores: true },
+      gate: { enabled: false },
+      badge: { enabled: false },
+    });
+  });
+});
+
+describe("mergeConfig", () => {
+  it("merges objects deeply, later layers winning, and replaces arrays", () => {
+    const merged = mergeConfig(
+      { a: 1, nested: { x: 1, y: 2 }, list: ["one", "two"] },
+      { nested: { y: 3 }, list: ["three"] },
+      { a: 2 },
+    );
+    expect(merged).toEqual({ a: 2, nested: { x: 1, y: 3 }, list: ["three"] });
+  });
+});
+
+describe("checkConfigText", () => {
+  it("accepts a valid file and returns only its own keys", () => {
+    const checked = checkConfigText("_extends: .github\nmode: shadow\npaths:\n  ignored: ['docs/**']\n", FILE, defaults);
+    expect(checked).toEqual({ ok: true, config: { mode: "shadow", paths: { ignored: ["docs/**"] } } });
+  });
+
+  it("reports a wrong value with its key and line", () => {
+    const checked = checkConfigText("mode: nudge\ngate:\n  enabled: yes please\n  minScore: 150\n", FILE, defaults);
+    expect(checked).toEqual({
+      ok: false,
+      problems: [
+        { file: FILE, key: "gate.enabled", line: 3, message: "expected boolean, received string" },
+        { file: FILE, key: "gate.minScore", line: 4, message: "Too big: expected number to be <=100" },
+      ],
+    });
+  });
+
+  it("reports an unknown key with the closest known one", () => {
+    const checked = checkConfigText("mode: summary\nmaxNudgePerReview: 3\n", FILE, defaults);
+    expect(checked).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: FILE,
+          key: "maxNudgePerReview",
+          line: 2,
+          message: expect.stringMatching(/^unknown key: did you mean "maxNudgesPerReview"\? Expected one of: mode, severity, /),
+        },
+      ],
+    });
+  });
+
+  it("reports an enum value with the allowed ones", () => {
+    const checked = checkConfigText("mode: loud\n", FILE, defaults);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.problems[0]).toMatchObject({ key: "mode", line: 1, message: expect.stringContaining('"nudge"|"summary"|"shadow"|"off"') });
+  });
+
+  it("reports invalid YAML with its line", () => {
+    const checked = checkConfigText("mode: nudge\npaths:\n  ignored: [a, b\n", FILE, defaults);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(checked.problems).toHaveLength(1);
+      expect(checked.problems[0]).toMatchObject({ file: FILE, key: "", message: expect.stringMatching(/^invalid YAML: /) });
+      expect(checked.problems[0]!.line).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("rejects a file that is not a mapping", () => {
+    expect(checkConfigValue(["mode"], FILE, defaults)).toEqual({
+      ok: false,
+      problems: [{ file: FILE, key: "", message: "expected a YAML mapping of keys to values at the top level" }],
+    });
+  });
+
+  it("treats an empty file as no settings", () => {
+    expect(checkConfigText("", FILE, defaults)).toEqual({ ok: true, config: {} });
+  });
+});
