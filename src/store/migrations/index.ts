@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import type { Migration } from "kysely/migration";
+import type { Kysely, Migration } from "kysely";
 import type { Dialect } from "../dialect.js";
 import * as initialSchema from "./001-initial-schema.js";
 
