@@ -1,0 +1,79 @@
+import { type Concern, type Finding, type Severity, severityRank } from "./types.js";
+
+export interface NudgeHistoryEntry {
+  fingerprint: string;
+  /** Any recorded nudge, whatever became of it, blocks a repeat; dismissed ones especially. */
+  status: string;
+}
+
+export interface SelectNudgesInput {
+  findings: readonly Finding[];
+  /** Fingerprints of findings some review of this PR already addressed. */
+  addressed: ReadonlySet<string>;
+  history: readonly NudgeHistoryEntry[];
+  minSeverity: Severity;
+  maxPerReview: number;
+  maxPerPullRequest: number;
+}
+
+export interface NudgeSelection {
+  /** Findings to nudge about inline, best first. */
+  inline: Finding[];
+  /** Uncovered findings that were not chosen (budget, or no line to anchor on), best first. */
+  remaining: Finding[];
+}
+
+/** What a reviewer is asked about first: what the guidance stresses, then the rest. */
+const CONCERN_PRIORITY: Record<Concern, number> = {
+  security: 0,
+  "edge-cases": 1,
+  architecture: 2,
+  performance: 3,
+  testing: 4,
+  readability: 5,
+  documentation: 6,
+  style: 7,
+};
+
+/** Orders findings by what matters most: severity, then concern priority, then place. Pure. */
+export function compareByImportance(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    CONCERN_PRIORITY[a.concern] - CONCERN_PRIORITY[b.concern] ||
+    a.path.localeCompare(b.path) ||
+    (a.line ?? 0) - (b.line ?? 0)
+  );
+}
+
+/**
+ * Chooses the nudges for one review (DESIGN.md, coaching policy): only uncovered findings at or above
+ * the severity threshold, never one nudged before (same fingerprint: concern, path and hunk), within
+ * the per-review and per-PR budgets, preferring different concerns and files over several on one. Pure.
+ */
+export function selectNudges(input: SelectNudgesInput): NudgeSelection {
+  const seen = new Set(input.history.map((h) => h.fingerprint));
+  const uncovered = input.findings
+    .filter((f) => severityRank(f.severity) >= severityRank(input.minSeverity))
+    .filter((f) => !input.addressed.has(f.fingerprint) && !seen.has(f.fingerprint))
+    .sort(compareByImportance);
+  const budget = Math.max(0, Math.min(input.maxPerReview, input.maxPerPullRequest - input.history.length));
+
+  const inline: Finding[] = [];
+  const anchored = uncovered.filter((f) => f.line !== null);
+  const concerns = new Set<Concern>();
+  const paths = new Set<string>();
+  // First pass: one per concern and file; second pass: fill the budget with the rest.
+  for (const finding of anchored) {
+    if (inline.length >= budget) break;
+    if (concerns.has(finding.concern) || paths.has(finding.path)) continue;
+    inline.push(finding);
+    concerns.add(finding.concern);
+    paths.add(finding.path);
+  }
+  for (const finding of anchored) {
+    if (inline.length >= budget) break;
+    if (!inline.includes(finding)) inline.push(finding);
+  }
+  inline.sort(compareByImportance);
+  return { inline, remaining: uncovered.filter((f) => !inline.includes(f)) };
+}
