@@ -84,7 +84,7 @@ export interface Env extends RawEnv {
 }
 
 /** Validates the deployment settings once, at start. Throws an EnvError that lists every problem. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new EnvError(

@@ -82,9 +82,8 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
   });
 
   it("retries a GitHub 502 with backoff and then succeeds", async () => {
-    const payload = example("pull_request", "synchronize");
-    const { owner, name } = { owner: payload.repository as { owner: { login: string } }, name: (payload.repository as { name: string }).name };
-    const files = `/repos/${owner.owner.login}/${name}/pulls/${(payload as { number: number }).number}/files`;
+    const payload = example("pull_request", "synchronize") as ReturnType<typeof example> & { number: number; repository: { full_name: string } };
+    const files = `/repos/${payload.repository.full_name}/pulls/${payload.number}/files`;
     const scope = mockGitHub(payload.installation.id)
       .get(files)
       .query({ per_page: 100 })
@@ -99,10 +98,9 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
   });
 
   it("drops a job whose pull request is gone (404) without retrying", async () => {
-    const payload = example("pull_request", "reopened");
-    const repo = payload.repository as { full_name: string };
+    const payload = example("pull_request", "reopened") as ReturnType<typeof example> & { number: number; repository: { full_name: string } };
     const scope = mockGitHub(payload.installation.id)
-      .get(`/repos/${repo.full_name}/pulls/${(payload as { number: number }).number}/files`)
+      .get(`/repos/${payload.repository.full_name}/pulls/${payload.number}/files`)
       .query({ per_page: 100 })
       .reply(404, { message: "Not Found" });
     await t.post("pull_request", payload, { id: `gone-${engine}` });
