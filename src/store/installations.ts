@@ -80,6 +80,7 @@ export async function deleteRepositories(store: Store, repositoryIds: number[]):
   await store.db.transaction().execute(async (trx) => {
     const prs = trx.selectFrom("pull_requests").select("id").where("repository_id", "in", repositoryIds);
     await trx.deleteFrom("risk_profiles").where("pull_request_id", "in", prs).execute();
+    await trx.deleteFrom("check_runs").where("pull_request_id", "in", prs).execute();
     for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "reviewer_settings", "repo_score_snapshots"] as const) {
       await trx.deleteFrom(table).where("repository_id", "in", repositoryIds).execute();
     }
@@ -97,7 +98,7 @@ export async function deleteInstallationData(store: Store, installationId: numbe
     const deliveries = trx.selectFrom("deliveries").select("id").where("installation_id", "=", installationId);
     // Stored webhook payloads are data too; the job deleting them is the one still running.
     await trx.deleteFrom("jobs").where("id", "in", deliveries).where("status", "!=", "running").execute();
-    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries"] as const) {
+    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries", "check_runs"] as const) {
       await trx.deleteFrom(table).where("installation_id", "=", installationId).execute();
     }
     await trx.deleteFrom("installations").where("id", "=", installationId).execute();

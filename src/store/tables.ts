@@ -192,7 +192,17 @@ export interface RepoScoreSnapshotsTable {
   created_at: string;
 }
 
+export interface CheckRunsTable {
+  pull_request_id: number;
+  head_sha: string;
+  name: string;
+  github_id: number;
+  installation_id: number;
+  updated_at: string;
+}
+
 export interface Database {
+  check_runs: CheckRunsTable;
   installations: InstallationsTable;
   repositories: RepositoriesTable;
   pull_requests: PullRequestsTable;

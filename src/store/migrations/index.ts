@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from "kysely";
 import type { Dialect } from "../dialect.js";
 import * as initialSchema from "./001-initial-schema.js";
+import * as checkRuns from "./002-check-runs.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -8,6 +9,7 @@ type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 /** Versioned migrations, applied in name order at start. Never edit one that has shipped: add the next. */
 const steps: Record<string, Step> = {
   "001-initial-schema": initialSchema,
+  "002-check-runs": checkRuns,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {

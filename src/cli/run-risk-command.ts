@@ -1,0 +1,95 @@
+// `review-coach risk [file]`: the risk profile of a unified diff (a file, or stdin), readable or JSON.
+
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { buildRiskProfile, DEFAULT_IGNORED_PATHS, DEFAULT_SENSITIVE_PATHS } from "../coach/build-risk-profile.js";
+import { parseUnifiedDiff } from "../coach/parse-unified-diff.js";
+import { SEVERITIES, type RiskConfig } from "../coach/types.js";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, readAll, writeText, type CliCommand, type CliIo } from "./cli-io.js";
+import { renderRiskProfile } from "./render-risk-profile.js";
+
+const USAGE = `Usage:
+  review-coach risk [file] [--json] [--min-severity low|medium|high]
+                    [--sensitive <glob>]... [--ignore <glob>]... [--no-default-paths]
+  git diff main... | review-coach risk
+
+Reads a unified diff (\`git diff\` output or GitHub's .diff) from the file, or from stdin when no file
+or "-" is given, and prints what a good review of it should cover, and where.
+  --json               the profile as JSON
+  --min-severity       drop findings below this severity (default: low)
+  --sensitive <glob>   also treat matching paths as security-sensitive (repeatable)
+  --ignore <glob>      also skip matching paths (repeatable)
+  --no-default-paths   do not use the built-in sensitive and ignored path lists
+`;
+
+export const riskOptionsSchema = z.object({
+  file: z.string().min(1).optional(),
+  json: z.boolean(),
+  minSeverity: z.enum(SEVERITIES),
+  sensitive: z.array(z.string().min(1)),
+  ignore: z.array(z.string().min(1)),
+  defaultPaths: z.boolean(),
+});
+export type RiskOptions = z.infer<typeof riskOptionsSchema>;
+
+export const riskCommand: CliCommand = {
+  name: "risk",
+  summary: "print the risk profile of a unified diff (file or stdin)",
+  usage: USAGE,
+  run: runRiskCommand,
+};
+
+export async function runRiskCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let options: RiskOptions;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        "min-severity": { type: "string", default: "low" },
+        sensitive: { type: "string", multiple: true, default: [] },
+        ignore: { type: "string", multiple: true, default: [] },
+        "no-default-paths": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+    if (values.help) {
+      await writeText(io.stdout, USAGE);
+      return EXIT_OK;
+    }
+    if (positionals.length > 1) throw new Error(`expected at most one file, got ${positionals.length}`);
+    const parsed = riskOptionsSchema.safeParse({
+      file: positionals[0] === "-" ? undefined : positionals[0],
+      json: values.json,
+      minSeverity: values["min-severity"],
+      sensitive: values.sensitive,
+      ignore: values.ignore,
+      defaultPaths: !values["no-default-paths"],
+    });
+    if (!parsed.success) {
+      throw new Error(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+    }
+    options = parsed.data;
+  } catch (error) {
+    await writeText(io.stderr, `review-coach risk: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+
+  let diff: string;
+  try {
+    diff = options.file === undefined ? await readAll(io.stdin) : await io.readFile(options.file);
+  } catch (error) {
+    await writeText(io.stderr, `review-coach risk: cannot read ${options.file ?? "stdin"}: ${(error as Error).message}\n`);
+    return EXIT_FAILURE;
+  }
+
+  const config: RiskConfig = {
+    sensitivePaths: [...(options.defaultPaths ? DEFAULT_SENSITIVE_PATHS : []), ...options.sensitive],
+    ignoredPaths: [...(options.defaultPaths ? DEFAULT_IGNORED_PATHS : []), ...options.ignore],
+    minSeverity: options.minSeverity,
+  };
+  const profile = buildRiskProfile(parseUnifiedDiff(diff), config);
+  await writeText(io.stdout, options.json ? `${JSON.stringify(profile, null, 2)}\n` : renderRiskProfile(profile));
+  return EXIT_OK;
+}

@@ -1,0 +1,77 @@
+// Separates a reviewer's own words from what GitHub review markdown quotes or shows as code.
+
+/** A review comment reduced to the reviewer's prose, with what was taken out summarised. */
+export interface ReviewProse {
+  /** The reviewer's own words: quotes, code blocks, URLs and @mentions removed; inline code replaced by `CODE`. */
+  prose: string;
+  /** The body of the first ```suggestion block, or null when there is none. */
+  suggestion: string | null;
+  /** Whether the comment showed code (fenced, indented or inline). */
+  hasCode: boolean;
+  /** Whether the comment contained a URL. */
+  hasLink: boolean;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n([\s\S]*?)(?:^ {0,3}\1[ \t]*$|(?![\s\S]))/gm;
+const QUOTE_LINE = /^ {0,3}>[^\n]*$/gm;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const DETAILS = /<\/?(?:details|summary|br|sub|sup|p|b|i|em|strong|code|pre|kbd)\b[^>]*>/gi;
+const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
+const MD_LINK = /\[([^\]]*)\]\((?:[^)\s]*)\)/g;
+const URL = /\b(?:https?|ftp):\/\/[^\s<>()]+|\bwww\.[^\s<>()]+/gi;
+const MENTION = /(^|[^\w`])@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[\w.-]+)?/g;
+const INLINE_CODE = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
+const INDENTED_CODE_LINE = /^(?: {4,}|\t)\S[^\n]*$/;
+const BLANK_LINE = /^\s*$/;
+
+/** Removes an indented code block: lines indented by 4+ spaces that follow a blank line or other code. */
+function dropIndentedCode(text: string): { text: string; dropped: boolean } {
+  if (!text.includes("\n    ") && !text.includes("\n\t")) return { text, dropped: false };
+  const lines = text.split("\n");
+  let previousBlank = true;
+  let inCode = false;
+  let dropped = false;
+  const kept: string[] = [];
+  for (const line of lines) {
+    const blank = BLANK_LINE.test(line);
+    if (!blank && INDENTED_CODE_LINE.test(line) && (previousBlank || inCode)) {
+      inCode = true;
+      dropped = true;
+      kept.push("");
+    } else {
+      if (!blank) inCode = false;
+      kept.push(line);
+    }
+    previousBlank = blank;
+  }
+  return { text: kept.join("\n"), dropped };
+}
+
+/** Reduces GitHub review markdown to the reviewer's own prose. */
+export function stripReviewMarkdown(markdown: string): ReviewProse {
+  let text = markdown.replace(/\r\n?/g, "\n");
+  let suggestion: string | null = null;
+  let hasCode = false;
+
+  text = text.replace(FENCE, (_all, _fence: string, info: string, body: string) => {
+    if (info.toLowerCase() === "suggestion") {
+      suggestion ??= body;
+      return "\n";
+    }
+    hasCode = true;
+    return "\n";
+  });
+  text = text.replace(HTML_COMMENT, " ").replace(QUOTE_LINE, "");
+  const indented = dropIndentedCode(text);
+  text = indented.text;
+  hasCode ||= indented.dropped;
+  text = text.replace(IMAGE, " ").replace(MD_LINK, "$1");
+  const withoutUrls = text.replace(URL, " ");
+  const hasLink = withoutUrls !== text;
+  text = withoutUrls.replace(INLINE_CODE, () => {
+    hasCode = true;
+    return " CODE ";
+  });
+  text = text.replace(MENTION, "$1").replace(DETAILS, " ");
+  return { prose: text, suggestion, hasCode, hasLink };
+}

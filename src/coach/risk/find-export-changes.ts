@@ -1,0 +1,87 @@
+// Public API changes of a modified file: exported names added, removed or changed, comparing the
+// added and deleted lines of all its hunks (so a name moved within the file is not a removal).
+
+import type { Language } from "./detect-file-kind.js";
+import { lineAnchor, quoteMatch, type FileView, type HunkView, type RawFinding } from "./raw-finding.js";
+
+const EXPORT_PATTERNS: Partial<Record<Language, RegExp[]>> = {
+  js: [
+    /^\s*export\s+(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|class|const|let|var|interface|type|enum|namespace)\s+([A-Za-z_$][\w$]*)/,
+    /^\s*(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=/,
+    /^\s*export\s+default\s+(?!function|class|async)([A-Za-z_$][\w$]*)/,
+  ],
+  python: [/^(?:async\s+)?def\s+([A-Za-z]\w*)\s*\(/, /^class\s+([A-Za-z]\w*)\b/],
+  go: [/^func\s+(?:\([^)]*\)\s*)?([A-Z]\w*)\s*[[(]/, /^type\s+([A-Z]\w*)\s/, /^(?:var|const)\s+([A-Z]\w*)\b/],
+  java: [
+    /^\s*public\s+(?:(?:static|final|abstract|sealed|non-sealed|strictfp)\s+)*(?:class|interface|enum|record|@interface)\s+(\w+)/,
+    /^\s*public\s+(?:(?:static|final|abstract|synchronized|default|native)\s+)*(?:<[^>]+>\s+)?[\w<>[\],.? ]+\s+(\w+)\s*\(/,
+  ],
+  csharp: [
+    /^\s*public\s+(?:(?:static|sealed|abstract|partial|readonly)\s+)*(?:class|interface|enum|record|struct)\s+(\w+)/,
+    /^\s*public\s+(?:(?:static|virtual|override|async|abstract|sealed)\s+)*[\w<>[\],.? ]+\s+(\w+)\s*\(/,
+  ],
+  rust: [/^\s*pub\s+(?:async\s+)?(?:fn|struct|enum|trait|type|const|static|mod)\s+(\w+)/],
+  php: [/^\s*public\s+(?:static\s+)?function\s+(\w+)\s*\(/],
+};
+
+interface ExportSite {
+  text: string;
+  line: number | null;
+  view: HunkView;
+}
+
+export function findExportChanges(file: FileView): RawFinding[] {
+  const patterns = EXPORT_PATTERNS[file.kind.language];
+  if (!patterns || file.kind.isTest || file.status === "added") return [];
+  const added = new Map<string, ExportSite>();
+  const deleted = new Map<string, ExportSite>();
+
+  for (const view of file.hunks) {
+    for (const line of view.hunk.lines) {
+      if (line.kind === "context") continue;
+      const name = exportedName(patterns, line.text.slice(0, 300));
+      if (!name) continue;
+      const site: ExportSite = { text: line.text.trim().replace(/\s+/g, " "), line: line.newLine, view };
+      const target = line.kind === "added" ? added : deleted;
+      if (!target.has(name)) target.set(name, site);
+    }
+  }
+
+  const findings: RawFinding[] = [];
+  for (const [name, site] of added) {
+    const before = deleted.get(name);
+    if (before && before.text === site.text) continue; // moved, unchanged
+    findings.push({
+      concern: "architecture",
+      severity: before ? "medium" : "low",
+      reason: before
+        ? `changes the signature of exported \`${quoteMatch(name)}\`: check every caller and whether this is a breaking change`
+        : `adds \`${quoteMatch(name)}\` to the public API: is its name and shape right for callers to depend on?`,
+      rule: before ? "changed-export" : "added-export",
+      path: file.path,
+      line: site.line,
+      anchor: lineAnchor(site.text),
+    });
+  }
+  for (const [name, site] of deleted) {
+    if (added.has(name)) continue;
+    findings.push({
+      concern: "architecture",
+      severity: "medium",
+      reason: `removes exported \`${quoteMatch(name)}\`: code that imports it breaks`,
+      rule: "removed-export",
+      path: file.path,
+      line: site.view.firstAddedLine,
+      anchor: `removed-export:${name}`,
+    });
+  }
+  return findings;
+}
+
+function exportedName(patterns: RegExp[], text: string): string | null {
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+// The shape of a rule that looks at the added lines of a hunk. Rules are data (precompiled regexes
+// plus, rarely, a small predicate), so adding a language or a pattern means adding an entry.
+
+import type { Concern, Severity } from "../types.js";
+import type { Language } from "./detect-file-kind.js";
+
+/** Which files a rule reads: a list of languages, every code language, or every non-docs file. */
+export type RuleScope = readonly Language[] | "code" | "any" | "all";
+
+export interface LineRule {
+  /** Stable rule name, shown with findings ("sql-from-variable"). */
+  id: string;
+  concern: Concern;
+  severity: Severity;
+  /** Short, human, specific. "{match}" is replaced by the (sanitised) matched text. */
+  reason: string;
+  languages: RuleScope;
+  /** Tested against one added line. */
+  pattern: RegExp;
+  /** The rule does not fire when the line also matches this. */
+  unless?: RegExp;
+  /** A last say on a match, for what a regex cannot express cleanly. */
+  check?: (match: RegExpExecArray, line: string) => boolean;
+  /** The rule needs this nearby (new-side lines within `window` of the line), or a path matching `orPath`. */
+  near?: { pattern: RegExp; window: number; orPath?: RegExp };
+  /** The next non-blank line of the new side must match (multi-line idioms like `catch (e) {` + `}`). */
+  followedBy?: RegExp;
+  /** Raises the severity (and may change the reason) when the line or its surroundings match. */
+  escalate?: { pattern: RegExp; window: number; severity: Severity; reason?: string };
+  /** Whether the rule reads test files: not at all (default), only them, or also them. */
+  tests?: "skip" | "only" | "also";
+  /** Whether the rule reads comment-only lines (default no; secrets leak from comments too). */
+  comments?: boolean;
+  /** Only for paths matching this. */
+  path?: RegExp;
+}

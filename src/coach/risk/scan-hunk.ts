@@ -1,0 +1,129 @@
+// Runs the line rules over the added lines of one hunk, plus the loop-aware "query in a loop" check.
+// At most one finding per rule per hunk; each anchored to the text of its line.
+
+import type { Severity } from "../types.js";
+import type { LineRule } from "./line-rule.js";
+import { LOOP_HEADER, QUERY_CALL } from "./performance-rules.js";
+import { lineAnchor, quoteMatch, type FileView, type HunkView, type RawFinding } from "./raw-finding.js";
+
+/** Lines longer than this (minified code, data) are read only up to this length. */
+const MAX_LINE_LENGTH = 1000;
+
+export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRule[]): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const fired = new Set<string>();
+  const { newSide } = view;
+  const comment = file.kind.comment;
+  const applicable = rules.filter((rule) => !rule.path || rule.path.test(file.path));
+
+  for (let k = 0; k < newSide.length; k += 1) {
+    const line = newSide[k];
+    if (!line || line.kind !== "added" || line.newLine === null) continue;
+    const raw = line.text;
+    if (raw.trim() === "") continue;
+    const text = raw.length > MAX_LINE_LENGTH ? raw.slice(0, MAX_LINE_LENGTH) : raw;
+    const isComment = comment.test(text);
+
+    for (const rule of applicable) {
+      if (fired.has(rule.id)) continue;
+      if (isComment && !rule.comments) continue;
+      const match = rule.pattern.exec(text);
+      if (!match) continue;
+      if (rule.unless?.test(text)) continue;
+      if (rule.check && !rule.check(match, text)) continue;
+      if (rule.near && !isNear(rule.near, newSide, k, file.path)) continue;
+      if (rule.followedBy && !isFollowedBy(rule.followedBy, newSide, k)) continue;
+
+      let severity: Severity = rule.severity;
+      let reason = rule.reason;
+      if (rule.escalate && anyInWindow(rule.escalate.pattern, newSide, k, rule.escalate.window)) {
+        severity = rule.escalate.severity;
+        reason = rule.escalate.reason ?? reason;
+      }
+      fired.add(rule.id);
+      findings.push({
+        concern: rule.concern,
+        severity,
+        reason: reason.replace("{match}", quoteMatch(match[0])),
+        rule: rule.id,
+        path: file.path,
+        line: line.newLine,
+        anchor: lineAnchor(raw),
+      });
+    }
+  }
+
+  if (file.kind.isCode && !file.kind.isTest) {
+    const loopFinding = findQueryInLoop(file, view);
+    if (loopFinding) findings.push(loopFinding);
+  }
+  return findings;
+}
+
+function isNear(near: NonNullable<LineRule["near"]>, newSide: HunkView["newSide"], k: number, path: string): boolean {
+  if (near.orPath?.test(path)) return true;
+  return anyInWindow(near.pattern, newSide, k, near.window);
+}
+
+function anyInWindow(pattern: RegExp, newSide: HunkView["newSide"], k: number, window: number): boolean {
+  const from = Math.max(0, k - window);
+  const to = Math.min(newSide.length - 1, k + window);
+  for (let i = from; i <= to; i += 1) {
+    const text = newSide[i]?.text;
+    if (text !== undefined && pattern.test(text.length > MAX_LINE_LENGTH ? text.slice(0, MAX_LINE_LENGTH) : text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isFollowedBy(pattern: RegExp, newSide: HunkView["newSide"], k: number): boolean {
+  for (let i = k + 1; i < newSide.length; i += 1) {
+    const text = newSide[i]?.text ?? "";
+    if (text.trim() === "") continue;
+    return pattern.test(text);
+  }
+  return false;
+}
+
+/**
+ * A database or network call on an added line inside a loop visible in the hunk (by indentation,
+ * which holds for brace and indentation languages alike), or in an inline iteration callback.
+ */
+function findQueryInLoop(file: FileView, view: HunkView): RawFinding | null {
+  const loops: number[] = [];
+  for (const line of view.newSide) {
+    const text = line.text;
+    if (text.trim() === "") continue;
+    const indent = measureIndent(text);
+    while (loops.length > 0 && indent <= (loops[loops.length - 1] as number)) loops.pop();
+    if (file.kind.comment.test(text)) continue;
+    const header = LOOP_HEADER.exec(text);
+    if (line.kind === "added" && line.newLine !== null) {
+      const query = QUERY_CALL.exec(text);
+      if (query && (loops.length > 0 || (header !== null && header.index < query.index))) {
+        return {
+          concern: "performance",
+          severity: "medium",
+          reason: `calls the database or network inside a loop (\`${quoteMatch(query[0])}\`): one round trip per item; batch it`,
+          rule: "query-in-loop",
+          path: file.path,
+          line: line.newLine,
+          anchor: lineAnchor(text),
+        };
+      }
+    }
+    if (header) loops.push(indent);
+  }
+  return null;
+}
+
+function measureIndent(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    if (char === " ") width += 1;
+    else if (char === "\t") width += 4;
+    else break;
+  }
+  return width;
+}

@@ -1,0 +1,24 @@
+// Which reviews count. Self-approvals and bots are not reviews (DESIGN.md, flow 2): a PR whose only
+// reviews are the author's own or a bot's was merged without review. Pure.
+
+import type { DigestPullRequest, DigestReview } from "./digest-types.js";
+
+export function isCountedReview(review: DigestReview, pullRequest: Pick<DigestPullRequest, "authorLogin">): boolean {
+  if (review.reviewerIsBot || review.isSelfReview) return false;
+  const login = review.reviewerLogin.toLowerCase();
+  if (login.endsWith("[bot]")) return false;
+  return login !== pullRequest.authorLogin.toLowerCase();
+}
+
+/** Whether the PR has at least one counted review. */
+export function hasCountedReview(pullRequest: DigestPullRequest): boolean {
+  return pullRequest.reviews.some((review) => isCountedReview(review, pullRequest));
+}
+
+/** The PR score the digest uses: its stored score when it has a counted review, else 0. */
+export function effectivePullRequestScore(pullRequest: DigestPullRequest): number {
+  if (!hasCountedReview(pullRequest)) return 0;
+  const score = pullRequest.score;
+  if (score === null || !Number.isFinite(score)) return 0;
+  return Math.min(100, Math.max(0, score));
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "@jest/globals";
+import { compileGlob, compilePathMatcher, matchPath } from "../../../src/coach/match-path.js";
+import { DEFAULT_IGNORED_PATHS, DEFAULT_SENSITIVE_PATHS } from "../../../src/coach/build-risk-profile.js";
+
+describe("matchPath", () => {
+  it.each([
+    ["*.lock", "yarn.lock", true],
+    ["*.lock", "deep/dir/Gemfile.lock", true],
+    ["*.lock", "lock.txt", false],
+    ["src/*.ts", "src/a.ts", true],
+    ["src/*.ts", "src/deep/a.ts", false],
+    ["src/**/*.ts", "src/a.ts", true],
+    ["src/**/*.ts", "src/deep/er/a.ts", true],
+    ["**/dist/**", "dist/x.js", true],
+    ["**/dist/**", "packages/a/dist/x.js", true],
+    ["**/dist/**", "distribution/x.js", false],
+    ["dist/", "dist/a/b.js", true],
+    ["/README.md", "README.md", true],
+    ["/README.md", "docs/README.md", false],
+    ["README.md", "docs/README.md", true],
+    ["docs/?.md", "docs/a.md", true],
+    ["docs/?.md", "docs/ab.md", false],
+    ["*.{js,ts}", "a/b.ts", true],
+    ["*.{js,ts}", "a/b.tsx", false],
+    ["**/{auth,session}/**", "src/auth/login.ts", true],
+    ["**/{auth,session}/**", "src/author/x.ts", false],
+    ["file[0-9].txt", "file7.txt", true],
+    ["file[!0-9].txt", "fileA.txt", true],
+    ["file[!0-9].txt", "file7.txt", false],
+    ["a\\*b", "a*b", true],
+    ["a\\*b", "axb", false],
+    ["**", "any/thing/at/all", true],
+    ["middleware{,s}/**", "middlewares/x.ts", true],
+    ["config.(json)", "config.(json)", true],
+  ])("%s vs %s → %s", (glob, path, expected) => {
+    expect(matchPath(path, glob)).toBe(expected);
+  });
+
+  it("normalises leading ./ and Windows separators in paths", () => {
+    expect(matchPath("./src/a.ts", "src/*.ts")).toBe(true);
+    expect(matchPath("src\\a.ts", "src/*.ts")).toBe(true);
+  });
+
+  it("compiles to anchored regexes and caches them", () => {
+    expect(compileGlob("*.md")).toBe(compileGlob("*.md"));
+    expect(compileGlob("*.md").source.startsWith("^")).toBe(true);
+  });
+
+  it("builds one matcher from many globs, ignoring blank ones", () => {
+    const matcher = compilePathMatcher(["", "*.lock", "vendor/**"]);
+    expect(matcher("Cargo.lock")).toBe(true);
+    expect(matcher("vendor/x/y.go")).toBe(true);
+    expect(matcher("src/main.go")).toBe(false);
+    expect(compilePathMatcher([])("anything")).toBe(false);
+  });
+});
+
+describe("default path lists", () => {
+  const ignored = compilePathMatcher(DEFAULT_IGNORED_PATHS);
+  const sensitive = compilePathMatcher(DEFAULT_SENSITIVE_PATHS);
+
+  it.each(["package-lock.json", "web/yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "go.sum", "dist/app.js", "static/app.min.js", "vendor/github.com/x/y.go", "api/user.pb.go", "src/__generated__/types.ts"])(
+    "ignores %s",
+    (path) => expect(ignored(path)).toBe(true),
+  );
+
+  it.each(["src/app.ts", "package.json", "go.mod", "docs/distribution.md"])("does not ignore %s", (path) =>
+    expect(ignored(path)).toBe(false),
+  );
+
+  it.each(["src/auth/login.ts", "app/controllers/sessions/create.rb", "lib/session.py", "src/middleware/cors.ts", "src/useAuth.ts", "src/user-session.ts", ".github/workflows/ci.yml", "Dockerfile", "config/.env.production", "certs/server.pem"])(
+    "treats %s as sensitive",
+    (path) => expect(sensitive(path)).toBe(true),
+  );
+
+  it.each(["src/author.ts", "src/authors/list.ts", "README.md", "src/orders.ts"])("does not treat %s as sensitive", (path) =>
+    expect(sensitive(path)).toBe(false),
+  );
+});
