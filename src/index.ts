@@ -7,6 +7,7 @@ import { webhookHandlers } from "./handlers/index.js";
 import type { Logger } from "./log.js";
 import { createSqlJobQueue } from "./queue/sql-job-queue.js";
 import { Worker } from "./queue/worker.js";
+import { createConfigCache } from "./repo-config/create-config-cache.js";
 import { openStore, type Store } from "./store/open-store.js";
 
 export interface StartOptions {
@@ -15,6 +16,8 @@ export interface StartOptions {
   /** Tests turn GitHub throttling and retries off. */
   octokitPolicy?: OctokitPolicy;
   now?: () => Date;
+  /** How long a repository's config is reused (default 5 minutes). */
+  configCacheMs?: number;
   /** Worker tuning, for tests. */
   worker?: { pollMs?: number; leaseMs?: number; baseBackoffMs?: number };
 }
@@ -60,6 +63,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
       authenticate: (installationId) => probot.auth(installationId),
       store,
       now,
+      loadConfig: createConfigCache(now, options.configCacheMs),
     }),
   });
 

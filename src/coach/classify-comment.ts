@@ -38,6 +38,7 @@ import { isMachineOutput } from "./classify/is-machine-output.js";
 import { isNegated, type NegationMode } from "./classify/is-negated.js";
 import { isReadableEnglish } from "./classify/is-readable-english.js";
 import { readQuestions } from "./classify/read-questions.js";
+import { DEFECT_THRESHOLD, scoreDefect } from "./classify/score-defect.js";
 import { parseConventionalPrefix, type ConventionalPrefix } from "./classify/parse-conventional-prefix.js";
 import { stripReviewMarkdown } from "./classify/strip-review-markdown.js";
 
@@ -45,7 +46,7 @@ import { stripReviewMarkdown } from "./classify/strip-review-markdown.js";
 
 /** Value names whose case matters ("None" the value, not "none of these"). */
 const CASED_EDGE_VALUES =
-  /\b(?:(?:is|be|returns?|or|to|of|if|not|with|as|get|gets|are|==|=)\s+None|None\s+(?:value|values|case|check)|NULL|Null|NaN|nullptr|EOF|ENOENT|EINTR|EAGAIN)\b/g;
+  /\b(?:(?:is|be|returns?|if|not|get|gets|are|==|=)\s+None|None\s+(?:value|values|case|check)|NULL|Null|NaN|nullptr|EOF|ENOENT|EINTR|EAGAIN)\b/g;
 const CASED_SECURITY = /\b(?:DoS|DDoS|IDOR|RBAC|ACLs?|OAuth2?|SAML|OIDC|TOCTOU|SQLi)\b/g;
 const CASED_TESTING = /\b(?:CI|QA|TDD)\b/g;
 
@@ -432,6 +433,14 @@ function classifyReview(text: string, context: CommentContext | undefined, allow
       concerns.add("edge-cases");
       evidence.add("concern:edge-cases", weak[0]);
     }
+  }
+  const defect = scoreDefect(prose);
+  if (!concerns.has("edge-cases") && defect.score >= DEFECT_THRESHOLD && defect.match !== null) {
+    concerns.add("edge-cases");
+    evidence.add("concern:edge-cases", defect.match);
+  } else if (concerns.has("edge-cases") && defect.documents) {
+    // "Mention in the docstring that this can return null": the failure mode is what to write down.
+    concerns.delete("edge-cases");
   }
   applyContext(prose, trimmed, context, concerns, evidence);
   matchCues(prose, SIGNAL_CUES, signals, evidence, "signal");

@@ -107,6 +107,84 @@ export class GitHubClient {
     });
   }
 
+  /** The comments of one review, all pages. */
+  async listReviewComments(ref: RepoRef, pullNumber: number, reviewId: number) {
+    return this.octokit.paginate(this.octokit.rest.pulls.listCommentsForReview, {
+      owner: ref.owner,
+      repo: ref.repo,
+      pull_number: pullNumber,
+      review_id: reviewId,
+      per_page: 100,
+    });
+  }
+
+  /** Posts one COMMENT review with its inline comments (the app never approves or requests changes). */
+  async createCommentReview(
+    ref: RepoRef,
+    pullNumber: number,
+    review: { commitId: string; body: string; comments: Array<{ path: string; line: number; body: string }> },
+  ): Promise<{ id: number }> {
+    const response = await this.octokit.rest.pulls.createReview({
+      owner: ref.owner,
+      repo: ref.repo,
+      pull_number: pullNumber,
+      commit_id: review.commitId,
+      event: "COMMENT",
+      body: review.body,
+      comments: review.comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: c.body })),
+    });
+    return { id: response.data.id };
+  }
+
+  async replyToReviewComment(ref: RepoRef, pullNumber: number, commentId: number, body: string): Promise<void> {
+    await this.octokit.rest.pulls.createReplyForReviewComment({ owner: ref.owner, repo: ref.repo, pull_number: pullNumber, comment_id: commentId, body });
+  }
+
+  async createIssueComment(ref: RepoRef, issueNumber: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, body });
+  }
+
+  /** Acknowledges a command with a reaction rather than a comment. */
+  async reactToComment(ref: RepoRef, kind: "review" | "issue", commentId: number, content: "+1" | "eyes"): Promise<void> {
+    if (kind === "review") {
+      await this.octokit.rest.reactions.createForPullRequestReviewComment({ owner: ref.owner, repo: ref.repo, comment_id: commentId, content });
+    } else {
+      await this.octokit.rest.reactions.createForIssueComment({ owner: ref.owner, repo: ref.repo, comment_id: commentId, content });
+    }
+  }
+
+  /** Logins that reacted to a review comment with the given reaction (GitHub sends no webhook for reactions). */
+  async listReviewCommentReactions(ref: RepoRef, commentId: number, content: "-1" | "+1"): Promise<string[]> {
+    const reactions = await this.octokit.paginate(this.octokit.rest.reactions.listForPullRequestReviewComment, {
+      owner: ref.owner,
+      repo: ref.repo,
+      comment_id: commentId,
+      content,
+      per_page: 100,
+    });
+    return reactions.map((r) => r.user?.login ?? "");
+  }
+
+  /** Creates a check run, or updates the one whose id the app stored: one request either way. */
+  async writeCheckRun(input: CheckRunInput & { existingId?: number | undefined }): Promise<number> {
+    const body = {
+      owner: input.owner,
+      repo: input.repo,
+      name: input.name,
+      status: "completed" as const,
+      conclusion: input.conclusion,
+      output: input.output,
+      ...(input.externalId ? { external_id: input.externalId } : {}),
+      ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+    };
+    if (input.existingId !== undefined) {
+      await this.octokit.rest.checks.update({ ...body, check_run_id: input.existingId });
+      return input.existingId;
+    }
+    const created = await this.octokit.rest.checks.create({ ...body, head_sha: input.headSha });
+    return created.data.id;
+  }
+
   /**
    * Creates the named check run on a commit, or updates the one the app made there already, so a
    * commit never shows the same check twice.

@@ -74,3 +74,67 @@ export type RepositoryPayload = z.infer<typeof repositorySchema>;
 export function isBot(user: { type: string; login: string }): boolean {
   return user.type === "Bot" || user.login.endsWith("[bot]");
 }
+
+export const reviewSchema = z.looseObject({
+  id: z.number(),
+  user: userSchema.nullable(),
+  body: z.string().nullable(),
+  state: z.string(),
+  commit_id: z.string().nullable().optional(),
+  submitted_at: z.string().nullable().optional(),
+  html_url: z.string().optional(),
+});
+
+export const pullRequestReviewEventSchema = z.looseObject({
+  action: z.string(),
+  review: reviewSchema,
+  pull_request: pullRequestSchema,
+  repository: repositorySchema,
+  installation: installationRefSchema,
+  sender: userSchema,
+});
+
+export const reviewCommentSchema = z.looseObject({
+  id: z.number(),
+  pull_request_review_id: z.number().nullable().optional(),
+  in_reply_to_id: z.number().optional(),
+  user: userSchema.nullable(),
+  body: z.string(),
+  path: z.string().optional(),
+  line: z.number().nullable().optional(),
+  original_line: z.number().nullable().optional(),
+  created_at: z.string(),
+});
+
+export const pullRequestReviewCommentEventSchema = z.looseObject({
+  action: z.string(),
+  comment: reviewCommentSchema,
+  pull_request: pullRequestSchema,
+  repository: repositorySchema,
+  installation: installationRefSchema,
+  sender: userSchema,
+});
+
+export const issueCommentEventSchema = z.looseObject({
+  action: z.string(),
+  issue: z.looseObject({
+    number: z.number(),
+    pull_request: z.looseObject({ url: z.string() }).optional(),
+    user: userSchema,
+  }),
+  comment: z.looseObject({ id: z.number(), user: userSchema.nullable(), body: z.string(), created_at: z.string() }),
+  repository: repositorySchema,
+  installation: installationRefSchema,
+  sender: userSchema,
+});
+
+export const pullRequestReviewThreadEventSchema = z.looseObject({
+  action: z.string(),
+  thread: z.looseObject({ comments: z.array(reviewCommentSchema) }),
+  pull_request: pullRequestSchema,
+  repository: repositorySchema,
+  installation: installationRefSchema,
+  sender: userSchema,
+});
+
+export type ReviewCommentPayload = z.infer<typeof reviewCommentSchema>;

@@ -2,6 +2,7 @@ import type { ProbotOctokit } from "probot";
 import { z } from "zod";
 import { GitHubClient } from "../github/github-client.js";
 import type { Logger } from "../log.js";
+import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
 import type { ClaimedJob } from "../queue/job-queue.js";
 import type { Store } from "../store/open-store.js";
 import type { WebhookHandler } from "./handler-context.js";
@@ -23,6 +24,7 @@ export interface DispatchDeps {
   authenticate: (installationId?: number) => Promise<InstanceType<typeof ProbotOctokit>>;
   store: Store;
   now: () => Date;
+  loadConfig: RepoConfigLoader;
 }
 
 /** Runs a queued webhook through its handler, with a GitHub client and logger carrying its context. */
@@ -41,7 +43,16 @@ export function createWebhookDispatcher(deps: DispatchDeps) {
     });
     const octokit = await deps.authenticate(payload.installation?.id);
     const github = new GitHubClient(octokit, log.child({ name: "github" }));
-    await handler({ deliveryId: event.id, name: event.name, payload, github, store: deps.store, log, now: deps.now });
+    await handler({
+      deliveryId: event.id,
+      name: event.name,
+      payload,
+      github,
+      store: deps.store,
+      log,
+      now: deps.now,
+      loadConfig: (ref) => deps.loadConfig(github, ref, log),
+    });
     log.debug({ githubRequests: github.requestCount }, "webhook handled");
   };
 }

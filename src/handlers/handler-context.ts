@@ -1,5 +1,6 @@
-import type { GitHubClient } from "../github/github-client.js";
+import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { Logger } from "../log.js";
+import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import type { Store } from "../store/open-store.js";
 
 /** What a webhook handler gets: the event, the one door to GitHub, the store, a logger, the clock. */
@@ -11,6 +12,8 @@ export interface HandlerContext {
   store: Store;
   log: Logger;
   now: () => Date;
+  /** The repository's review-coach config (cached for a few minutes). */
+  loadConfig: (ref: RepoRef) => Promise<LoadedRepoConfig>;
 }
 
 export type WebhookHandler = (context: HandlerContext) => Promise<void>;

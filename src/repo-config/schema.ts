@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scoreWeightsSchema } from "../coach/score-review.js";
 import { SEVERITIES } from "../coach/types.js";
 
 // The schema of `.github/review-coach.yml`. Every key is documented here; the JSON Schema for editors
@@ -47,6 +48,12 @@ export const repoConfigSchema = z
       })
       .strict()
       .describe("What is shown in public on GitHub."),
+    scoring: z
+      .object({
+        weights: scoreWeightsSchema.strict().describe("Weights of the review score's factors; they are normalised to sum to 100 (see docs/scoring.md)."),
+      })
+      .strict()
+      .describe("How a review's score is computed."),
     score: z
       .object({
         windowDays: z.number().int().min(1).max(365).describe("Rolling window of merged pull requests for the repository score."),

@@ -1,5 +1,21 @@
 import { z } from "zod";
-import { CONCERNS, SEVERITIES, SIGNALS, TONES } from "../coach/types.js";
+import type { CoverageEvidence } from "../coach/score-review.js";
+import { CONCERNS, type Evidence, SEVERITIES, SIGNALS, TONES } from "../coach/types.js";
+
+const evidenceLabelSchema = z.custom<Evidence["label"]>(
+  (value) => typeof value === "string" && /^(?:(?:concern|signal|tone):[a-z-]+|actionable)$/.test(value),
+  "an evidence label such as concern:security",
+);
+
+const coverageEvidenceSchema: z.ZodType<CoverageEvidence> = z.object({
+  fingerprint: z.string(),
+  concern: z.enum(CONCERNS),
+  source: z.enum(["body", "comment"]),
+  index: z.number(),
+  reviewIndex: z.number().optional(),
+  commentId: z.union([z.string(), z.number()]).optional(),
+  via: z.enum(["line", "concern"]),
+});
 
 // Schemas of the JSON documents the store keeps in text columns, checked when read back.
 
@@ -8,7 +24,7 @@ export const classificationSchema = z.object({
   signals: z.array(z.enum(SIGNALS)),
   tone: z.enum(TONES),
   actionable: z.boolean(),
-  evidence: z.array(z.object({ label: z.string(), match: z.string() })),
+  evidence: z.array(z.object({ label: evidenceLabelSchema, match: z.string() })),
 });
 
 export const findingSchema = z.object({
@@ -39,7 +55,7 @@ export const scoreBreakdownSchema = z.object({
       explanation: z.string(),
     }),
   ),
-  evidence: z.array(z.looseObject({ fingerprint: z.string(), concern: z.enum(CONCERNS) })),
+  evidence: z.array(coverageEvidenceSchema),
   flags: z.array(z.enum(["rubber-stamp", "style-only", "harsh-tone", "exemplary"])),
   addressed: z.array(z.string()),
   uncovered: z.array(z.string()),

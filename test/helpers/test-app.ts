@@ -43,6 +43,8 @@ export interface TestAppOptions {
   engine?: Engine;
   env?: Record<string, string>;
   now?: () => Date;
+  /** 0 (the default in tests) reads the config on every event, so each test sees its own requests. */
+  configCacheMs?: number;
 }
 
 /** The real server on port 0 with a fresh store, as `npm start` runs it but with fast test timings. */
@@ -65,6 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     log,
     octokitPolicy: { throttle: false, retry: false },
     worker: { pollMs: 20, baseBackoffMs: 20 },
+    configCacheMs: options.configCacheMs ?? 0,
     ...(options.now ? { now: options.now } : {}),
   });
   const url = `http://127.0.0.1:${app.port}`;
@@ -112,4 +115,16 @@ export function mockGitHub(installationId: number, baseUrl = "https://api.github
   return nock(baseUrl)
     .post(`/app/installations/${installationId}/access_tokens`)
     .reply(201, { token: "ghs_test_token", expires_at: "2099-01-01T00:00:00Z", permissions: { pull_requests: "write" } });
+}
+
+/**
+ * Mocks reading `.github/review-coach.yml` as the config plugin does: the repository's file, and when it
+ * has none, the org's `.github` repository. `null` means no file.
+ */
+export function mockRepoConfig(scope: nock.Scope, fullName: string, text: string | null, orgText: string | null = null): nock.Scope {
+  const [owner] = fullName.split("/");
+  const reply = (body: string | null) => (body === null ? ([404, { message: "Not Found" }] as const) : ([200, body, { "content-type": "text/plain" }] as const));
+  scope.get(`/repos/${fullName}/contents/.github%2Freview-coach.yml`).reply(...reply(text));
+  if (text === null) scope.get(`/repos/${owner}/.github/contents/.github%2Freview-coach.yml`).reply(...reply(orgText));
+  return scope;
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { isolateNetwork, mockGitHub, startTestApp, type TestApp } from "../helpers/test-app.js";
+import { isolateNetwork, mockGitHub, mockRepoConfig, startTestApp, type TestApp } from "../helpers/test-app.js";
 import { loadExample } from "../helpers/webhook-examples.js";
 
 describe("a pull request that changes .github/review-coach.yml", () => {
@@ -19,10 +19,11 @@ describe("a pull request that changes .github/review-coach.yml", () => {
   });
 
   function openedWithConfig(configText: string) {
-    const payload = loadExample("pull_request", "opened");
+    const payload = loadExample<{ pull_request: { head: { sha: string } } }>("pull_request", "opened");
     payload.installation.id = installationId++;
-    const sha = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
-    const scope = mockGitHub(payload.installation.id)
+    const sha = installationId.toString(16).padStart(40, "0");
+    // the config in effect comes from the default branch (none yet); the PR's own file is checked at its head
+    const scope = mockRepoConfig(mockGitHub(payload.installation.id), "Codertocat/Hello-World", null)
       .get("/repos/Codertocat/Hello-World/pulls/2/files")
       .query({ per_page: 100 })
       .reply(200, [
@@ -35,6 +36,7 @@ describe("a pull request that changes .github/review-coach.yml", () => {
       .get(`/repos/Codertocat/Hello-World/commits/${sha}/check-runs`)
       .query({ check_name: "review-coach config", filter: "latest", per_page: 1 })
       .reply(200, { total_count: 0, check_runs: [] });
+    payload.pull_request.head.sha = sha;
     return { payload, scope, sha };
   }
 

@@ -1,13 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { isolateNetwork, mockGitHub, startTestApp, type TestApp } from "../helpers/test-app.js";
+import { isolateNetwork, mockGitHub, mockRepoConfig, startTestApp, type TestApp } from "../helpers/test-app.js";
 import { loadExample } from "../helpers/webhook-examples.js";
 
 // Probot caches installation tokens, so each test uses an installation of its own and sees the exchange.
 let installationId = 1000;
+// Each test's PR gets a head of its own too: risk profiles are computed once per head SHA.
 function example(name: string, action?: string) {
   const payload = loadExample(name, action);
   payload.installation.id = installationId++;
+  const pr = payload.pull_request as { head: { sha: string } } | undefined;
+  if (pr) pr.head.sha = installationId.toString(16).padStart(40, "0");
   return payload;
 }
 
@@ -27,7 +30,7 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
 
   it("acknowledges a signed webhook at once, records it, and processes it from the queue", async () => {
     const payload = example("pull_request", "opened");
-    const scope = mockGitHub(payload.installation.id)
+    const scope = mockRepoConfig(mockGitHub(payload.installation.id), "Codertocat/Hello-World", null)
       .get("/repos/Codertocat/Hello-World/pulls/2/files")
       .query({ per_page: 100 })
       .reply(200, [{ filename: "README.md", status: "modified", additions: 1, deletions: 0, changes: 1, patch: "@@ -1 +1 @@\n-a\n+b" }]);
@@ -45,13 +48,13 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
     const job = await t.app.store.db.selectFrom("jobs").selectAll().where("id", "=", `opened-${engine}`).executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: "done", attempts: 1, last_error: null });
     const pr = await t.app.store.db.selectFrom("pull_requests").selectAll().executeTakeFirstOrThrow();
-    expect(pr).toMatchObject({ number: 2, author_login: "Codertocat", head_sha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821" });
+    expect(pr).toMatchObject({ number: 2, author_login: "Codertocat", head_sha: (payload.pull_request as { head: { sha: string } }).head.sha, risk_level: "none" });
   });
 
   it("processes a redelivered delivery id once", async () => {
     const payload = example("pull_request", "opened");
     // one files listing only: a second processing would find no mock and fail the job
-    const scope = mockGitHub(payload.installation.id)
+    const scope = mockRepoConfig(mockGitHub(payload.installation.id), "Codertocat/Hello-World", null)
       .get("/repos/Codertocat/Hello-World/pulls/2/files")
       .query({ per_page: 100 })
       .reply(200, []);
@@ -84,10 +87,11 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
   it("retries a GitHub 502 with backoff and then succeeds", async () => {
     const payload = example("pull_request", "synchronize") as ReturnType<typeof example> & { number: number; repository: { full_name: string } };
     const files = `/repos/${payload.repository.full_name}/pulls/${payload.number}/files`;
-    const scope = mockGitHub(payload.installation.id)
+    const scope = mockRepoConfig(mockGitHub(payload.installation.id), payload.repository.full_name, null)
       .get(files)
       .query({ per_page: 100 })
-      .reply(502, { message: "Server Error" })
+      .reply(502, { message: "Server Error" });
+    mockRepoConfig(scope, payload.repository.full_name, null)
       .get(files)
       .query({ per_page: 100 })
       .reply(200, []);
@@ -99,7 +103,7 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
 
   it("drops a job whose pull request is gone (404) without retrying", async () => {
     const payload = example("pull_request", "reopened") as ReturnType<typeof example> & { number: number; repository: { full_name: string } };
-    const scope = mockGitHub(payload.installation.id)
+    const scope = mockRepoConfig(mockGitHub(payload.installation.id), payload.repository.full_name, null)
       .get(`/repos/${payload.repository.full_name}/pulls/${payload.number}/files`)
       .query({ per_page: 100 })
       .reply(404, { message: "Not Found" });

@@ -1,0 +1,20 @@
+import type { ReviewScore } from "../score-review.js";
+import { escapeMarkdown, mention } from "./escape-markdown.js";
+
+/** The reply to `/coach explain`: the breakdown of the person's latest review on this PR. Pure. */
+export function renderExplanation(login: string, score: ReviewScore | null, publicScores: boolean): string {
+  if (!score) return `${mention(login)}, I have no review of yours on this pull request to explain yet.`;
+  const lines = [`${mention(login)}, here is how your latest review on this pull request reads:`, ""];
+  lines.push("| factor | weight | value | why |", "|---|---:|---:|---|");
+  for (const f of score.breakdown) lines.push(`| ${f.name} | ${f.weight} | ${f.value.toFixed(2)} | ${escapeMarkdown(f.explanation)} |`);
+  if (publicScores) lines.push("", `Score: **${score.score}/100**${score.flags.length ? ` (${score.flags.join(", ")})` : ""}.`);
+  lines.push("", `Findings covered: ${score.addressed.length}; still open: ${score.uncovered.length}. The formula is in review-coach's docs/scoring.md.`);
+  return lines.join("\n");
+}
+
+export const COACH_HELP = [
+  "review-coach understands:",
+  "- `/coach explain`: the breakdown of your latest review on this pull request",
+  "- `/coach dismiss` (as a reply to a nudge): that nudge does not apply; it will not come back",
+  "- `/coach off` / `/coach on`: stop or resume nudges for you in this repository",
+].join("\n");

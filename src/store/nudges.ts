@@ -1,0 +1,132 @@
+import type { Store } from "./open-store.js";
+import type { NudgeRow } from "./tables.js";
+
+export type NudgeStatus = "sent" | "listed" | "shadow" | "dismissed" | "acted-on" | "failed";
+
+export interface NudgeRecord {
+  installationId: number;
+  repositoryId: number;
+  pullRequestId: number;
+  reviewId: number;
+  reviewerLogin: string;
+  concern: string;
+  path: string;
+  line: number | null;
+  fingerprint: string;
+  severity: string;
+  mode: string;
+  status: NudgeStatus;
+  githubReviewId: number | null;
+  body: string;
+}
+
+export async function listNudges(store: Store, pullRequestId: number): Promise<NudgeRow[]> {
+  return store.db.selectFrom("nudges").selectAll().where("pull_request_id", "=", pullRequestId).orderBy("id").execute();
+}
+
+/** Records nudges; a fingerprint already recorded on the PR is kept as it is (never repeated). */
+export async function insertNudges(store: Store, nudges: NudgeRecord[], now: Date): Promise<void> {
+  const at = now.toISOString();
+  for (const n of nudges) {
+    await store.db
+      .insertInto("nudges")
+      .values({
+        installation_id: n.installationId,
+        repository_id: n.repositoryId,
+        pull_request_id: n.pullRequestId,
+        review_id: n.reviewId,
+        reviewer_login: n.reviewerLogin,
+        concern: n.concern,
+        path: n.path,
+        line: n.line,
+        fingerprint: n.fingerprint,
+        severity: n.severity,
+        mode: n.mode,
+        status: n.status,
+        github_comment_id: null,
+        github_review_id: n.githubReviewId,
+        body: n.body,
+        created_at: at,
+        updated_at: at,
+        dismissed_at: null,
+        acted_on_at: null,
+      })
+      .onConflict((oc) => oc.columns(["pull_request_id", "fingerprint"]).doNothing())
+      .execute();
+  }
+}
+
+/** Ties the inline comment GitHub created back to its nudge (learned from the app's own comment webhook). */
+export async function linkNudgeComment(store: Store, pullRequestId: number, fingerprint: string, commentId: number, now: Date): Promise<boolean> {
+  const result = await store.db
+    .updateTable("nudges")
+    .set({ github_comment_id: commentId, updated_at: now.toISOString() })
+    .where("pull_request_id", "=", pullRequestId)
+    .where("fingerprint", "=", fingerprint)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function findNudgeByComment(store: Store, commentId: number): Promise<NudgeRow | undefined> {
+  return store.db.selectFrom("nudges").selectAll().where("github_comment_id", "=", commentId).executeTakeFirst();
+}
+
+export async function markNudgeDismissed(store: Store, nudgeId: number, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const result = await store.db
+    .updateTable("nudges")
+    .set({ status: "dismissed", dismissed_at: at, updated_at: at })
+    .where("id", "=", nudgeId)
+    .where("status", "!=", "dismissed")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function markNudgesActedOn(store: Store, nudgeIds: number[], now: Date): Promise<void> {
+  if (nudgeIds.length === 0) return;
+  const at = now.toISOString();
+  await store.db
+    .updateTable("nudges")
+    .set({ status: "acted-on", acted_on_at: at, updated_at: at })
+    .where("id", "in", nudgeIds)
+    .where("status", "in", ["sent", "listed"])
+    .execute();
+}
+
+export async function isCoachingOptedOut(store: Store, repositoryId: number, login: string): Promise<boolean> {
+  const row = await store.db
+    .selectFrom("reviewer_settings")
+    .select("coaching_opt_out")
+    .where("repository_id", "=", repositoryId)
+    .where("login", "=", login.toLowerCase())
+    .executeTakeFirst();
+  return row?.coaching_opt_out === 1;
+}
+
+export async function setCoachingOptOut(store: Store, repositoryId: number, login: string, optOut: boolean, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await store.db
+    .insertInto("reviewer_settings")
+    .values({ repository_id: repositoryId, login: login.toLowerCase(), coaching_opt_out: optOut ? 1 : 0, updated_at: at })
+    .onConflict((oc) => oc.columns(["repository_id", "login"]).doUpdateSet({ coaching_opt_out: optOut ? 1 : 0, updated_at: at }))
+    .execute();
+}
+
+export async function findCheckRunId(store: Store, pullRequestId: number, headSha: string, name: string): Promise<number | undefined> {
+  const row = await store.db
+    .selectFrom("check_runs")
+    .select("github_id")
+    .where("pull_request_id", "=", pullRequestId)
+    .where("head_sha", "=", headSha)
+    .where("name", "=", name)
+    .executeTakeFirst();
+  return row?.github_id;
+}
+
+export async function saveCheckRunId(store: Store, installationId: number, pullRequestId: number, headSha: string, name: string, githubId: number, now: Date): Promise<void> {
+  await store.db
+    .insertInto("check_runs")
+    .values({ pull_request_id: pullRequestId, head_sha: headSha, name, github_id: githubId, installation_id: installationId, updated_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(["pull_request_id", "head_sha", "name"]).doUpdateSet({ github_id: githubId, updated_at: now.toISOString() }))
+    .execute();
+}

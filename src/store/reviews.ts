@@ -1,0 +1,188 @@
+import type { CommentClassification } from "../coach/types.js";
+import type { ReviewScore } from "../coach/score-review.js";
+import type { Store } from "./open-store.js";
+import { classificationSchema, flagsSchema, readJson, scoreBreakdownSchema } from "./stored-json.js";
+
+export interface ReviewRecord {
+  id: number;
+  installationId: number;
+  repositoryId: number;
+  pullRequestId: number;
+  reviewerLogin: string;
+  reviewerId: number;
+  state: string;
+  body: string;
+  commitSha: string | null;
+  submittedAt: string;
+  htmlUrl: string | null;
+}
+
+export interface CommentRecord {
+  id: number;
+  installationId: number;
+  repositoryId: number;
+  pullRequestId: number;
+  reviewId: number | null;
+  authorLogin: string;
+  path: string | null;
+  line: number | null;
+  inReplyToId: number | null;
+  body: string;
+  classification: CommentClassification;
+  createdAt: string;
+}
+
+export interface StoredReview extends ReviewRecord {
+  bodyClassification: CommentClassification;
+  score: number | null;
+  result: ReviewScore | null;
+  flags: string[];
+  comments: CommentRecord[];
+}
+
+/** Stores a review, its body's classification (as a comment row with the review's id) and its comments. */
+export async function saveReview(
+  store: Store,
+  review: ReviewRecord,
+  bodyClassification: CommentClassification,
+  comments: CommentRecord[],
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await store.db.transaction().execute(async (trx) => {
+    const facts = {
+      installation_id: review.installationId,
+      repository_id: review.repositoryId,
+      pull_request_id: review.pullRequestId,
+      reviewer_login: review.reviewerLogin,
+      reviewer_id: review.reviewerId,
+      state: review.state,
+      body: review.body,
+      commit_sha: review.commitSha,
+      submitted_at: review.submittedAt,
+      html_url: review.htmlUrl,
+      updated_at: at,
+    };
+    await trx
+      .insertInto("reviews")
+      .values({ id: review.id, ...facts, score: null, breakdown: JSON.stringify({ bodyClassification }), flags: "[]" })
+      .onConflict((oc) => oc.column("id").doUpdateSet({ ...facts, breakdown: JSON.stringify({ bodyClassification }) }))
+      .execute();
+    for (const comment of comments) await upsertComment(trx as unknown as Store["db"], comment, at);
+  });
+}
+
+export async function saveComment(store: Store, comment: CommentRecord, now: Date): Promise<void> {
+  await upsertComment(store.db, comment, now.toISOString());
+}
+
+async function upsertComment(db: Store["db"], comment: CommentRecord, at: string): Promise<void> {
+  const facts = {
+    installation_id: comment.installationId,
+    repository_id: comment.repositoryId,
+    pull_request_id: comment.pullRequestId,
+    review_id: comment.reviewId,
+    author_login: comment.authorLogin,
+    path: comment.path,
+    line: comment.line,
+    in_reply_to_id: comment.inReplyToId,
+    body: comment.body,
+    classification: JSON.stringify(comment.classification),
+    tone: comment.classification.tone,
+    updated_at: at,
+  };
+  await db
+    .insertInto("review_comments")
+    .values({ id: comment.id, ...facts, created_at: comment.createdAt })
+    .onConflict((oc) => oc.column("id").doUpdateSet(facts))
+    .execute();
+}
+
+export async function saveReviewScore(store: Store, reviewId: number, result: ReviewScore, now: Date): Promise<void> {
+  const row = await store.db.selectFrom("reviews").select("breakdown").where("id", "=", reviewId).executeTakeFirstOrThrow();
+  const previous = row.breakdown ? (JSON.parse(row.breakdown) as Record<string, unknown>) : {};
+  await store.db
+    .updateTable("reviews")
+    .set({
+      score: result.score,
+      breakdown: JSON.stringify({ ...previous, result }),
+      flags: JSON.stringify(result.flags),
+      updated_at: now.toISOString(),
+    })
+    .where("id", "=", reviewId)
+    .execute();
+}
+
+export async function updateReviewState(store: Store, reviewId: number, state: string, body: string | null, now: Date): Promise<boolean> {
+  const result = await store.db
+    .updateTable("reviews")
+    .set({ state, ...(body === null ? {} : { body }), updated_at: now.toISOString() })
+    .where("id", "=", reviewId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Every stored review of a pull request with its comments, oldest first. */
+export async function listReviews(store: Store, pullRequestId: number): Promise<StoredReview[]> {
+  const reviews = await store.db.selectFrom("reviews").selectAll().where("pull_request_id", "=", pullRequestId).orderBy("submitted_at").orderBy("id").execute();
+  const comments = await store.db
+    .selectFrom("review_comments")
+    .selectAll()
+    .where("pull_request_id", "=", pullRequestId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return reviews.map((r) => {
+    const stored = r.breakdown ? (JSON.parse(r.breakdown) as { bodyClassification?: unknown; result?: unknown }) : {};
+    return {
+      id: r.id,
+      installationId: r.installation_id,
+      repositoryId: r.repository_id,
+      pullRequestId: r.pull_request_id,
+      reviewerLogin: r.reviewer_login,
+      reviewerId: r.reviewer_id,
+      state: r.state,
+      body: r.body,
+      commitSha: r.commit_sha,
+      submittedAt: r.submitted_at,
+      htmlUrl: r.html_url,
+      bodyClassification: classificationSchema.parse(stored.bodyClassification ?? emptyClassification()),
+      score: r.score,
+      result: stored.result ? scoreBreakdownSchema.parse(stored.result) : null,
+      flags: readJson(flagsSchema, r.flags),
+      comments: comments
+        .filter((c) => c.review_id === r.id)
+        .map((c) => ({
+          id: c.id,
+          installationId: c.installation_id,
+          repositoryId: c.repository_id,
+          pullRequestId: c.pull_request_id,
+          reviewId: c.review_id,
+          authorLogin: c.author_login,
+          path: c.path,
+          line: c.line,
+          inReplyToId: c.in_reply_to_id,
+          body: c.body,
+          classification: readJson(classificationSchema, c.classification),
+          createdAt: c.created_at,
+        })),
+    };
+  });
+}
+
+function emptyClassification(): CommentClassification {
+  return { concerns: [], signals: [], tone: "respectful", actionable: false, evidence: [] };
+}
+
+export async function savePullRequestScore(store: Store, pullRequestId: number, score: number | null, firstReviewedAt: string | null, now: Date): Promise<void> {
+  const pr = await store.db.selectFrom("pull_requests").select("first_reviewed_at").where("id", "=", pullRequestId).executeTakeFirst();
+  await store.db
+    .updateTable("pull_requests")
+    .set({
+      score,
+      ...(firstReviewedAt && (!pr?.first_reviewed_at || firstReviewedAt < pr.first_reviewed_at) ? { first_reviewed_at: firstReviewedAt } : {}),
+      updated_at: now.toISOString(),
+    })
+    .where("id", "=", pullRequestId)
+    .execute();
+}

@@ -1,0 +1,273 @@
+import { classifyComment } from "../coach/classify-comment.js";
+import { renderCheckRun, COACH_CHECK_NAME } from "../coach/render/render-check-run.js";
+import { renderCoachingReview } from "../coach/render/render-coaching-review.js";
+import { renderNudge } from "../coach/render/render-nudge.js";
+import { scorePullRequest } from "../coach/score-pull-request.js";
+import { isStyleOnly, type ReviewScore, type ReviewState, scoreReview } from "../coach/score-review.js";
+import { selectNudges } from "../coach/select-nudges.js";
+import type { CommentClassification, Finding, RiskProfile } from "../coach/types.js";
+import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import type { PullRequestPayload } from "../github/payloads.js";
+import type { HandlerContext } from "../handlers/handler-context.js";
+import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
+import { renderConfigProblems } from "../repo-config/render-config-problems.js";
+import { findCheckRunId, insertNudges, isCoachingOptedOut, listNudges, markNudgesActedOn, type NudgeRecord, saveCheckRunId } from "../store/nudges.js";
+import type { Store } from "../store/open-store.js";
+import { type CommentRecord, listReviews, savePullRequestScore, saveReview, saveReviewScore, type StoredReview } from "../store/reviews.js";
+import { ensureRiskProfile } from "./ensure-risk-profile.js";
+import { getRepositoryScore } from "./get-repository-score.js";
+import { recordPullRequest } from "./record-pull-request.js";
+
+export interface ReviewEvent {
+  repo: RepoRef;
+  installationId: number;
+  repositoryId: number;
+  pullRequest: PullRequestPayload;
+  review: { id: number; reviewerLogin: string; reviewerId: number; state: string; body: string; commitId: string | null; submittedAt: string; htmlUrl: string | null };
+}
+
+/**
+ * Flow 2 (DESIGN.md): a review was submitted. Read it against the PR's risk profile, score it, store
+ * everything, and coach the reviewer as the repository's mode says. GitHub calls in the common case:
+ * the review's comments, one COMMENT review for all nudges, one check-run write.
+ */
+export async function coachReview(ctx: HandlerContext, event: ReviewEvent): Promise<void> {
+  const { github, store, log } = ctx;
+  const now = ctx.now();
+  const loaded = await ctx.loadConfig(event.repo);
+  const { config } = loaded;
+  if (config.mode === "off") return;
+
+  // 1. The PR and its risk profile (fetched once per head SHA).
+  const pr = event.pullRequest;
+  await recordPullRequest(store, pr, event, now);
+  const { profile } = await ensureRiskProfile(github, store, { repo: event.repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now);
+
+  // 2. The review's comments, classified, and the review stored.
+  const comments = await github.listReviewComments(event.repo, pr.number, event.review.id);
+  const records: CommentRecord[] = comments.map((c) => ({
+    id: c.id,
+    installationId: event.installationId,
+    repositoryId: event.repositoryId,
+    pullRequestId: pr.id,
+    reviewId: event.review.id,
+    authorLogin: c.user?.login ?? event.review.reviewerLogin,
+    path: c.path,
+    line: c.line ?? null,
+    inReplyToId: c.in_reply_to_id ?? null,
+    body: c.body,
+    classification: classifyComment(c.body, { path: c.path, diffHunk: c.diff_hunk, isReply: c.in_reply_to_id !== undefined }),
+    createdAt: c.created_at,
+  }));
+  const bodyClassification = classifyComment(event.review.body);
+  await saveReview(
+    store,
+    { ...event.review, state: toReviewState(event.review.state), commitSha: event.review.commitId, installationId: event.installationId, repositoryId: event.repositoryId, pullRequestId: pr.id },
+    bodyClassification,
+    records,
+    now,
+  );
+
+  // 3. Scores: this review, and the PR as the union of its reviews.
+  const reviewScore = scoreOne(event.review.state, event.review.body, bodyClassification, records, profile, pr, loaded);
+  await saveReviewScore(store, event.review.id, reviewScore, now);
+  const reviews = await listReviews(store, pr.id);
+  const prScore = await rescorePullRequest(store, reviews, pr, profile, loaded, now);
+
+  // 4. Effectiveness of earlier nudges to this reviewer.
+  await recordActedOnNudges(store, pr.id, event.review, bodyClassification, records, now);
+
+  // 5. Coaching, by mode.
+  const optedOut = await isCoachingOptedOut(store, event.repositoryId, event.review.reviewerLogin);
+  if (optedOut) log.info({ reviewer: event.review.reviewerLogin }, "reviewer opted out of nudges: summary only");
+  if (!optedOut && (config.mode === "nudge" || config.mode === "shadow")) {
+    await nudgeReviewer(ctx, event, profile, reviewScore, prScore, records, loaded);
+  }
+  if (config.mode === "nudge" || config.mode === "summary") {
+    await writeCoachCheckRun(github, store, event, profile, prScore, { reviewerLogin: event.review.reviewerLogin, score: reviewScore }, loaded, now);
+  }
+}
+
+export function scoreOne(
+  state: string,
+  body: string,
+  bodyClassification: CommentClassification,
+  comments: readonly CommentRecord[],
+  profile: RiskProfile,
+  pr: PullRequestPayload,
+  loaded: LoadedRepoConfig,
+): ReviewScore {
+  return scoreReview(
+    {
+      review: { state: toReviewState(state), body, bodyClassification },
+      comments: comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification })),
+      riskProfile: profile,
+      pullRequest: { additions: pr.additions ?? 0, deletions: pr.deletions ?? 0, changedFiles: pr.changed_files ?? 0 },
+    },
+    { weights: loaded.config.scoring.weights },
+  );
+}
+
+/** The PR score from every counted review (not the author's own, not bots', not dismissed). */
+export async function rescorePullRequest(
+  store: Store,
+  reviews: StoredReview[],
+  pr: PullRequestPayload,
+  profile: RiskProfile,
+  loaded: LoadedRepoConfig,
+  now: Date,
+): Promise<ReviewScore | null> {
+  const counted = reviews.filter(
+    (r) => r.state !== "DISMISSED" && r.reviewerLogin.toLowerCase() !== pr.user.login.toLowerCase() && !r.reviewerLogin.endsWith("[bot]"),
+  );
+  const prScore =
+    counted.length === 0
+      ? null
+      : scorePullRequest(
+          {
+            reviews: counted.map((r) => ({
+              review: { state: toReviewState(r.state), body: r.body, bodyClassification: r.bodyClassification },
+              comments: r.comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification })),
+            })),
+            riskProfile: profile,
+            pullRequest: { additions: pr.additions ?? 0, deletions: pr.deletions ?? 0, changedFiles: pr.changed_files ?? 0 },
+          },
+          { weights: loaded.config.scoring.weights },
+        );
+  const firstReviewedAt = counted.map((r) => r.submittedAt).sort()[0] ?? null;
+  await savePullRequestScore(store, pr.id, prScore?.score ?? null, firstReviewedAt, now);
+  return prScore;
+}
+
+async function recordActedOnNudges(
+  store: Store,
+  pullRequestId: number,
+  review: ReviewEvent["review"],
+  bodyClassification: CommentClassification,
+  comments: readonly CommentRecord[],
+  now: Date,
+): Promise<void> {
+  const nudges = (await listNudges(store, pullRequestId)).filter(
+    (n) => (n.status === "sent" || n.status === "listed") && n.reviewer_login.toLowerCase() === review.reviewerLogin.toLowerCase() && n.review_id !== review.id,
+  );
+  if (nudges.length === 0) return;
+  const concerns = new Set([...bodyClassification.concerns, ...comments.flatMap((c) => c.classification.concerns)]);
+  const coachedStates = new Map((await listReviews(store, pullRequestId)).map((r) => [r.id, r.state]));
+  const state = toReviewState(review.state);
+  const actedOn = nudges.filter((n) => concerns.has(n.concern as never) || toReviewState(coachedStates.get(n.review_id) ?? state) !== state);
+  await markNudgesActedOn(store, actedOn.map((n) => n.id), now);
+}
+
+async function nudgeReviewer(
+  ctx: HandlerContext,
+  event: ReviewEvent,
+  profile: RiskProfile,
+  reviewScore: ReviewScore,
+  prScore: ReviewScore | null,
+  records: readonly CommentRecord[],
+  loaded: LoadedRepoConfig,
+): Promise<void> {
+  const { github, store, log } = ctx;
+  const { config } = loaded;
+  const pr = event.pullRequest;
+  const history = await listNudges(store, pr.id);
+  const selection = selectNudges({
+    findings: profile.findings,
+    addressed: new Set(prScore?.addressed ?? reviewScore.addressed),
+    history: history.map((h) => ({ fingerprint: h.fingerprint, status: h.status })),
+    minSeverity: config.severity,
+    maxPerReview: config.maxNudgesPerReview,
+    maxPerPullRequest: config.maxNudgesPerPullRequest,
+  });
+  const needsBody = reviewScore.flags.includes("rubber-stamp") || reviewScore.flags.includes("style-only");
+  if (selection.inline.length === 0 && !(needsBody && selection.remaining.length > 0)) return;
+
+  const view = {
+    reviewerLogin: event.review.reviewerLogin,
+    flags: reviewScore.flags,
+    styleComments: records.filter((c) => isStyleOnly(c.classification)).length,
+    inline: selection.inline,
+    listed: needsBody ? selection.remaining : [],
+  };
+  const nudgeRecord = (finding: Finding, status: NudgeRecord["status"], githubReviewId: number | null): NudgeRecord => ({
+    installationId: event.installationId,
+    repositoryId: event.repositoryId,
+    pullRequestId: pr.id,
+    reviewId: event.review.id,
+    reviewerLogin: event.review.reviewerLogin,
+    concern: finding.concern,
+    path: finding.path,
+    line: finding.line,
+    fingerprint: finding.fingerprint,
+    severity: finding.severity,
+    mode: config.mode,
+    status,
+    githubReviewId,
+    body: renderNudge(finding, event.review.reviewerLogin),
+  });
+
+  if (config.mode === "shadow") {
+    await insertNudges(store, selection.inline.map((f) => nudgeRecord(f, "shadow", null)), ctx.now());
+    log.info({ wouldNudge: selection.inline.length }, "shadow mode: recorded the nudges that would have been posted");
+    return;
+  }
+
+  const body = renderCoachingReview(view) ?? "";
+  try {
+    const posted = await github.createCommentReview(event.repo, pr.number, {
+      commitId: pr.head.sha,
+      body,
+      comments: selection.inline.map((f) => ({ path: f.path, line: f.line!, body: renderNudge(f, event.review.reviewerLogin) })),
+    });
+    await insertNudges(store, selection.inline.map((f) => nudgeRecord(f, "sent", posted.id)), ctx.now());
+    log.info({ nudges: selection.inline.length, githubReviewId: posted.id }, "coached the reviewer");
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422 || selection.inline.length === 0) throw error;
+    // GitHub refused a line (outside the diff it knows): list the findings in the review body instead.
+    log.warn({ err: error }, "GitHub refused an inline nudge's line; listing the findings in the review body");
+    const fallback = renderCoachingReview({ ...view, inline: [], listed: [...selection.inline, ...view.listed] });
+    const posted = await github.createCommentReview(event.repo, pr.number, { commitId: pr.head.sha, body: fallback ?? "", comments: [] });
+    await insertNudges(store, selection.inline.map((f) => nudgeRecord(f, "listed", posted.id)), ctx.now());
+  }
+}
+
+/** Creates or updates, in place, the review-coach check run on the PR's head. */
+export async function writeCoachCheckRun(
+  github: GitHubClient,
+  store: Store,
+  event: Pick<ReviewEvent, "repo" | "installationId" | "repositoryId" | "pullRequest">,
+  profile: RiskProfile,
+  prScore: ReviewScore | null,
+  latestReview: { reviewerLogin: string; score: ReviewScore } | null,
+  loaded: LoadedRepoConfig,
+  now: Date,
+): Promise<void> {
+  const { config } = loaded;
+  const pr = event.pullRequest;
+  const rendering = renderCheckRun({
+    pullRequestScore: prScore,
+    latestReview,
+    riskProfile: profile,
+    repositoryScore: await getRepositoryScore(store, event.repositoryId, now, config.score.windowDays),
+    publicScores: config.privacy.publicScores,
+    gate: config.gate,
+    configProblems: loaded.problems.length ? renderConfigProblems(loaded.problems) : null,
+    mode: config.mode === "summary" ? "summary" : "nudge",
+  });
+  const existingId = await findCheckRunId(store, pr.id, pr.head.sha, COACH_CHECK_NAME);
+  const id = await github.writeCheckRun({
+    ...event.repo,
+    name: COACH_CHECK_NAME,
+    headSha: pr.head.sha,
+    conclusion: rendering.conclusion,
+    output: { title: rendering.title, summary: rendering.summary },
+    existingId,
+  });
+  if (id !== existingId) await saveCheckRunId(store, event.installationId, pr.id, pr.head.sha, COACH_CHECK_NAME, id, now);
+}
+
+export function toReviewState(state: string): ReviewState {
+  const upper = state.toUpperCase();
+  if (upper === "APPROVED" || upper === "CHANGES_REQUESTED" || upper === "DISMISSED") return upper;
+  return "COMMENTED";
+}
