@@ -38,7 +38,7 @@ import { isMachineOutput } from "./classify/is-machine-output.js";
 import { isNegated, type NegationMode } from "./classify/is-negated.js";
 import { isReadableEnglish } from "./classify/is-readable-english.js";
 import { readQuestions } from "./classify/read-questions.js";
-import { DEFECT_THRESHOLD, scoreDefect } from "./classify/score-defect.js";
+import { DEFECT_THRESHOLD, asksForDocumentation, scoreDefect } from "./classify/score-defect.js";
 import { parseConventionalPrefix, type ConventionalPrefix } from "./classify/parse-conventional-prefix.js";
 import { stripReviewMarkdown } from "./classify/strip-review-markdown.js";
 
@@ -434,11 +434,13 @@ function classifyReview(text: string, context: CommentContext | undefined, allow
       evidence.add("concern:edge-cases", weak[0]);
     }
   }
-  const defect = scoreDefect(prose);
-  if (!concerns.has("edge-cases") && defect.score >= DEFECT_THRESHOLD && defect.match !== null) {
-    concerns.add("edge-cases");
-    evidence.add("concern:edge-cases", defect.match);
-  } else if (concerns.has("edge-cases") && defect.documents) {
+  if (!concerns.has("edge-cases")) {
+    const defect = scoreDefect(prose);
+    if (defect.score >= DEFECT_THRESHOLD && defect.match !== null) {
+      concerns.add("edge-cases");
+      evidence.add("concern:edge-cases", defect.match);
+    }
+  } else if (asksForDocumentation(prose) && scoreDefect(prose).score < DEFECT_THRESHOLD) {
     // "Mention in the docstring that this can return null": the failure mode is what to write down.
     concerns.delete("edge-cases");
   }

@@ -48,7 +48,7 @@ export function compareByImportance(a: Finding, b: Finding): number {
 /**
  * Chooses the nudges for one review (DESIGN.md, coaching policy): only uncovered findings at or above
  * the severity threshold, never one nudged before (same fingerprint: concern, path and hunk), within
- * the per-review and per-PR budgets, preferring different concerns and files over several on one. Pure.
+ * the per-review and per-PR budgets, spreading them over files before doubling up on one. Pure.
  */
 export function selectNudges(input: SelectNudgesInput): NudgeSelection {
   const seen = new Set(input.history.map((h) => h.fingerprint));
@@ -60,14 +60,12 @@ export function selectNudges(input: SelectNudgesInput): NudgeSelection {
 
   const inline: Finding[] = [];
   const anchored = uncovered.filter((f) => f.line !== null);
-  const concerns = new Set<Concern>();
   const paths = new Set<string>();
-  // First pass: one per concern and file; second pass: fill the budget with the rest.
+  // First pass: the most important finding of each file; second pass: fill the budget with the rest.
   for (const finding of anchored) {
     if (inline.length >= budget) break;
-    if (concerns.has(finding.concern) || paths.has(finding.path)) continue;
+    if (paths.has(finding.path)) continue;
     inline.push(finding);
-    concerns.add(finding.concern);
     paths.add(finding.path);
   }
   for (const finding of anchored) {

@@ -18,7 +18,8 @@ export const handlePullRequestReview: WebhookHandler = async (ctx) => {
     return;
   }
   const repo = { owner: event.repository.owner.login, repo: event.repository.name };
-  const { config } = await ctx.loadConfig(repo);
+  const loaded = await ctx.loadConfig(repo);
+  const { config } = loaded;
   if (pr.draft && !config.coachDrafts) return;
   if (config.reviewers.ignored.some((login) => login.toLowerCase() === reviewer.login.toLowerCase())) return;
 
@@ -38,6 +39,6 @@ export const handlePullRequestReview: WebhookHandler = async (ctx) => {
       htmlUrl: review.html_url ?? null,
     },
   };
-  if (event.action === "submitted") await coachReview(ctx, reviewEvent);
-  else if (event.action === "edited" || event.action === "dismissed") await rescoreReview(ctx, reviewEvent);
+  if (event.action === "submitted") await coachReview(ctx, reviewEvent, loaded);
+  else if (event.action === "edited" || event.action === "dismissed") await rescoreReview(ctx, reviewEvent, loaded);
 };

@@ -15,9 +15,10 @@ export interface PullRequestRecord {
   merged: boolean;
   headSha: string;
   baseRef: string;
-  additions: number;
-  deletions: number;
-  changedFiles: number;
+  /** Absent from the PR object of review and comment webhooks: then the stored figures are kept. */
+  additions: number | undefined;
+  deletions: number | undefined;
+  changedFiles: number | undefined;
   openedAt: string;
   mergedAt: string | null;
   closedAt: string | null;
@@ -39,9 +40,9 @@ export async function upsertPullRequest(store: Store, pr: PullRequestRecord, now
     merged: pr.merged ? 1 : 0,
     head_sha: pr.headSha,
     base_ref: pr.baseRef,
-    additions: pr.additions,
-    deletions: pr.deletions,
-    changed_files: pr.changedFiles,
+    ...(pr.additions === undefined ? {} : { additions: pr.additions }),
+    ...(pr.deletions === undefined ? {} : { deletions: pr.deletions }),
+    ...(pr.changedFiles === undefined ? {} : { changed_files: pr.changedFiles }),
     merged_at: pr.mergedAt,
     closed_at: pr.closedAt,
     updated_at: at,
@@ -51,6 +52,9 @@ export async function upsertPullRequest(store: Store, pr: PullRequestRecord, now
     .values({
       id: pr.id,
       ...facts,
+      additions: pr.additions ?? 0,
+      deletions: pr.deletions ?? 0,
+      changed_files: pr.changedFiles ?? 0,
       opened_at: pr.openedAt,
       risk_level: null,
       risk_weight: null,

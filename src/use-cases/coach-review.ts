@@ -31,10 +31,9 @@ export interface ReviewEvent {
  * everything, and coach the reviewer as the repository's mode says. GitHub calls in the common case:
  * the review's comments, one COMMENT review for all nudges, one check-run write.
  */
-export async function coachReview(ctx: HandlerContext, event: ReviewEvent): Promise<void> {
+export async function coachReview(ctx: HandlerContext, event: ReviewEvent, loaded: LoadedRepoConfig): Promise<void> {
   const { github, store, log } = ctx;
   const now = ctx.now();
-  const loaded = await ctx.loadConfig(event.repo);
   const { config } = loaded;
   if (config.mode === "off") return;
 
@@ -102,10 +101,15 @@ export function scoreOne(
       review: { state: toReviewState(state), body, bodyClassification },
       comments: comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification })),
       riskProfile: profile,
-      pullRequest: { additions: pr.additions ?? 0, deletions: pr.deletions ?? 0, changedFiles: pr.changed_files ?? 0 },
+      pullRequest: pullRequestFacts(profile),
     },
     { weights: loaded.config.scoring.weights },
   );
+}
+
+/** Size facts from the diff itself: review webhooks' PR objects do not carry them. */
+function pullRequestFacts(profile: RiskProfile) {
+  return { additions: profile.stats.additions, deletions: profile.stats.deletions, changedFiles: profile.stats.files };
 }
 
 /** The PR score from every counted review (not the author's own, not bots', not dismissed). */
@@ -130,7 +134,7 @@ export async function rescorePullRequest(
               comments: r.comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification })),
             })),
             riskProfile: profile,
-            pullRequest: { additions: pr.additions ?? 0, deletions: pr.deletions ?? 0, changedFiles: pr.changed_files ?? 0 },
+            pullRequest: pullRequestFacts(profile),
           },
           { weights: loaded.config.scoring.weights },
         );

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sign } from "@octokit/webhooks-methods";
@@ -33,7 +34,7 @@ export interface TestApp {
   app: RunningApp;
   url: string;
   /** Posts a webhook signed with the app's secret (or the given one). */
-  post(name: string, payload: unknown, options?: { id?: string; secret?: string }): Promise<Response>;
+  post(name: string, payload: unknown, options?: { id?: string; secret?: string }): Promise<{ status: number; text: string }>;
   /** Resolves when no job is queued or running. */
   waitForIdle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -78,17 +79,32 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async post(name, payload, postOptions = {}) {
       const body = JSON.stringify(payload);
       const signature = await sign(postOptions.secret ?? WEBHOOK_SECRET, body);
-      return fetch(`${url}${env.WEBHOOK_PATH}`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-github-event": name,
-          "x-github-delivery": postOptions.id ?? randomUUID(),
-          "x-hub-signature-256": signature,
-          "user-agent": "GitHub-Hookshot/test",
-        },
-        body,
+      // A fresh connection per delivery, as GitHub makes them (no pooled socket outliving a test's server).
+      const response = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const request = httpRequest(
+          `${url}${env.WEBHOOK_PATH}`,
+          {
+            method: "POST",
+            agent: false,
+            headers: {
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(body),
+              "x-github-event": name,
+              "x-github-delivery": postOptions.id ?? randomUUID(),
+              "x-hub-signature-256": signature,
+              "user-agent": "GitHub-Hookshot/test",
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+          },
+        );
+        request.on("error", reject);
+        request.end(body);
       });
+      return response;
     },
     async waitForIdle(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -123,8 +139,12 @@ export function mockGitHub(installationId: number, baseUrl = "https://api.github
  */
 export function mockRepoConfig(scope: nock.Scope, fullName: string, text: string | null, orgText: string | null = null): nock.Scope {
   const [owner] = fullName.split("/");
-  const reply = (body: string | null) => (body === null ? ([404, { message: "Not Found" }] as const) : ([200, body, { "content-type": "text/plain" }] as const));
-  scope.get(`/repos/${fullName}/contents/.github%2Freview-coach.yml`).reply(...reply(text));
-  if (text === null) scope.get(`/repos/${owner}/.github/contents/.github%2Freview-coach.yml`).reply(...reply(orgText));
+  const mock = (path: string, body: string | null) => {
+    const interceptor = scope.get(path);
+    if (body === null) interceptor.reply(404, { message: "Not Found" });
+    else interceptor.reply(200, body, { "content-type": "text/plain" });
+  };
+  mock(`/repos/${fullName}/contents/.github%2Freview-coach.yml`, text);
+  if (text === null) mock(`/repos/${owner}/.github/contents/.github%2Freview-coach.yml`, orgText);
   return scope;
 }

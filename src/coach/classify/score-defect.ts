@@ -13,14 +13,12 @@ export interface DefectScore {
   score: number;
   /** The strongest cue found, for evidence; null when none. */
   match: string | null;
-  /** The comment asks to document a behaviour, with no firm defect claim besides. */
-  documents: boolean;
 }
 
 interface WeightedCue {
   re: RegExp;
   weight: number;
-  /** Lower-case fragments of which the text must contain one for `re` to be tried (a cheap pre-check). */
+  /** Stems (see ANCHOR) of which the text must contain one for `re` to be tried: a cheap pre-check. */
   gate?: readonly string[];
 }
 
@@ -46,9 +44,9 @@ export const POSITIVE: readonly WeightedCue[] = [
   // "should be X, not Y", "returns X instead of Y".
   {
     re: new RegExp(String.raw`\b(?:should|must|needs? to|ought to)\s+(?:\w+\s+)?(?:be|return|use|pass|compare|check|point to)\s+${WORDS_0_3}(?:not|instead of|rather than)\b`, "i"),
-    weight: 2, gate: [" not", " instead", " rather"],
+    weight: 2, gate: ["not", "instead", "rather"],
   },
-  { re: new RegExp(String.raw`\b(?:returns?|gives?|yields?|produces?|sends?|passes|compares?)\s+${WORDS_0_3}(?:instead of|rather than)\b`, "i"), weight: 2, gate: [" instead", " rather"], },
+  { re: new RegExp(String.raw`\b(?:returns?|gives?|yields?|produces?|sends?|passes|compares?)\s+${WORDS_0_3}(?:instead of|rather than)\b`, "i"), weight: 2, gate: ["instead", "rather"], },
   // Something left out or lost.
   {
     re: /\b(?:forg[oe]t(?:ten)?|forgets|omitt(?:ed|ing)|neglect(?:s|ed)?)\s+(?:to\s+|about\s+|the\s+|a\s+|an\s+)/i,
@@ -61,42 +59,42 @@ export const POSITIVE: readonly WeightedCue[] = [
   },
   {
     re: /\b(?:no|without\s+(?:a|an|any)?|doesn't have (?:a|an|the)|don't have (?:a|an|the)|there's no|there is no)\s+(?:\w+\s+){0,2}(?:check|guard|validation|null check|none check|bounds check|lock|error handling)\b/i,
-    weight: 2, gate: ["check", "guard", "validation", "lock", "error handling"],
+    weight: 2, gate: ["check", "guard", "validat", "lock", "error"],
   },
   // Handling: what is not handled, or must be.
   { re: /\b(?:doesn't|does not|don't|do not|won't|will not|can't|cannot|isn't|aren't|never)\s+(?:\w+\s+)?handl(?:e|es|ed|ing)\b/i, weight: 2, gate: ["handl"], },
   {
     re: /\b(?:should|must|needs? to|have to|has to|ought to)\s+(?:also\s+|first\s+|probably\s+|still\s+|really\s+)*(?:check|validate|verify|guard|handle|catch|sanitize|sanitise|reject|retry|release|close|free|lock|clean\s+up|roll\s+back)\b/i,
-    weight: 2, gate: ["should", "must", "need", "have to", "has to", "ought"],
+    weight: 2, gate: ["should", "must", "need", "have", "has", "ought"],
   },
-  { re: /\b(?:needs?|requires?|wants?)\s+(?:a|an|some)\s+(?:\w+\s+)?(?:check|guard|lock|mutex|null check|none check|bounds check|validation|try\/except|try\/catch|timeout)\b/i, weight: 2, gate: ["need", "require", "want"], },
-  { re: /\b(?:to|be)\s+(?:checked|validated|guarded|handled|caught|closed|released|freed|locked)\s+(?:for|against|before|here|first|too|as well)\b/i, weight: 2, gate: ["checked", "validated", "guarded", "handled", "caught", "closed", "released", "freed", "locked"], },
+  { re: /\b(?:needs?|requires?|wants?)\s+(?:a|an|some)\s+(?:\w+\s+)?(?:check|guard|lock|mutex|null check|none check|bounds check|validation|try\/except|try\/catch|timeout)\b/i, weight: 2, gate: ["need", "requir", "want"], },
+  { re: /\b(?:to|be)\s+(?:checked|validated|guarded|handled|caught|closed|released|freed|locked)\s+(?:for|against|before|here|first|too|as well)\b/i, weight: 2, gate: ["check", "validat", "guard", "handl", "caught", "closed", "releas", "freed", "lock"], },
   // Cases and values.
   { re: /\bwhat\s+(?:happens|would happen|will happen)\b/i, weight: 2, gate: ["what"], },
   {
     re: /\b(?:if|when|unless|in case|where)\s+(?:\w+\s+){0,4}(?:is|are|was|were|returns?|becomes?|comes back)\s+(?:none|null|nil|undefined|empty|missing|unset|not set|zero|negative|nan|0|an empty)\b/i,
-    weight: 2, gate: ["none", "null", "nil", "undefined", "empty", "missing", "unset", "not set", "zero", "negative", "nan", "0"],
+    weight: 2, gate: ["none", "null", "nil", "undefined", "empty", "missing", "unset", "not", "zero", "negative", "nan", "0"],
   },
   {
     re: /\b(?:can|could|may|might|will|would)\s+(?:also\s+|still\s+|even\s+|potentially\s+)?(?:be|return|contain|come back)\s+(?:none|null|nil|undefined|empty|missing|negative|zero|nan|an empty)\b/i,
     weight: 2, gate: ["none", "null", "nil", "undefined", "empty", "missing", "negative", "zero", "nan"],
   },
-  { re: /\b(?:can't|cannot|can not|shouldn't|should not|don't|do not)\s+(?:\w+\s+)?(?:safely\s+)?assume\b/i, weight: 2, gate: ["assume"], },
+  { re: /\b(?:can't|cannot|can not|shouldn't|should not|don't|do not)\s+(?:\w+\s+)?(?:safely\s+)?assume\b/i, weight: 2, gate: ["assum"], },
   // Interfaces: arguments, return values, order of calls.
   {
     re: /\b(?:need|needs|have|has|must|should|forgot|want)\s+to\s+(?:also\s+)?pass\s+(?:in\s+|through\s+|along\s+|down\s+)?(?:the|a|an|this|that|it|these|them|\w+)\b/i,
-    weight: 2, gate: [" pass"],
+    weight: 2, gate: ["pass"],
   },
   {
     re: /\b(?:should|must|needs? to|has to|have to)\s+(?:be\s+)?(?:called|done|set|run|initiali[sz]ed|created|loaded|registered|acquired|released|closed|awaited)\s+(?:before|after|first|earlier|later|once|only once|outside|inside)\b/i,
-    weight: 2, gate: ["should", "must", "need", "has to", "have to"],
+    weight: 2, gate: ["should", "must", "need", "has", "have"],
   },
   {
     re: /\bwrong\s+(?:order|argument|arguments|parameter|parameters|type|value|variable|key|index|import|place|direction|sign|unit|units|method|function|class|exception|object|field|column|table|path|status|result|default)\b/i,
     weight: 2, gate: ["wrong"],
   },
   { re: /\bshadow(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:built-?in|builtin|variable|name|function|module|import|argument|parameter|outer|global)\b/i, weight: 2, gate: ["shadow"], },
-  { re: /\b(?:erroneous(?:ly)?|mistakenly|by mistake|unintentional(?:ly)?|inadvertent(?:ly)?)\b/i, weight: 2, gate: ["erroneous", "mistake", "unintentional", "inadvertent"], },
+  { re: /\b(?:erroneous(?:ly)?|mistakenly|by mistake|unintentional(?:ly)?|inadvertent(?:ly)?)\b/i, weight: 2, gate: ["erroneous", "mistak", "unintention", "inadvertent"], },
   { re: /\bbreak(?:s|ing)?\s+(?:the\s+|any\s+|all\s+|existing\s+|other\s+)?(?:\w+\s+)?(?:callers?|clients?|users?|backends?|builds?|upgrades?|deployments?|compatibility|contract|api|existing|behaviou?r)\b/i, weight: 2, gate: ["break"], },
   // Behaviour and compatibility.
   {
@@ -106,26 +104,30 @@ export const POSITIVE: readonly WeightedCue[] = [
   // Dependencies and versions.
   {
     re: /\b(?:not|isn't|aren't|wasn't|no longer)\s+(?:\w+\s+)?(?:supported|available|present|defined|implemented)\s+(?:in|on|with|by|before|until|prior to|under)\b/i,
-    weight: 2, gate: ["supported", "available", "present", "defined", "implemented"],
+    weight: 2, gate: ["support", "availab", "present", "defined", "implement"],
   },
-  { re: /\b(?:introduced|added|removed|deprecated|dropped|available|supported)\s+(?:in|since|from|as of|until|after)\s+(?:[\w.-]+\s+)?v?\d+(?:\.\d+)+\b/i, weight: 2, gate: ["introduced", "added", "removed", "deprecated", "dropped", "available", "supported"], },
+  { re: /\b(?:introduced|added|removed|deprecated|dropped|available|supported)\s+(?:in|since|from|as of|until|after)\s+(?:[\w.-]+\s+)?v?\d+(?:\.\d+)+\b/i, weight: 2, gate: ["introduc", "added", "remov", "deprecat", "drop", "availab", "support"], },
   { re: /\b(?:minimum|min|required|requires?\s+(?:at\s+least|a\s+newer|an\s+older))\s+(?:\w+\s+)?versions?\b|\bversion\s+(?:requirement|constraint|bump|pin|mismatch)s?\b/i, weight: 1, gate: ["version"], },
-  { re: /\bdeprecated\b/i, weight: 1, gate: ["deprecated"], },
+  { re: /\bdeprecated\b/i, weight: 1, gate: ["deprecat"], },
   // Tests of failure cases are about edge cases.
   {
     re: /\b(?:negative|failure|failing|error|invalid|unsupported|non-\w+|not[- ]found|missing|empty|none|null|boundary|corner|edge)\s+(?:test|tests|test cases?|cases?|scenarios?|paths?|assertions?|inputs?)\b/i,
-    weight: 2, gate: ["negative", "failure", "failing", "error", "invalid", "unsupported", "non-", "not found", "not-found", "missing", "empty", "none", "null", "boundary", "corner", "edge"],
+    weight: 2, gate: ["negative", "fail", "error", "invalid", "unsupport", "non-", "not", "missing", "empty", "none", "null", "boundar", "corner", "edge"],
   },
   { re: /\btest(?:s|ing)?\s+(?:the\s+|for\s+|that\s+)?(?:negative|failure|error|invalid|unsupported|non-\w+|not[- ]found|missing|empty|none|null)\b/i, weight: 2, gate: ["test"], },
   // Topics: a failure, a value or a state named; count only with another cue.
   {
     re: /\b(?:none|null|nil|empty|zero|negative|default(?:s)? to|set a default|unset|not set|uninitiali[sz]ed|initiali[sz]ed?|lock(?:s|ed|ing)?|concurren\w*|atomic\w*|stale|inconsisten\w*|fails?|failed|failing|failures?|errors?|exceptions?|raises?|raised|throws?|thrown|catch(?:es|ing)?|caught|timeouts?|retr(?:y|ies|ied)|crash\w*|blow(?:s)? up|bugs?|wrong|incorrect|broken|invalid|valid(?:ate|ation)|assumes?|assumption)\b/i,
     weight: 1,
+    gate: ["none", "null", "nil", "empty", "zero", "negative", "unset", "not", "fail", "error", "caught", "wrong", "invalid", "validat", "assum", "default", "lock", "concurren", "atomic", "stale", "inconsisten", "exception", "rais", "throw", "catch", "timeout", "retr", "crash", "blow", "bug", "incorrect", "broken", "uninit", "initiali"],
   },
-  { re: /\b(?:this|it|that)\s+(?:will|would|is going to)\s+(?:return|give|produce|yield|set|overwrite|replace|skip|ignore|reset|loop|run)\b/i, weight: 1, gate: [" will", " would", " is going to"], },
-  { re: /\b(?:actually|really)\s+(?:want|need|mean)s?\b|\bdid you mean\b/i, weight: 1, gate: ["actually", "really", "did you mean"], },
-  { re: /\b(?:no longer|not|never|doesn't|don't)\s+(?:\w+\s+)?(?:raises?|returns?|called|reached|set|initiali[sz]ed)\b|\b(?:any ?more)\b/i, weight: 1, gate: ["not", "never", "n't", "any more", "anymore"], },
+  { re: /\b(?:this|it|that)\s+(?:will|would|is going to)\s+(?:return|give|produce|yield|set|overwrite|replace|skip|ignore|reset|loop|run)\b/i, weight: 1, gate: ["will", "would", "going"], },
+  { re: /\b(?:actually|really)\s+(?:want|need|mean)s?\b|\bdid you mean\b/i, weight: 1, gate: ["actually", "really", "mean"], },
+  { re: /\b(?:no longer|not|never|doesn't|don't)\s+(?:\w+\s+)?(?:raises?|returns?|called|reached|set|initiali[sz]ed)\b|\b(?:any ?more)\b/i, weight: 1, gate: ["not", "never", "n't", "any"], },
 ];
+
+/** Every gate stem, found in one pass over the lower-cased text. */
+const ANCHOR = /\b(?:inadvertent|inconsisten|unintention|concurren|erroneous|exception|implement|incorrect|undefined|unsupport|actually|deprecat|initiali|introduc|negative|availab|behavio|boundar|default|defined|instead|invalid|missing|neglect|present|support|swallow|timeout|validat|version|always|atomic|broken|caught|closed|corner|mistak|rather|really|releas|requir|shadow|should|uninit|added|assum|break|catch|check|crash|empty|error|freed|going|guard|handl|ignor|never|non\-|ought|remov|stale|throw|unset|would|wrong|blow|drop|edge|fail|forg|have|lock|lose|lost|mean|must|need|none|null|omit|pass|rais|retr|test|want|what|will|zero|any|bug|has|nan|nil|not|0)|n't/g;
 
 /** Asking for documentation of a behaviour: the defect words describe what to write. */
 const DOC_REQUEST =
@@ -141,17 +143,28 @@ export function scoreDefect(prose: string): DefectScore {
   const text = head.includes("wrong") || head.includes("Wrong") ? head.replace(NOT_A_CLAIM, " ") : head;
   let score = 0;
   let best: { weight: number; text: string } | null = null;
-  const lower = text.toLowerCase();
+  const found = text.toLowerCase().match(ANCHOR);
+  if (found === null) return { score: 0, match: null };
+  const anchors = new Set(found);
+  // Read cues until the score reaches the threshold; only then does a documentation request matter, and with
+  // one the score has to clear the threshold twice.
+  let documents: boolean | null = null;
+  let enough = DEFECT_THRESHOLD;
   for (const { re, weight, gate } of POSITIVE) {
-    if (gate !== undefined && !gate.some((g) => lower.includes(g))) continue;
+    if (gate !== undefined && !gate.some((g) => anchors.has(g))) continue;
     const m = re.exec(text);
     if (m === null) continue;
     score += weight;
     if (best === null || weight > best.weight) best = { weight, text: m[0] };
+    if (score < enough) continue;
+    if (documents === null) {
+      documents = DOC_REQUEST.test(text);
+      if (documents) enough = 2 * DEFECT_THRESHOLD;
+    }
+    if (score >= enough) break;
   }
-  const documents = DOC_REQUEST.test(text);
-  if (documents) score -= DEFECT_THRESHOLD;
-  return { score, match: best?.text ?? null, documents: documents && score < DEFECT_THRESHOLD };
+  if (documents === true) score -= DEFECT_THRESHOLD;
+  return { score, match: best?.text ?? null };
 }
 
 /** Whether a comment asks for documentation of a behaviour rather than a change in it. */

@@ -33,3 +33,14 @@ export function inlineCode(text: string): string {
 export function mention(login: string): string {
   return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login) ? `@${login}` : escapeMarkdown(login);
 }
+
+/**
+ * A sentence the app wrote that quotes code from the PR between backticks: the prose is escaped and
+ * each quoted part becomes a safe code span, whatever it contains.
+ */
+export function renderQuotingText(text: string): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part) => (/^`[^`\n]+`$/.test(part) ? inlineCode(part.slice(1, -1)) : escapeMarkdown(part)))
+    .join("");
+}

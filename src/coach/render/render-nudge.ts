@@ -1,5 +1,5 @@
 import type { Concern, Finding } from "../types.js";
-import { escapeMarkdown, inlineCode, mention } from "./escape-markdown.js";
+import { inlineCode, mention, renderQuotingText } from "./escape-markdown.js";
 
 /** The question that teaches what to check, per concern (DESIGN.md: teach how to think). */
 const TEACHING_QUESTION: Record<Concern, string> = {
@@ -45,7 +45,7 @@ export function concernLabel(concern: Concern): string {
  * examine, the reason, and how to answer. Never a verdict on the code. Pure.
  */
 export function renderNudge(finding: Finding, reviewerLogin: string): string {
-  const reason = escapeMarkdown(finding.reason);
+  const reason = renderQuotingText(finding.reason);
   return [
     `${mention(reviewerLogin)}, a question about your review (${CONCERN_LABEL[finding.concern]}): this line ${lowerFirst(reason)}.`,
     `Was that considered? ${TEACHING_QUESTION[finding.concern]}`,
@@ -58,7 +58,7 @@ export function renderNudge(finding: Finding, reviewerLogin: string): string {
 /** A finding as a list item with its place: used where a nudge cannot be anchored inline. Pure. */
 export function renderFindingItem(finding: Finding): string {
   const where = finding.line === null ? inlineCode(finding.path) : `${inlineCode(finding.path)} line ${finding.line}`;
-  return `- **${CONCERN_LABEL[finding.concern]}** (${finding.severity}) at ${where}: ${escapeMarkdown(finding.reason)}`;
+  return `- **${CONCERN_LABEL[finding.concern]}** (${finding.severity}) at ${where}: ${renderQuotingText(finding.reason)}`;
 }
 
 function lowerFirst(text: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { parseCoachCommand } from "../../../src/coach/parse-coach-command.js";
-import { escapeMarkdown, inlineCode, mention, neutralizeMentions } from "../../../src/coach/render/escape-markdown.js";
+import { escapeMarkdown, inlineCode, mention, neutralizeMentions, renderQuotingText } from "../../../src/coach/render/escape-markdown.js";
 import { readNudgeMarker, renderFindingItem, renderNudge } from "../../../src/coach/render/render-nudge.js";
 import { selectNudges } from "../../../src/coach/select-nudges.js";
 import type { Finding } from "../../../src/coach/types.js";
@@ -30,6 +30,11 @@ describe("escaping what is quoted from a pull request", () => {
     expect(inlineCode("we`ird``name")).toBe("```we`ird``name```");
     expect(inlineCode("`edge`")).toBe("`` `edge` ``");
   });
+  it("keeps quoted code as safe code spans inside escaped prose", () => {
+    expect(renderQuotingText("swallows an error (`catch (e) {}`): *really*")).toBe("swallows an error (`catch (e) {}`): \\*really\\*");
+    expect(renderQuotingText("calls `notify(@admins)` for <b>@team</b>")).toBe("calls `notify(@admins)` for &lt;b&gt;@\u200dteam&lt;/b&gt;");
+  });
+
   it("mentions only well-formed logins", () => {
     expect(mention("alice-b")).toBe("@alice-b");
     expect(mention("evil @everyone")).toBe("evil @\u200deveryone");
@@ -56,7 +61,7 @@ describe("parseCoachCommand", () => {
 describe("selectNudges", () => {
   const base = { addressed: new Set<string>(), history: [], minSeverity: "medium" as const, maxPerReview: 2, maxPerPullRequest: 4 };
 
-  it("picks the most important uncovered findings, one per concern and file first", () => {
+  it("picks the most important uncovered findings, one per file first", () => {
     const findings = [
       finding({ fingerprint: "s1", line: 10 }),
       finding({ fingerprint: "s2", line: 30 }),

@@ -1,0 +1,106 @@
+import type nock from "nock";
+import { RISKY_FILES } from "../fixtures/risky-pull-request-files.js";
+import { mockGitHub, mockRepoConfig, type TestApp } from "./test-app.js";
+import { loadExample } from "./webhook-examples.js";
+
+export const REPO = "Codertocat/Hello-World";
+export const REVIEWER = { login: "octo-reviewer", id: 5001, type: "User" };
+
+/**
+ * One pull request's life as webhooks, from real payloads (@octokit/webhooks-examples) given a head,
+ * an installation and a reviewer of their own. Each step returns the payload it posts.
+ */
+export class PullRequestScenario {
+  readonly installationId: number;
+  readonly headSha: string;
+  readonly prId: number;
+  /** Each scenario is its own repository to the store (same name to GitHub), so PR #2 can recur. */
+  readonly repositoryId: number;
+  private reviewId = 7000;
+  private commentId = 9000;
+
+  constructor(
+    private readonly t: TestApp,
+    seed: number,
+  ) {
+    this.installationId = seed;
+    this.headSha = seed.toString(16).padStart(40, "a");
+    this.prId = 100_000 + seed;
+    this.repositoryId = 200_000 + seed;
+  }
+
+  private own<T extends { installation: { id: number } }>(payload: T): T {
+    payload.installation.id = this.installationId;
+    (payload as unknown as { repository: { id: number } }).repository.id = this.repositoryId;
+    return payload;
+  }
+
+  private pullRequest(base: Record<string, unknown>) {
+    const pr = structuredClone(base) as Record<string, unknown> & { head: { sha: string }; id: number };
+    pr.head.sha = this.headSha;
+    pr.id = this.prId;
+    return pr;
+  }
+
+  /** pull_request.opened; mocks the config read (none) and the files listing. */
+  async open(scope: nock.Scope, files: unknown[] = RISKY_FILES, config: string | null = null) {
+    const payload = this.own(loadExample<{ pull_request: Record<string, unknown> }>("pull_request", "opened"));
+    payload.pull_request = this.pullRequest(payload.pull_request);
+    mockRepoConfig(scope, REPO, config).get(`/repos/${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, files);
+    await this.t.post("pull_request", payload);
+    await this.t.waitForIdle();
+  }
+
+  /** A starting scope: the installation token exchange, as the first request of an installation. */
+  github(): nock.Scope {
+    return mockGitHub(this.installationId);
+  }
+
+  nextReviewId(): number {
+    return ++this.reviewId;
+  }
+
+  nextCommentId(): number {
+    return ++this.commentId;
+  }
+
+  reviewPayload(review: { id: number; state: string; body: string | null; user?: typeof REVIEWER }, action = "submitted") {
+    const payload = this.own(loadExample<{ action: string; review: Record<string, unknown>; pull_request: Record<string, unknown> }>("pull_request_review", "submitted"));
+    payload.action = action;
+    payload.pull_request = this.pullRequest(payload.pull_request);
+    payload.review = { ...payload.review, id: review.id, state: review.state, body: review.body, commit_id: this.headSha, user: { ...(payload.review.user as object), ...(review.user ?? REVIEWER) } };
+    return payload;
+  }
+
+  reviewCommentPayload(comment: { id: number; body: string; user: { login: string; id: number; type: string }; inReplyTo?: number; path?: string; line?: number; reviewId?: number }) {
+    const payload = this.own(loadExample<{ comment: Record<string, unknown>; pull_request: Record<string, unknown> }>("pull_request_review_comment", "created"));
+    payload.pull_request = this.pullRequest(payload.pull_request);
+    payload.comment = {
+      ...payload.comment,
+      id: comment.id,
+      body: comment.body,
+      user: { ...(payload.comment.user as object), ...comment.user },
+      path: comment.path ?? "src/users/find-user.ts",
+      line: comment.line ?? 13,
+      pull_request_review_id: comment.reviewId ?? 1,
+      ...(comment.inReplyTo ? { in_reply_to_id: comment.inReplyTo } : {}),
+    };
+    return payload;
+  }
+}
+
+/** A review comment as GitHub's "list comments for a review" returns it. */
+export function reviewComment(id: number, reviewId: number, path: string, line: number, body: string, login = REVIEWER.login) {
+  return {
+    id,
+    pull_request_review_id: reviewId,
+    path,
+    line,
+    side: "RIGHT",
+    body,
+    diff_hunk: "@@ -10,7 +10,11 @@",
+    user: { login, id: 5001, type: "User" },
+    created_at: "2026-11-02T10:00:00Z",
+    updated_at: "2026-11-02T10:00:00Z",
+  };
+}
