@@ -50,6 +50,21 @@ export const envSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4).describe("Jobs processed at once per replica."),
     JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8).describe("Attempts before a job is dead-lettered."),
     JOB_LEASE_MS: z.coerce.number().int().min(1000).default(30000).describe("How long a running job is reserved before another worker may take it over."),
+    SLACK_WEBHOOK_URL: optionalString
+      .pipe(z.url().startsWith("https://", "must be an https:// Slack incoming-webhook URL").optional())
+      .describe("Slack incoming webhook for the weekly digest's headline figures. Unset: no Slack message."),
+    PUBLIC_URL: optionalString
+      .pipe(z.url().optional())
+      .describe("The app's public base URL (https://review-coach.example.com), for dashboard links and sign-in callbacks."),
+    GITHUB_CLIENT_ID: optionalString.describe("The GitHub App's client id, for signing in to the dashboard (setup mode writes it)."),
+    GITHUB_CLIENT_SECRET: optionalString.describe("The GitHub App's client secret, for signing in to the dashboard."),
+    SESSION_SECRET: optionalString
+      .refine((secret) => secret === undefined || secret.length >= 32, { message: "must be at least 32 characters (e.g. `openssl rand -hex 32`)" })
+      .describe("Signs dashboard session cookies. Required for the dashboard; at least 32 characters."),
+    METRICS_TOKEN: optionalString
+      .refine((token) => token === undefined || token.length >= 16, { message: "must be at least 16 characters" })
+      .describe("Bearer token that protects GET /metrics. Unset: /metrics is off."),
+    SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).default(60000).describe("How often each replica looks for due digests and daily snapshots."),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20000).describe("How long SIGTERM waits for running jobs."),
   })
   .superRefine((env, ctx) => {

@@ -38,7 +38,7 @@ import { isMachineOutput } from "./classify/is-machine-output.js";
 import { isNegated, type NegationMode } from "./classify/is-negated.js";
 import { isReadableEnglish } from "./classify/is-readable-english.js";
 import { readQuestions } from "./classify/read-questions.js";
-import { DEFECT_THRESHOLD, asksForDocumentation, scoreDefect } from "./classify/score-defect.js";
+import { DEFECT_THRESHOLD, asksForDocumentation, maskNonClaims, scoreDefect } from "./classify/score-defect.js";
 import { parseConventionalPrefix, type ConventionalPrefix } from "./classify/parse-conventional-prefix.js";
 import { stripReviewMarkdown } from "./classify/strip-review-markdown.js";
 
@@ -337,8 +337,11 @@ const CI_OUTPUT = /\b(?:reviews? applied|(?:passed|failed) command|build artifac
 /** What may follow an approval without making it more than one: landing the change. */
 const LANDING = /\b(?:commit|merge|land|push|submit|mark|go ahead|ship)\w*\b/i;
 
+/** A partial approval ("the other changes look good", "the rest is fine") implies something else was raised. */
+const PARTIAL_APPROVAL = /\b(?:other|rest of|remaining)\b|\bthe rest\b/i;
+
 function isApprovalOnly(remainder: string, restWords: number): boolean {
-  if (CI_OUTPUT.test(remainder)) return false;
+  if (CI_OUTPUT.test(remainder) || PARTIAL_APPROVAL.test(remainder)) return false;
   if (restWords <= 1) return true;
   if (REVIEW_GOES_ON.test(remainder)) return false;
   const rest = classifyReview(remainder, undefined, false);
@@ -414,22 +417,24 @@ function classifyReview(text: string, context: CommentContext | undefined, allow
     evidence.add("actionable", conventional.raw);
   }
 
-  matchCues(prose, CONCERN_CUES, concerns, evidence, "concern");
+  // "Correct me if I'm wrong", "nothing wrong with it": a defect word that claims no defect.
+  const claims = maskNonClaims(prose);
+  matchCues(claims, CONCERN_CUES, concerns, evidence, "concern");
   for (const [re, concern] of [
     [CASED_EDGE_VALUES, "edge-cases"],
     [CASED_SECURITY, "security"],
     [CASED_TESTING, "testing"],
   ] as const) {
     if (concerns.has(concern)) continue;
-    const m = firstMatch(prose, re, "concern");
+    const m = firstMatch(claims, re, "concern");
     if (m !== null) {
       concerns.add(concern);
       evidence.add(`concern:${concern}`, m[0]);
     }
   }
   if (!concerns.has("edge-cases")) {
-    const weak = firstMatch(prose, EDGE_CASES_WEAK, "concern");
-    if (weak !== null && DEFECT_CLAIM.test(prose)) {
+    const weak = firstMatch(claims, EDGE_CASES_WEAK, "concern");
+    if (weak !== null && DEFECT_CLAIM.test(claims)) {
       concerns.add("edge-cases");
       evidence.add("concern:edge-cases", weak[0]);
     }

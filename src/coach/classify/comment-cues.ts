@@ -761,7 +761,7 @@ const STYLE = [
       "capitali[sz](?:e|ed|ation)",
       "naming",
       "(?:name|naming) (?:this|it|that|them|these)(?: (?:variable|var|method|function|parameter|param|field|class|kwarg|argument|constant|attribute))? +(?:to +|as +)?[\"'`]?[A-Za-z_][\\w.]*[\"'`]?(?= *$|[\\s.,;!?)])",
-      "(?:should|must|needs? to|could|would) be (?:named|renamed) ",
+      "(?:should|must|needs? to|could|would) be (?:named|renamed)",
       "named (?:kwargs?|arguments?|parameters?|params?)",
       "s/[A-Za-z_][\\w.:]*/[A-Za-z_][\\w.:]*/?",
       "(?:better|good|bad|clearer|clear|descriptive|confusing|misleading|odd|weird|strange|generic|different|new|shorter|longer|proper|right|wrong|function|method|variable|var|class|field|parameter|param|argument|arg|attribute|property|module|file|test|option|constant|enum) names?",
@@ -790,7 +790,7 @@ const STYLE = [
   // like one (quoted, snake_case or camelCase), so case matters here and the cue is kept apart from the list above.
   cue<Concern>(
     "style",
-    /\b(?:[Cc]all(?:ing)?|[Nn]ame[ds]?|be called|[Rr]ecommend|[Ss]uggest|[Pp]refer|[Mm]aybe|[Pp]erhaps|[Hh]ow about|[Ww]hat about)(?: (?:this|it|that|them|these)(?: (?:variable|var|method|function|parameter|param|field|class|kwarg|argument|constant|attribute))?)? +(?:["'`][A-Za-z_][\w.]*["'`]|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z]\w*)(?:\(\))?(?= *$|[\s.,;!?)])/g,
+    /\b(?:[Cc]all(?:ing)?|[Nn]ame[ds]?|be called|[Rr]ecommend|[Ss]uggest|[Pp]refer|[Mm]aybe|[Pp]erhaps|[Hh]ow about|[Ww]hat about)(?: (?:this|it|that|them|these)(?: (?:variable|var|method|function|parameter|param|field|class|kwarg|argument|constant|attribute))?)? +(?:["'`][A-Za-z_][\w.]*["'`]|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z]\w*|CODE)(?:\(\))?(?= *$|[\s.,;!?)])/g,
   ),
   // Renaming by arrow ("oldName -> newName"): kept apart so the list above keeps its fast word-boundary lead.
   cue<Concern>("style", /\b[A-Za-z_][\w.:]*(?:\(\))? ?(?:->|=>|\u2192) ?[A-Za-z_][\w.:]*(?:\(\))?/g, "none"),

@@ -23,12 +23,12 @@ interface WeightedCue {
 }
 
 /** How much of a comment is read for defect cues. */
-const MAX_SCORED_CHARS = 600;
+const MAX_SCORED_CHARS = 320;
 
 /** A claim strong enough on its own. */
 export const DEFECT_THRESHOLD = 2;
 
-const WORDS_0_3 = String.raw`(?:[\w'.()]+\s+){0,3}`;
+const WORDS_0_3 = String.raw`(?:[\w'.()]+,?\s+){0,3}`;
 
 export const POSITIVE: readonly WeightedCue[] = [
   // What the code will do wrongly, stated or predicted.
@@ -127,7 +127,7 @@ export const POSITIVE: readonly WeightedCue[] = [
 ];
 
 /** Every gate stem, found in one pass over the lower-cased text. */
-const ANCHOR = /\b(?:inadvertent|inconsisten|unintention|concurren|erroneous|exception|implement|incorrect|undefined|unsupport|actually|deprecat|initiali|introduc|negative|availab|behavio|boundar|default|defined|instead|invalid|missing|neglect|present|support|swallow|timeout|validat|version|always|atomic|broken|caught|closed|corner|mistak|rather|really|releas|requir|shadow|should|uninit|added|assum|break|catch|check|crash|empty|error|freed|going|guard|handl|ignor|never|non\-|ought|remov|stale|throw|unset|would|wrong|blow|drop|edge|fail|forg|have|lock|lose|lost|mean|must|need|none|null|omit|pass|rais|retr|test|want|what|will|zero|any|bug|has|nan|nil|not|0)|n't/g;
+const ANCHOR = /\b(?:inadvertent|inconsisten|unintention|concurren|erroneous|exception|implement|incorrect|undefined|unsupport|actually|deprecat|initiali|introduc|negative|availab|behavio|boundar|default|defined|instead|invalid|missing|neglect|present|support|swallow|timeout|validat|version|always|atomic|broken|caught|closed|corner|mistak|rather|really|releas|requir|shadow|should|uninit|added|assum|break|catch|check|crash|empty|error|freed|going|guard|handl|ignor|never|non-|ought|remov|stale|throw|unset|would|wrong|blow|drop|edge|fail|forg|have|lock|lose|lost|mean|must|need|none|null|omit|pass|rais|retr|test|want|what|will|zero|any|bug|has|nan|nil|not|0)|n't/g;
 
 /** Asking for documentation of a behaviour: the defect words describe what to write. */
 const DOC_REQUEST =
@@ -140,7 +140,7 @@ const NOT_A_CLAIM =
 export function scoreDefect(prose: string): DefectScore {
   // A defect is pointed at early; the rest of a long comment is context, quotes or traces.
   const head = prose.length > MAX_SCORED_CHARS ? prose.slice(0, MAX_SCORED_CHARS) : prose;
-  const text = head.includes("wrong") || head.includes("Wrong") ? head.replace(NOT_A_CLAIM, " ") : head;
+  const text = maskNonClaims(head);
   let score = 0;
   let best: { weight: number; text: string } | null = null;
   const found = text.toLowerCase().match(ANCHOR);
@@ -165,6 +165,12 @@ export function scoreDefect(prose: string): DefectScore {
   }
   if (documents === true) score -= DEFECT_THRESHOLD;
   return { score, match: best?.text ?? null };
+}
+
+/** `prose` with phrases that contain a defect word without claiming a defect blanked out. */
+export function maskNonClaims(prose: string): string {
+  if (!prose.includes("wrong") && !prose.includes("Wrong")) return prose;
+  return prose.replace(NOT_A_CLAIM, (m) => " ".repeat(m.length));
 }
 
 /** Whether a comment asks for documentation of a behaviour rather than a change in it. */

@@ -151,3 +151,68 @@ describe("classifyComment: machine output", () => {
     expect(concernsOf("This will break the build on Windows because the path separator is hard-coded.")).not.toEqual([]);
   });
 });
+
+describe("classifyComment: comments that point at a defect in behaviour", () => {
+  it.each([
+    "This comparison will always be false once the cache is warm.",
+    "The file handle is never closed on the early return.",
+    "The timeout should be passed in seconds, not milliseconds.",
+    "This returns the first match instead of the last one.",
+    "You forgot to reset the counter after the flush.",
+    "You need to pass the request context here as well.",
+    "There is no check for a zero divisor before the division.",
+    "The parser doesn't handle a trailing comma.",
+    "The lock should be acquired before reading the shared map.",
+    "The inner loop variable shadows the outer parameter.",
+    "This erroneously skips the last page of results.",
+    "Removing the flag here breaks existing callers that still send it.",
+    "`asyncio.timeout` is not available before Python 3.11.",
+    "Please add a negative test where the token has expired.",
+    "If the config file is missing the loader is going to return an empty map.",
+    "Keep the previous behaviour for clients that omit the header.",
+  ])("%s is edge-cases", (text) => {
+    expect(concernsOf(text)).toContain("edge-cases");
+  });
+
+  it.each([
+    "Could you rename this helper to something shorter?",
+    "Let's move this block into its own function.",
+    "Correct me if I'm wrong, but this module is only imported by the CLI.",
+    "Nothing wrong with this, I just find the loop hard to read.",
+  ])("%s is not edge-cases", (text) => {
+    expect(concernsOf(text)).not.toContain("edge-cases");
+  });
+
+  it("reads a documentation request about a failure mode as documentation only", () => {
+    const k = classifyComment("Could you add a note to the docstring that this raises when the queue is empty?");
+    expect(k.concerns).toContain("documentation");
+    expect(k.concerns).not.toContain("edge-cases");
+  });
+
+  it("does not read a lone failure word as a defect", () => {
+    expect(concernsOf("The retry wrapper lives in the shared client module.")).not.toContain("edge-cases");
+  });
+});
+
+describe("classifyComment: names on offer", () => {
+  it.each(["Maybe call it `retry_limit`?", "I'd suggest fetch_all_pages() here.", "This should be named after the event, e.g. orderPlaced."])(
+    "%s is style",
+    (text) => {
+      expect(concernsOf(text)).toContain("style");
+    },
+  );
+
+  it.each(["We should call this method before opening the socket.", "Make sure to call that from the worker thread only."])(
+    "%s is not a naming remark",
+    (text) => {
+      expect(concernsOf(text)).not.toContain("style");
+    },
+  );
+});
+
+describe("classifyComment: partial approvals", () => {
+  it("a partial approval is not approval-only", () => {
+    expect(classifyComment("The other changes look good.").signals).not.toContain("approval-only");
+    expect(classifyComment("The rest looks good to me.").signals).not.toContain("approval-only");
+  });
+});
