@@ -2,6 +2,7 @@ import type { ApplicationFunction } from "probot";
 import { webhookHandlers } from "./handlers/index.js";
 import { createRecordWebhook } from "./handlers/record-webhook.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
+import type { Metrics } from "./http/create-metrics.js";
 import type { Logger } from "./log.js";
 import type { JobQueue } from "./queue/job-queue.js";
 import type { Store } from "./store/open-store.js";
@@ -12,6 +13,7 @@ export interface AppDeps {
   log: Logger;
   now: () => Date;
   onQueued: () => void;
+  metrics: Metrics;
 }
 
 /** The Probot app: every verified webhook goes to the durable intake; HTTP routes are mounted beside it. */
@@ -23,6 +25,7 @@ export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
       now: deps.now,
       handledEvents: new Set(Object.keys(webhookHandlers)),
       onQueued: deps.onQueued,
+      metrics: deps.metrics,
     });
     app.onAny(async (event) => recordWebhook(event));
     addHandler(createHealthzRoute(deps.store, deps.queue));

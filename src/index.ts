@@ -2,11 +2,13 @@ import { Probot, Server } from "probot";
 import { createReviewCoachApp } from "./app.js";
 import type { Env } from "./env.js";
 import { createOctokitClass, type OctokitPolicy } from "./github/create-octokit-class.js";
-import { createWebhookDispatcher } from "./handlers/dispatch-webhook.js";
+import { Scheduler } from "./digest/scheduler.js";
+import { createJobProcessor } from "./handlers/process-job.js";
 import { webhookHandlers } from "./handlers/index.js";
 import type { Logger } from "./log.js";
 import { createSqlJobQueue } from "./queue/sql-job-queue.js";
 import { Worker } from "./queue/worker.js";
+import { createMetrics } from "./http/create-metrics.js";
 import { createConfigCache } from "./repo-config/create-config-cache.js";
 import { openStore, type Store } from "./store/open-store.js";
 
@@ -16,6 +18,8 @@ export interface StartOptions {
   /** Tests turn GitHub throttling and retries off. */
   octokitPolicy?: OctokitPolicy;
   now?: () => Date;
+  /** Set false to run without the digest scheduler (tests drive it themselves). */
+  scheduler?: boolean;
   /** How long a repository's config is reused (default 5 minutes). */
   configCacheMs?: number;
   /** Worker tuning, for tests. */
@@ -26,6 +30,7 @@ export interface RunningApp {
   server: Server;
   store: Store;
   worker: Worker;
+  scheduler: Scheduler;
   port: number;
   /** Graceful stop: no new webhooks, running jobs finish or go back to the queue, the database closes. */
   stop(): Promise<void>;
@@ -39,6 +44,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
 
   const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log });
   const queue = createSqlJobQueue(store, now);
+  const metrics = createMetrics(queue, store);
   const ProbotWithDefaults = Probot.defaults({
     appId: env.APP_ID,
     privateKey: env.privateKey,
@@ -57,15 +63,24 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     maxAttempts: env.JOB_MAX_ATTEMPTS,
     leaseMs: env.JOB_LEASE_MS,
     now,
+    onJobFinished: (kind, outcome, seconds) => metrics.jobSeconds.observe({ kind, outcome }, seconds),
     ...options.worker,
-    processJob: createWebhookDispatcher({
+    processJob: createJobProcessor({
       handlers: webhookHandlers,
       authenticate: (installationId) => probot.auth(installationId),
       store,
       now,
       loadConfig: createConfigCache(now, options.configCacheMs),
+      metrics,
+      enqueue: async (job) => {
+        const queued = await queue.enqueue(job);
+        if (queued) worker.notify();
+        return queued;
+      },
+      slackWebhookUrl: env.SLACK_WEBHOOK_URL,
     }),
   });
+  const scheduler = new Scheduler({ store, queue, log, now, intervalMs: env.SCHEDULER_INTERVAL_MS, onEnqueued: () => worker.notify() });
 
   const server = new Server({
     Probot: ProbotWithDefaults,
@@ -76,9 +91,10 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     enableStaticFiles: false,
     ...(env.WEBHOOK_PROXY_URL ? { webhookProxy: env.WEBHOOK_PROXY_URL } : {}),
   });
-  await server.load(createReviewCoachApp({ store, queue, log, now, onQueued: () => worker.notify() }));
+  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, onQueued: () => worker.notify() }));
   const httpServer = await server.start();
   worker.start();
+  if (options.scheduler !== false) scheduler.start();
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
 
@@ -87,10 +103,12 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     server,
     store,
     worker,
+    scheduler,
     port,
     stop() {
       stopping ??= (async () => {
         await server.stop();
+        await scheduler.stop();
         await worker.stop(env.SHUTDOWN_TIMEOUT_MS);
         await store.close();
       })();

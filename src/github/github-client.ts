@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -47,10 +48,13 @@ export interface CheckRunInput extends RepoRef {
 export class GitHubClient {
   /** Requests made through this client (for budgets and tests). */
   requestCount = 0;
+  /** The installation's rate limit as of the latest answer. */
+  readonly rateLimit: { remaining?: number; resetAt?: number } = {};
 
   constructor(
     readonly octokit: Octokit,
     private readonly log: Logger,
+    metrics?: Pick<Metrics, "githubRequests" | "rateLimitRemaining">,
   ) {
     octokit.hook.wrap("request", async (request, options) => {
       this.requestCount += 1;
@@ -58,6 +62,14 @@ export class GitHubClient {
       const route = `${options.method} ${options.url}`;
       try {
         const response = await request(options);
+        metrics?.githubRequests.inc({ status: String(response.status) });
+        const remaining = Number(response.headers["x-ratelimit-remaining"]);
+        const reset = Number(response.headers["x-ratelimit-reset"]);
+        if (Number.isFinite(remaining)) {
+          metrics?.rateLimitRemaining.set(remaining);
+          this.rateLimit.remaining = remaining;
+        }
+        if (Number.isFinite(reset)) this.rateLimit.resetAt = reset * 1000;
         this.log.debug(
           { route, status: response.status, ms: Date.now() - started, rateRemaining: response.headers["x-ratelimit-remaining"] },
           "GitHub request",
@@ -65,6 +77,7 @@ export class GitHubClient {
         return response;
       } catch (error) {
         const status = (error as { status?: number }).status;
+        metrics?.githubRequests.inc({ status: String(status ?? "error") });
         this.log.debug({ route, status, ms: Date.now() - started }, "GitHub request failed");
         throw error;
       }
@@ -105,6 +118,21 @@ export class GitHubClient {
       pull_number: pullNumber,
       per_page: 100,
     });
+  }
+
+  /** One page of closed pull requests, most recently updated first (backfill resumes by page). */
+  async listClosedPullRequests(ref: RepoRef, page: number, perPage: number) {
+    const response = await this.octokit.rest.pulls.list({ owner: ref.owner, repo: ref.repo, state: "closed", sort: "updated", direction: "desc", per_page: perPage, page });
+    return response.data;
+  }
+
+  async listPullRequestReviews(ref: RepoRef, pullNumber: number) {
+    return this.octokit.paginate(this.octokit.rest.pulls.listReviews, { owner: ref.owner, repo: ref.repo, pull_number: pullNumber, per_page: 100 });
+  }
+
+  /** Every review comment of a pull request, all pages. */
+  async listPullRequestReviewComments(ref: RepoRef, pullNumber: number) {
+    return this.octokit.paginate(this.octokit.rest.pulls.listReviewComments, { owner: ref.owner, repo: ref.repo, pull_number: pullNumber, per_page: 100 });
   }
 
   /** The comments of one review, all pages. */
@@ -163,6 +191,22 @@ export class GitHubClient {
       per_page: 100,
     });
     return reactions.map((r) => r.user?.login ?? "");
+  }
+
+  async createIssue(ref: RepoRef, title: string, body: string): Promise<{ number: number; url: string }> {
+    const response = await this.octokit.rest.issues.create({ owner: ref.owner, repo: ref.repo, title, body });
+    return { number: response.data.number, url: response.data.html_url };
+  }
+
+  async closeIssue(ref: RepoRef, issueNumber: number): Promise<void> {
+    await this.octokit.rest.issues.update({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, state: "closed", state_reason: "completed" });
+  }
+
+  /** An issue among the 50 most recently created whose body carries the marker (finds a digest again after a crash). */
+  async findRecentIssueWithMarker(ref: RepoRef, marker: string): Promise<{ number: number; url: string } | null> {
+    const response = await this.octokit.rest.issues.listForRepo({ owner: ref.owner, repo: ref.repo, state: "all", sort: "created", direction: "desc", per_page: 50 });
+    const issue = response.data.find((i) => !i.pull_request && (i.body ?? "").includes(marker));
+    return issue ? { number: issue.number, url: issue.html_url } : null;
   }
 
   /** Creates a check run, or updates the one whose id the app stored: one request either way. */

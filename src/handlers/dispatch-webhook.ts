@@ -1,10 +1,12 @@
 import type { ProbotOctokit } from "probot";
 import { z } from "zod";
 import { GitHubClient } from "../github/github-client.js";
+import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
-import type { ClaimedJob } from "../queue/job-queue.js";
+import type { ClaimedJob, JobToEnqueue } from "../queue/job-queue.js";
 import type { Store } from "../store/open-store.js";
+import { saveRepositoryConfig } from "../store/repositories.js";
 import type { WebhookHandler } from "./handler-context.js";
 
 export const webhookJobSchema = z.object({
@@ -13,7 +15,7 @@ export const webhookJobSchema = z.object({
   payload: z.looseObject({
     action: z.string().optional(),
     installation: z.looseObject({ id: z.number() }).optional(),
-    repository: z.looseObject({ full_name: z.string() }).optional(),
+    repository: z.looseObject({ id: z.number(), full_name: z.string() }).optional(),
     pull_request: z.looseObject({ number: z.number() }).optional(),
   }),
 });
@@ -25,6 +27,8 @@ export interface DispatchDeps {
   store: Store;
   now: () => Date;
   loadConfig: RepoConfigLoader;
+  metrics?: Metrics;
+  enqueue: (job: JobToEnqueue) => Promise<boolean>;
 }
 
 /** Runs a queued webhook through its handler, with a GitHub client and logger carrying its context. */
@@ -42,7 +46,7 @@ export function createWebhookDispatcher(deps: DispatchDeps) {
       pr: payload.pull_request?.number,
     });
     const octokit = await deps.authenticate(payload.installation?.id);
-    const github = new GitHubClient(octokit, log.child({ name: "github" }));
+    const github = new GitHubClient(octokit, log.child({ name: "github" }), deps.metrics);
     await handler({
       deliveryId: event.id,
       name: event.name,
@@ -51,7 +55,12 @@ export function createWebhookDispatcher(deps: DispatchDeps) {
       store: deps.store,
       log,
       now: deps.now,
-      loadConfig: (ref) => deps.loadConfig(github, ref, log),
+      enqueue: deps.enqueue,
+      loadConfig: async (ref) => {
+        const loaded = await deps.loadConfig(github, ref, log);
+        if (payload.repository) await saveRepositoryConfig(deps.store, payload.repository.id, loaded.config, deps.now());
+        return loaded;
+      },
     });
     log.debug({ githubRequests: github.requestCount }, "webhook handled");
   };

@@ -1,5 +1,6 @@
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { Logger } from "../log.js";
+import type { JobToEnqueue } from "../queue/job-queue.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import type { Store } from "../store/open-store.js";
 
@@ -14,6 +15,8 @@ export interface HandlerContext {
   now: () => Date;
   /** The repository's review-coach config (cached for a few minutes). */
   loadConfig: (ref: RepoRef) => Promise<LoadedRepoConfig>;
+  /** Queues follow-up work (e.g. a backfill); a job id that exists already is a no-op. */
+  enqueue: (job: JobToEnqueue) => Promise<boolean>;
 }
 
 export type WebhookHandler = (context: HandlerContext) => Promise<void>;

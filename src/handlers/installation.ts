@@ -5,10 +5,10 @@ import {
   upsertInstallation,
   upsertRepositories,
 } from "../store/installations.js";
-import type { WebhookHandler } from "./handler-context.js";
+import type { HandlerContext, WebhookHandler } from "./handler-context.js";
 
 /** installation: remember who installed the app and where; forget everything when it is uninstalled. */
-export const handleInstallation: WebhookHandler = async ({ payload, store, log, now }) => {
+export const handleInstallation: WebhookHandler = async ({ payload, store, log, now, enqueue }) => {
   const event = installationEventSchema.parse(payload);
   const { installation } = event;
   if (event.action === "deleted") {
@@ -33,12 +33,13 @@ export const handleInstallation: WebhookHandler = async ({ payload, store, log, 
       event.repositories.map((r) => ({ id: r.id, installationId: installation.id, fullName: r.full_name, private: r.private })),
       now(),
     );
+    if (event.action === "created") await queueBackfills(enqueue, installation.id, event.repositories);
   }
   log.info({ action: event.action, repositories: event.repositories?.length }, "installation recorded");
 };
 
 /** installation_repositories: follow repositories added to or removed from the installation. */
-export const handleInstallationRepositories: WebhookHandler = async ({ payload, store, log, now }) => {
+export const handleInstallationRepositories: WebhookHandler = async ({ payload, store, log, now, enqueue }) => {
   const event = installationRepositoriesEventSchema.parse(payload);
   const { installation } = event;
   await upsertInstallation(
@@ -57,9 +58,21 @@ export const handleInstallationRepositories: WebhookHandler = async ({ payload, 
     event.repositories_added.map((r) => ({ id: r.id, installationId: installation.id, fullName: r.full_name, private: r.private })),
     now(),
   );
+  await queueBackfills(enqueue, installation.id, event.repositories_added);
   await deleteRepositories(
     store,
     event.repositories_removed.map((r) => r.id),
   );
   log.info({ added: event.repositories_added.length, removed: event.repositories_removed.length }, "installation repositories updated");
 };
+
+/** Flow 5: the last weeks of history for each new repository, so the first digest has data. */
+async function queueBackfills(
+  enqueue: HandlerContext["enqueue"],
+  installationId: number,
+  repositories: Array<{ id: number; full_name: string }>,
+): Promise<void> {
+  for (const repository of repositories) {
+    await enqueue({ id: `backfill:${repository.id}`, kind: "backfill", payload: { installationId, repositoryId: repository.id, fullName: repository.full_name } });
+  }
+}

@@ -1,3 +1,4 @@
+import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/open-store.js";
 import { recordDelivery } from "../store/record-delivery.js";
@@ -16,6 +17,7 @@ export interface RecordWebhookDeps {
   handledEvents: ReadonlySet<string>;
   /** Called after a new job is stored, to start it without waiting for the next poll. */
   onQueued: () => void;
+  metrics?: Metrics;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface RecordWebhookDeps {
 export function createRecordWebhook(deps: RecordWebhookDeps) {
   const log = deps.log.child({ name: "intake" });
   return async (webhook: ReceivedWebhook): Promise<void> => {
+    const started = performance.now();
     const payload = (webhook.payload ?? {}) as {
       action?: unknown;
       installation?: { id?: unknown };
@@ -47,5 +50,7 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
     if (outcome === "duplicate") log.info(fields, "redelivery of a known delivery: ignored");
     else log.info(fields, handled ? "webhook queued" : "webhook recorded (no handler)");
     if (handled && outcome !== "duplicate") deps.onQueued();
+    deps.metrics?.webhooks.inc({ event: webhook.name, outcome: outcome === "new" ? (handled ? "queued" : "recorded") : outcome });
+    deps.metrics?.ackSeconds.observe({ event: webhook.name }, (performance.now() - started) / 1000);
   };
 }

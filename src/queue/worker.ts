@@ -18,6 +18,8 @@ export interface WorkerOptions {
   maxBackoffMs?: number;
   now?: () => Date;
   workerId?: string;
+  /** Told how each attempt ended, for metrics. */
+  onJobFinished?: (kind: string, outcome: "done" | "retry" | "dead" | "gone", seconds: number) => void;
 }
 
 /**
@@ -32,7 +34,7 @@ export class Worker {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
-  private readonly opts: Required<Omit<WorkerOptions, "workerId">>;
+  private readonly opts: Required<Omit<WorkerOptions, "workerId" | "onJobFinished">> & Pick<WorkerOptions, "onJobFinished">;
 
   constructor(options: WorkerOptions) {
     this.id = options.workerId ?? `worker-${randomUUID()}`;
@@ -128,27 +130,29 @@ export class Worker {
       await processJob(job, log);
       await queue.complete(job.id, this.id);
       log.info({ durationMs: Date.now() - started }, "job done");
+      this.opts.onJobFinished?.(job.kind, "done", (Date.now() - started) / 1000);
     } catch (error) {
-      await this.fail(job, error, log);
+      const outcome = await this.fail(job, error, log);
+      this.opts.onJobFinished?.(job.kind, outcome, (Date.now() - started) / 1000);
     } finally {
       clearInterval(heartbeat);
     }
   }
 
-  private async fail(job: ClaimedJob, error: unknown, log: Logger): Promise<void> {
+  private async fail(job: ClaimedJob, error: unknown, log: Logger): Promise<"retry" | "dead" | "gone"> {
     const { queue, maxAttempts, baseBackoffMs, maxBackoffMs, now } = this.opts;
     const failure = classifyFailure(error, now().getTime());
     try {
       if (failure.kind === "gone") {
         log.warn({ reason: failure.reason }, "job dropped: what it acts on no longer exists");
         await queue.complete(job.id, this.id);
-        return;
+        return "gone";
       }
       if (failure.kind === "permanent" || job.attempts >= maxAttempts) {
         const reason = failure.kind === "permanent" ? failure.reason : `gave up after ${job.attempts} attempts: ${failure.reason}`;
         log.error({ err: error, reason }, "job dead-lettered");
         await queue.deadLetter(job.id, this.id, reason);
-        return;
+        return "dead";
       }
       const backoff = Math.min(maxBackoffMs, baseBackoffMs * 2 ** (job.attempts - 1));
       const jittered = backoff * (0.8 + Math.random() * 0.4);
@@ -156,8 +160,10 @@ export class Worker {
       const runAt = new Date(now().getTime() + delayMs);
       log.warn({ reason: failure.reason, retryAt: runAt.toISOString() }, "job failed; will retry");
       await queue.retryLater(job.id, this.id, runAt, failure.reason);
+      return "retry";
     } catch (queueError) {
       log.error({ err: queueError }, "could not record the job's failure; its lease will expire and it will run again");
+      return "retry";
     }
   }
 }

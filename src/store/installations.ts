@@ -56,6 +56,8 @@ export async function upsertRepositories(store: Store, repositories: RepositoryR
         private: repository.private ? 1 : 0,
         default_branch: repository.defaultBranch ?? null,
         backfill_state: null,
+        config: null,
+        config_loaded_at: null,
         created_at: at,
         updated_at: at,
       })

@@ -24,8 +24,11 @@ export interface RepositoriesTable {
   full_name: string;
   private: number;
   default_branch: string | null;
-  /** Backfill progress as JSON (see store/backfill); null when never started. */
+  /** Backfill progress as JSON (see use-cases/backfill-repository); null when never started. */
   backfill_state: string | null;
+  /** The review-coach config in effect (JSON), as last read from GitHub; null until first read. */
+  config: string | null;
+  config_loaded_at: string | null;
   created_at: string;
   updated_at: string;
 }

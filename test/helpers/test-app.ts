@@ -46,6 +46,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** 0 (the default in tests) reads the config on every event, so each test sees its own requests. */
   configCacheMs?: number;
+  /** The digest scheduler is off unless a test asks for it (it then ticks on demand). */
+  scheduler?: boolean;
 }
 
 /** The real server on port 0 with a fresh store, as `npm start` runs it but with fast test timings. */
@@ -69,6 +71,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     octokitPolicy: { throttle: false, retry: false },
     worker: { pollMs: 20, baseBackoffMs: 20 },
     configCacheMs: options.configCacheMs ?? 0,
+    scheduler: options.scheduler ?? false,
     ...(options.now ? { now: options.now } : {}),
   });
   const url = `http://127.0.0.1:${app.port}`;

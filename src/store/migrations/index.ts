@@ -2,6 +2,7 @@ import type { Kysely, Migration } from "kysely";
 import type { Dialect } from "../dialect.js";
 import * as initialSchema from "./001-initial-schema.js";
 import * as checkRuns from "./002-check-runs.js";
+import * as repositoryConfig from "./003-repository-config.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -10,6 +11,7 @@ type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
 const steps: Record<string, Step> = {
   "001-initial-schema": initialSchema,
   "002-check-runs": checkRuns,
+  "003-repository-config": repositoryConfig,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {

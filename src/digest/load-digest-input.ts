@@ -1,0 +1,62 @@
+import type { Concern } from "../coach/types.js";
+import { listDigestPullRequests } from "../store/list-digest-pull-requests.js";
+import type { Store } from "../store/open-store.js";
+import { readRepositoryConfig } from "../store/repositories.js";
+import type { DigestInput, DigestTarget } from "./digest-types.js";
+
+export interface DigestScope {
+  target: DigestTarget;
+  repositoryIds: number[];
+}
+
+const HISTORY_DAYS = 7 * 9 + 28;
+
+/** Reads from the store everything the digest of a target needs, as of `now`. */
+export async function loadDigestInput(store: Store, scope: DigestScope, now: Date): Promise<DigestInput> {
+  const repositories = await store.db.selectFrom("repositories").selectAll().where("id", "in", scope.repositoryIds.length ? scope.repositoryIds : [-1]).execute();
+  const configs = repositories.map((r) => ({ repository: r, config: readRepositoryConfig(r) }));
+  const targetConfig = configs.find((c) => c.repository.full_name === scope.target.name)?.config ?? configs[0]?.config;
+  const windowDays = targetConfig?.score.windowDays ?? 28;
+  const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
+  const weekStart = new Date(now.getTime() - 14 * 86_400_000).toISOString();
+
+  const pullRequests = await listDigestPullRequests(store, scope.repositoryIds, since);
+  const names = new Map(repositories.map((r) => [r.id, r.full_name]));
+  const nudges = scope.repositoryIds.length
+    ? await store.db.selectFrom("nudges").select(["repository_id", "concern", "status", "mode", "created_at"]).where("repository_id", "in", scope.repositoryIds).where("created_at", ">=", since).execute()
+    : [];
+  const snapshots = scope.repositoryIds.length
+    ? await store.db.selectFrom("repo_score_snapshots").selectAll().where("repository_id", "in", scope.repositoryIds).where("day", ">=", since.slice(0, 10)).execute()
+    : [];
+  const tone = scope.repositoryIds.length
+    ? await store.db
+        .selectFrom("review_comments")
+        .select((eb) => eb.fn.countAll<number>().as("count"))
+        .where("repository_id", "in", scope.repositoryIds)
+        .where("tone", "in", ["harsh", "toxic"])
+        .where("created_at", ">=", weekStart)
+        .executeTakeFirst()
+    : { count: 0 };
+
+  return {
+    target: scope.target,
+    now: now.toISOString(),
+    windowDays,
+    individuals: targetConfig?.digest.individuals ?? "kudos",
+    pullRequests,
+    nudges: nudges.map((n) => ({
+      repository: names.get(n.repository_id) ?? "",
+      concern: n.concern as Concern,
+      status: n.status as DigestInput["nudges"][number]["status"],
+      mode: n.mode as DigestInput["nudges"][number]["mode"],
+      createdAt: n.created_at,
+    })),
+    snapshots: snapshots.map((s) => ({
+      repository: scope.target.kind === "repository" ? (names.get(s.repository_id) ?? "") : "",
+      day: s.day,
+      score: s.score,
+    })),
+    toneIssues: Number(tone?.count ?? 0),
+    shadowRepositories: configs.filter((c) => c.config.mode === "shadow").map((c) => c.repository.full_name),
+  };
+}

@@ -1,0 +1,41 @@
+import type { Logger } from "../log.js";
+import type { JobQueue } from "../queue/job-queue.js";
+import type { Store } from "../store/open-store.js";
+import { scheduleDigests } from "./schedule-digests.js";
+
+/** Ticks scheduleDigests every intervalMs on this replica; ticks on several replicas are harmless. */
+export class Scheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: { store: Store; queue: JobQueue; log: Logger; now: () => Date; intervalMs: number; onEnqueued?: () => void },
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.deps.intervalMs);
+    this.timer.unref();
+  }
+
+  async tick(): Promise<void> {
+    if (this.running) return this.running;
+    const log = this.deps.log.child({ name: "scheduler" });
+    this.running = scheduleDigests(this.deps.store, this.deps.queue, this.deps.now(), log)
+      .then((enqueued) => {
+        if (enqueued > 0) this.deps.onEnqueued?.();
+      })
+      .catch((error: unknown) => log.error({ err: error }, "scheduler tick failed; retrying at the next tick"))
+      .finally(() => {
+        this.running = undefined;
+      });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { deliverDigest, type DigestJob } from "../digest/deliver-digest.js";
+import { recordScoreSnapshot } from "../digest/record-score-snapshot.js";
+import { PermanentError } from "../errors.js";
+import { GitHubClient } from "../github/github-client.js";
+import type { Metrics } from "../http/create-metrics.js";
+import type { Logger } from "../log.js";
+import type { ClaimedJob } from "../queue/job-queue.js";
+import type { ProcessJob } from "../queue/worker.js";
+import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
+import type { Store } from "../store/open-store.js";
+import { backfillJobSchema, backfillRepository } from "../use-cases/backfill-repository.js";
+import { createWebhookDispatcher, type DispatchDeps } from "./dispatch-webhook.js";
+
+const digestJobSchema: z.ZodType<DigestJob> = z.object({
+  installationId: z.number(),
+  target: z.object({ kind: z.enum(["repository", "org"]), name: z.string() }),
+  repositoryIds: z.array(z.number()),
+  deliverTo: z.string().regex(/^[^/]+\/[^/]+$/),
+  due: z.string(),
+});
+const snapshotJobSchema = z.object({ repositoryId: z.number(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+
+export interface JobDeps extends DispatchDeps {
+  store: Store;
+  loadConfig: RepoConfigLoader;
+  metrics?: Metrics;
+  slackWebhookUrl?: string | undefined;
+}
+
+/** Routes each job kind to its work: webhooks to their handlers, digests, snapshots, backfills. */
+export function createJobProcessor(deps: JobDeps): ProcessJob {
+  const dispatchWebhook = createWebhookDispatcher(deps);
+  const clientFor = async (installationId: number, log: Logger) =>
+    new GitHubClient(await deps.authenticate(installationId), log.child({ name: "github", installationId }), deps.metrics);
+
+  return async (job: ClaimedJob, log: Logger) => {
+    switch (job.kind) {
+      case "webhook":
+        return dispatchWebhook(job, log);
+      case "digest": {
+        const digest = digestJobSchema.parse(job.payload);
+        const jobLog = log.child({ installationId: digest.installationId, target: digest.target });
+        return deliverDigest(digest, { store: deps.store, github: await clientFor(digest.installationId, jobLog), log: jobLog, now: deps.now, slackWebhookUrl: deps.slackWebhookUrl });
+      }
+      case "snapshot": {
+        const snapshot = snapshotJobSchema.parse(job.payload);
+        return recordScoreSnapshot(deps.store, snapshot.repositoryId, snapshot.day, deps.now());
+      }
+      case "backfill": {
+        const backfill = backfillJobSchema.parse(job.payload);
+        const jobLog = log.child({ installationId: backfill.installationId, repo: backfill.fullName });
+        return backfillRepository(backfill, { github: await clientFor(backfill.installationId, jobLog), store: deps.store, log: jobLog, now: deps.now, loadConfig: deps.loadConfig });
+      }
+      default:
+        throw new PermanentError(`unknown job kind "${job.kind}"`);
+    }
+  };
+}

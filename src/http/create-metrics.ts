@@ -1,0 +1,53 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { JobQueue } from "../queue/job-queue.js";
+import type { Store } from "../store/open-store.js";
+
+/** The app's Prometheus metrics, in a registry of its own (served at /metrics behind METRICS_TOKEN). */
+export interface Metrics {
+  registry: Registry;
+  webhooks: Counter<"event" | "outcome">;
+  ackSeconds: Histogram<"event">;
+  jobSeconds: Histogram<"kind" | "outcome">;
+  githubRequests: Counter<"status">;
+  rateLimitRemaining: Gauge;
+}
+
+export function createMetrics(queue: JobQueue, store: Store): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "review_coach_" });
+  const metrics: Metrics = {
+    registry,
+    webhooks: new Counter({ name: "review_coach_webhooks_total", help: "Webhook deliveries by event and outcome (queued, duplicate, recorded, requeued).", labelNames: ["event", "outcome"], registers: [registry] }),
+    ackSeconds: new Histogram({ name: "review_coach_webhook_ack_seconds", help: "Time to record a verified delivery and its job.", labelNames: ["event"], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry] }),
+    jobSeconds: new Histogram({ name: "review_coach_job_duration_seconds", help: "Job processing time by kind and outcome (done, retry, dead, gone).", labelNames: ["kind", "outcome"], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [registry] }),
+    githubRequests: new Counter({ name: "review_coach_github_requests_total", help: "GitHub API requests by HTTP status.", labelNames: ["status"], registers: [registry] }),
+    rateLimitRemaining: new Gauge({ name: "review_coach_github_rate_limit_remaining", help: "x-ratelimit-remaining of the latest GitHub answer.", registers: [registry] }),
+  };
+  new Gauge({
+    name: "review_coach_nudges",
+    help: "Nudges recorded, by outcome (sent, listed, shadow, dismissed, acted-on), across all replicas.",
+    labelNames: ["outcome"],
+    registers: [registry],
+    async collect() {
+      const rows = await store.db
+        .selectFrom("nudges")
+        .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
+        .groupBy("status")
+        .execute()
+        .catch(() => []);
+      for (const row of rows) this.set({ outcome: row.status }, Number(row.count));
+    },
+  });
+  new Gauge({
+    name: "review_coach_queue_jobs",
+    help: "Jobs in the queue by status (queued, running, dead).",
+    labelNames: ["status"],
+    registers: [registry],
+    async collect() {
+      const depth = await queue.depth().catch(() => null);
+      if (!depth) return;
+      for (const [status, count] of Object.entries(depth)) this.set({ status }, count);
+    },
+  });
+  return metrics;
+}

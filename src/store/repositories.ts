@@ -1,0 +1,45 @@
+import { getDefaultConfig } from "../repo-config/default-config.js";
+import { mergeConfig } from "../repo-config/merge-config.js";
+import { type RepoConfig, repoConfigSchema } from "../repo-config/schema.js";
+import type { Store } from "./open-store.js";
+import type { RepositoryRow } from "./tables.js";
+
+export async function listRepositories(store: Store, installationId?: number): Promise<RepositoryRow[]> {
+  let query = store.db
+    .selectFrom("repositories")
+    .innerJoin("installations", "installations.id", "repositories.installation_id")
+    .selectAll("repositories")
+    .where("installations.suspended_at", "is", null);
+  if (installationId !== undefined) query = query.where("repositories.installation_id", "=", installationId);
+  return query.orderBy("repositories.full_name").execute();
+}
+
+export async function findRepositoryByName(store: Store, fullName: string): Promise<RepositoryRow | undefined> {
+  return store.db.selectFrom("repositories").selectAll().where("full_name", "=", fullName).executeTakeFirst();
+}
+
+/** Remembers the config in effect, written only when it changed. */
+export async function saveRepositoryConfig(store: Store, repositoryId: number, config: RepoConfig, now: Date): Promise<void> {
+  const text = JSON.stringify(config);
+  await store.db
+    .updateTable("repositories")
+    .set({ config: text, config_loaded_at: now.toISOString() })
+    .where("id", "=", repositoryId)
+    .where((eb) => eb.or([eb("config", "is", null), eb("config", "!=", text)]))
+    .execute();
+}
+
+/** The stored config in effect, or the defaults when it was never read (or no longer matches the schema). */
+export function readRepositoryConfig(row: Pick<RepositoryRow, "config">): RepoConfig {
+  if (!row.config) return getDefaultConfig();
+  const parsed = repoConfigSchema.safeParse(mergeConfig(getDefaultConfig(), JSON.parse(row.config)));
+  return parsed.success ? parsed.data : getDefaultConfig();
+}
+
+export async function saveBackfillState(store: Store, repositoryId: number, state: unknown, now: Date): Promise<void> {
+  await store.db
+    .updateTable("repositories")
+    .set({ backfill_state: JSON.stringify(state), updated_at: now.toISOString() })
+    .where("id", "=", repositoryId)
+    .execute();
+}

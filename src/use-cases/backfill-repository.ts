@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { classifyComment } from "../coach/classify-comment.js";
+import { TransientError } from "../errors.js";
+import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import type { Logger } from "../log.js";
+import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
+import type { Store } from "../store/open-store.js";
+import { saveBackfillState, saveRepositoryConfig } from "../store/repositories.js";
+import { type CommentRecord, listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
+import { rescorePullRequest, scoreOne, toReviewState } from "./coach-review.js";
+import { ensureRiskProfile } from "./ensure-risk-profile.js";
+import { recordPullRequest } from "./record-pull-request.js";
+
+export const backfillJobSchema = z.object({
+  installationId: z.number(),
+  repositoryId: z.number(),
+  fullName: z.string(),
+});
+export type BackfillJob = z.infer<typeof backfillJobSchema>;
+
+const backfillStateSchema = z.object({ page: z.number().int().min(1), imported: z.number().int().min(0), done: z.boolean(), since: z.string() });
+
+/** Stop and resume later when the installation has fewer requests than this left in its hourly budget. */
+const KEEP_IN_RESERVE = 500;
+const PAGE_SIZE = 30;
+
+/**
+ * Flow 5: imports the last weeks of merged pull requests with their files, reviews and review comments,
+ * so the first digest has data. One page of closed PRs at a time, progress saved after each, so it
+ * resumes where it stopped after a restart or when it pauses to stay within the request budget. No
+ * coaching happens on history.
+ */
+export async function backfillRepository(job: BackfillJob, deps: { github: GitHubClient; store: Store; log: Logger; now: () => Date; loadConfig: RepoConfigLoader }): Promise<void> {
+  const { github, store, log } = deps;
+  const [owner = "", name = ""] = job.fullName.split("/");
+  const repo: RepoRef = { owner, repo: name };
+  const row = await store.db.selectFrom("repositories").select(["backfill_state", "created_at"]).where("id", "=", job.repositoryId).executeTakeFirst();
+  if (!row) return;
+  const loaded = await deps.loadConfig(github, repo, log);
+  await saveRepositoryConfig(store, job.repositoryId, loaded.config, deps.now());
+  const weeks = loaded.config.backfill.weeks;
+  const parsed = row.backfill_state ? backfillStateSchema.safeParse(JSON.parse(row.backfill_state)) : null;
+  let state = parsed?.success ? parsed.data : { page: 1, imported: 0, done: false, since: new Date(deps.now().getTime() - weeks * 7 * 86_400_000).toISOString() };
+  if (state.done || weeks === 0) return;
+
+  for (;;) {
+    const remaining = github.rateLimit.remaining;
+    if (remaining !== undefined && remaining < KEEP_IN_RESERVE) {
+      const wait = Math.max(60, Math.ceil((github.rateLimit.resetAt ?? deps.now().getTime() + 600_000) / 1000 - deps.now().getTime() / 1000));
+      log.info({ remaining, page: state.page }, "backfill paused to keep the installation's request budget");
+      throw new TransientError(`backfill of ${job.fullName} paused at page ${state.page}: ${remaining} requests left this hour`, wait);
+    }
+    const pulls = await github.listClosedPullRequests(repo, state.page, PAGE_SIZE);
+    for (const pr of pulls) {
+      if (!pr.merged_at || pr.merged_at < state.since) continue;
+      if (pr.user && pr.user.type === "Bot") continue;
+      await importPullRequest(github, store, repo, job, pr, loaded, deps.now());
+      state.imported++;
+    }
+    const reachedTheStart = pulls.length < PAGE_SIZE || pulls.every((p) => p.updated_at < state.since);
+    state = { ...state, page: state.page + 1, done: reachedTheStart };
+    await saveBackfillState(store, job.repositoryId, state, deps.now());
+    log.info({ repo: job.fullName, page: state.page - 1, imported: state.imported, done: state.done }, "backfill progress");
+    if (state.done) return;
+  }
+}
+
+type ClosedPull = Awaited<ReturnType<GitHubClient["listClosedPullRequests"]>>[number];
+
+async function importPullRequest(
+  github: GitHubClient,
+  store: Store,
+  repo: RepoRef,
+  job: BackfillJob,
+  pr: ClosedPull,
+  loaded: Awaited<ReturnType<RepoConfigLoader>>,
+  now: Date,
+): Promise<void> {
+  const payload = {
+    id: pr.id,
+    number: pr.number,
+    title: pr.title,
+    html_url: pr.html_url,
+    state: pr.state,
+    draft: pr.draft ?? false,
+    merged: true,
+    user: { login: pr.user?.login ?? "ghost", id: pr.user?.id ?? 0, type: pr.user?.type ?? "User" },
+    head: { sha: pr.head.sha, ref: pr.head.ref, repo: pr.head.repo ? { full_name: pr.head.repo.full_name } : null },
+    base: { ref: pr.base.ref, sha: pr.base.sha },
+    created_at: pr.created_at,
+    merged_at: pr.merged_at,
+    closed_at: pr.closed_at,
+  };
+  await recordPullRequest(store, payload, { installationId: job.installationId, repositoryId: job.repositoryId }, now);
+  const { profile } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, loaded.config, now);
+  const reviews = await github.listPullRequestReviews(repo, pr.number);
+  const comments = await github.listPullRequestReviewComments(repo, pr.number);
+  for (const review of reviews) {
+    const reviewer = review.user;
+    if (!reviewer || reviewer.type === "Bot" || reviewer.login === payload.user.login || review.state === "PENDING") continue;
+    const records: CommentRecord[] = comments
+      .filter((c) => c.pull_request_review_id === review.id)
+      .map((c) => ({
+        id: c.id,
+        installationId: job.installationId,
+        repositoryId: job.repositoryId,
+        pullRequestId: pr.id,
+        reviewId: review.id,
+        authorLogin: c.user?.login ?? reviewer.login,
+        path: c.path,
+        line: c.line ?? null,
+        inReplyToId: c.in_reply_to_id ?? null,
+        body: c.body,
+        classification: classifyComment(c.body, { path: c.path, diffHunk: c.diff_hunk, isReply: c.in_reply_to_id !== undefined }),
+        createdAt: c.created_at,
+      }));
+    const body = review.body ?? "";
+    const bodyClassification = classifyComment(body);
+    await saveReview(
+      store,
+      {
+        id: review.id,
+        installationId: job.installationId,
+        repositoryId: job.repositoryId,
+        pullRequestId: pr.id,
+        reviewerLogin: reviewer.login,
+        reviewerId: reviewer.id,
+        state: toReviewState(review.state),
+        body,
+        commitSha: review.commit_id ?? null,
+        submittedAt: review.submitted_at ?? pr.created_at,
+        htmlUrl: review.html_url,
+      },
+      bodyClassification,
+      records,
+      now,
+    );
+    await saveReviewScore(store, review.id, scoreOne(review.state, body, bodyClassification, records, profile, payload, loaded), now);
+  }
+  await rescorePullRequest(store, await listReviews(store, pr.id), payload, profile, loaded, now);
+}
