@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { Probot, Server } from "probot";
 import { createReviewCoachApp } from "./app.js";
 import type { Env } from "./env.js";
@@ -85,7 +86,8 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   const server = new Server({
     Probot: ProbotWithDefaults,
     host: env.HOST,
-    port: env.PORT,
+    // Probot's server treats port 0 as "unset" (3000), so a free port is picked here.
+    port: env.PORT === 0 ? await findFreePort(env.HOST) : env.PORT,
     webhookPath: env.WEBHOOK_PATH,
     log: log.child({ name: "server" }),
     enableStaticFiles: false,
@@ -115,4 +117,12 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
       return stopping;
     },
   };
+}
+
+async function findFreePort(host: string): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => probe.once("error", reject).listen(0, host, resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

@@ -1,11 +1,12 @@
 // Dispatches `review-coach <command> [args]` through a table of commands. To add a command
-// (e.g. `digest`), write a CliCommand and add it to CLI_COMMANDS.
+// write a CliCommand and add it to CLI_COMMANDS.
 
 import { EXIT_OK, EXIT_USAGE, writeText, type CliCommand, type CliIo } from "./cli-io.js";
 import { classifyCommand } from "./run-classify-command.js";
+import { createDigestCommand } from "./run-digest-command.js";
 import { riskCommand } from "./run-risk-command.js";
 
-export const CLI_COMMANDS: readonly CliCommand[] = [classifyCommand, riskCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [classifyCommand, riskCommand, createDigestCommand()];
 
 export function renderUsage(commands: readonly CliCommand[] = CLI_COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -31,6 +31,8 @@ export const pullRequestSchema = z.looseObject({
   deletions: z.number().optional(),
   changed_files: z.number().optional(),
   created_at: z.string(),
+  updated_at: z.string().optional(),
+  requested_reviewers: z.array(z.looseObject({})).optional(),
   merged_at: z.string().nullable().optional(),
   closed_at: z.string().nullable().optional(),
 });

@@ -1,4 +1,5 @@
 import { pullRequestEventSchema } from "../github/payloads.js";
+import { markReviewRequested } from "../store/pull-requests.js";
 import { checkConfigChange } from "../use-cases/check-config-change.js";
 import { ensureRiskProfile } from "../use-cases/ensure-risk-profile.js";
 import { pollNudgeReactions } from "../use-cases/poll-nudge-reactions.js";
@@ -19,6 +20,8 @@ export const handlePullRequest: WebhookHandler = async (ctx) => {
   const ids = { installationId: event.installation.id, repositoryId: event.repository.id };
   const now = ctx.now();
   await recordPullRequest(store, pr, ids, now);
+  if (event.action === "review_requested") await markReviewRequested(store, pr.id, pr.updated_at ?? now.toISOString());
+  if (event.action === "opened" && (pr.requested_reviewers?.length ?? 0) > 0) await markReviewRequested(store, pr.id, pr.created_at);
 
   if (NEW_HEAD.has(event.action)) {
     const { config } = await ctx.loadConfig(repo);

@@ -75,9 +75,14 @@ function withHelpers(db: Kysely<Database>, dialect: Dialect): Store {
 
 async function migrate(store: Store, log: Logger): Promise<void> {
   const migrations = listMigrations(store.dialect);
+  // On PostgreSQL keep the migration bookkeeping in the schema the app's tables go to (the connection's
+  // current schema), not wherever another app's Kysely tables happen to be.
+  const schema =
+    store.dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   for (const result of results ?? []) {

@@ -69,3 +69,13 @@ export async function upsertPullRequest(store: Store, pr: PullRequestRecord, now
 export async function findPullRequest(store: Store, id: number): Promise<PullRequestRow | undefined> {
   return store.db.selectFrom("pull_requests").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** Time to first review is measured from the first review request; later requests don't move it. */
+export async function markReviewRequested(store: Store, pullRequestId: number, at: string): Promise<void> {
+  await store.db
+    .updateTable("pull_requests")
+    .set({ first_review_requested_at: at })
+    .where("id", "=", pullRequestId)
+    .where((eb) => eb.or([eb("first_review_requested_at", "is", null), eb("first_review_requested_at", ">", at)]))
+    .execute();
+}

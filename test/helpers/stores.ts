@@ -27,7 +27,7 @@ export interface TestStore {
  */
 export async function createTestStore(engine: Engine): Promise<TestStore> {
   if (engine === "sqlite") {
-    const sqlitePath = path.join(mkdtempSync(path.join(tmpdir(), "review-coach-test-")), "test.sqlite");
+    const sqlitePath = path.join(mkdtempSync(path.join(tmpdir(), "review-coach-test-")), "review-coach.sqlite");
     const store = await openStore({ sqlitePath, log: silentLog });
     return { store, location: { sqlitePath }, drop: () => store.close() };
   }

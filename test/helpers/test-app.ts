@@ -6,9 +6,9 @@ import path from "node:path";
 import { sign } from "@octokit/webhooks-methods";
 import nock from "nock";
 import pino from "pino";
-import { loadEnv } from "../../src/env.js";
+import { type Env, loadEnv } from "../../src/env.js";
 import { startReviewCoach, type RunningApp } from "../../src/index.js";
-import { createTestStore, type Engine } from "./stores.js";
+import { createTestStore, type Engine, type TestStore } from "./stores.js";
 
 export const WEBHOOK_SECRET = "test-webhook-secret";
 export const APP_ID = 123;
@@ -33,6 +33,9 @@ export function isolateNetwork(): void {
 export interface TestApp {
   app: RunningApp;
   url: string;
+  env: Env;
+  /** The test store's location, to start a second replica on the same database. */
+  testStore: TestStore;
   /** Posts a webhook signed with the app's secret (or the given one). */
   post(name: string, payload: unknown, options?: { id?: string; secret?: string }): Promise<{ status: number; text: string }>;
   /** Resolves when no job is queued or running. */
@@ -48,11 +51,13 @@ export interface TestAppOptions {
   configCacheMs?: number;
   /** The digest scheduler is off unless a test asks for it (it then ticks on demand). */
   scheduler?: boolean;
+  /** Share another test app's database (a second replica); it is dropped by its owner. */
+  sharedStore?: TestStore;
 }
 
 /** The real server on port 0 with a fresh store, as `npm start` runs it but with fast test timings. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const testStore = await createTestStore(options.engine ?? "sqlite");
+  const testStore = options.sharedStore ?? (await createTestStore(options.engine ?? "sqlite"));
   const env = loadEnv({
     APP_ID: String(APP_ID),
     PRIVATE_KEY: testPrivateKey(),
@@ -60,7 +65,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     HOST: "127.0.0.1",
     PORT: "0",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-app-")),
+    DATA_DIR: testStore.location.sqlitePath ? path.dirname(testStore.location.sqlitePath) : mkdtempSync(path.join(tmpdir(), "review-coach-app-")),
     ...(testStore.location.databaseUrl ? { DATABASE_URL: testStore.location.databaseUrl } : {}),
     ...options.env,
   });
@@ -79,6 +84,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     app,
     url,
+    env,
+    testStore,
     async post(name, payload, postOptions = {}) {
       const body = JSON.stringify(payload);
       const signature = await sign(postOptions.secret ?? WEBHOOK_SECRET, body);
@@ -124,7 +131,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async stop() {
       await app.stop();
-      await testStore.drop().catch(() => undefined);
+      if (!options.sharedStore) await testStore.drop().catch(() => undefined);
     },
   };
 }
