@@ -11,4 +11,5 @@ export default {
   setupFiles: ["<rootDir>/test/helpers/setup-env.ts"],
   testTimeout: 20000,
   reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
+  testEnvironmentOptions: { globalsCleanup: "off" },
 };

@@ -59,19 +59,19 @@ describe("runCli dispatch", () => {
   });
 
   it("dispatches through a table, so new commands plug in", async () => {
-    const digest: CliCommand = {
-      name: "digest",
-      summary: "weekly digest",
-      usage: "Usage: review-coach digest\n",
+    const echo: CliCommand = {
+      name: "echo",
+      summary: "prints its arguments",
+      usage: "Usage: review-coach echo\n",
       run: async (args, io) => {
-        io.stdout.write(`digest ${args.join(",")}\n`);
+        io.stdout.write(`echo ${args.join(",")}\n`);
         return 0;
       },
     };
     const io = fakeIo();
-    expect(await runCli(["digest", "--week", "3"], io, [...CLI_COMMANDS, digest])).toBe(0);
-    expect(io.stdout.text).toBe("digest --week,3\n");
-    expect(renderUsage([...CLI_COMMANDS, digest])).toContain("digest    weekly digest");
+    expect(await runCli(["echo", "--week", "3"], io, [...CLI_COMMANDS, echo])).toBe(0);
+    expect(io.stdout.text).toBe("echo --week,3\n");
+    expect(renderUsage([...CLI_COMMANDS, echo])).toContain("echo      prints its arguments");
   });
 });
 
