@@ -89,6 +89,15 @@ export class PullRequestScenario {
   }
 }
 
+export function issueCommentPayload(s: PullRequestScenario, comment: { id: number; body: string; user: { login: string; id: number; type: string } }) {
+  const payload = loadExample<{ issue: Record<string, unknown>; comment: Record<string, unknown>; repository: { id: number } }>("issue_comment", "created");
+  payload.installation.id = s.installationId;
+  payload.repository.id = s.repositoryId;
+  payload.issue = { ...payload.issue, number: 2, pull_request: { url: `https://api.github.com/repos/${REPO}/pulls/2` } };
+  payload.comment = { ...payload.comment, id: comment.id, body: comment.body, user: { ...(payload.comment.user as object), ...comment.user } };
+  return payload;
+}
+
 /** A review comment as GitHub's "list comments for a review" returns it. */
 export function reviewComment(id: number, reviewId: number, path: string, line: number, body: string, login = REVIEWER.login) {
   return {

@@ -46,7 +46,8 @@ export function renderCheckRun(view: CheckRunView): CheckRunRendering {
   if (view.latestReview) {
     const { score } = view.latestReview;
     lines.push(`### Latest review by ${escapeMarkdown(view.latestReview.reviewerLogin)}`);
-    if (view.publicScores) lines.push(`Score **${score.score}/100**${score.flags.length ? ` (${score.flags.join(", ")})` : ""}.`);
+    const flags = publicFlags(score.flags);
+    if (view.publicScores) lines.push(`Score **${score.score}/100**${flags.length ? ` (${flags.join(", ")})` : ""}.`);
     const good = describeStrengths(score);
     if (good.length) lines.push("", "What it did well:", ...good.map((g) => `- ${g}`));
   } else {
@@ -73,7 +74,7 @@ export function renderCheckRun(view: CheckRunView): CheckRunRendering {
       lines.push("", "<details><summary>How the PR score breaks down</summary>", "");
       lines.push("| factor | weight | value | points | why |", "|---|---:|---:|---:|---|");
       for (const f of pullRequestScore.breakdown) {
-        lines.push(`| ${f.name} | ${f.weight} | ${f.value.toFixed(2)} | ${f.points} | ${escapeMarkdown(f.explanation)} |`);
+        lines.push(`| ${f.name} | ${f.weight} | ${f.value.toFixed(2)} | ${f.points} | ${escapeMarkdown(publicExplanation(f))} |`);
       }
       lines.push("", "</details>");
     }
@@ -110,4 +111,13 @@ function describeStrengths(score: ReviewScore): string[] {
   }
   if (score.flags.includes("exemplary")) strengths.push("an exemplary review: the risky parts, with reasons");
   return strengths;
+}
+
+/** Tone is never discussed in public (DESIGN.md): it lives on the reviewer's private dashboard page. */
+export function publicFlags(flags: readonly string[]): string[] {
+  return flags.filter((flag) => flag !== "harsh-tone");
+}
+
+export function publicExplanation(factor: { name: string; explanation: string }): string {
+  return factor.name === "tone" ? "How comments were worded; each reviewer sees their own on their private dashboard page." : factor.explanation;
 }
