@@ -230,8 +230,8 @@ export class GitHubClient {
   }
 
   /**
-   * Creates the named check run on a commit, or updates the one the app made there already, so a
-   * commit never shows the same check twice.
+   * Creates the named check run on a commit, or updates the one already there (looked up by name), so
+   * a commit never shows the same check twice. For checks whose id the app did not store.
    */
   async upsertCheckRun(input: CheckRunInput): Promise<{ id: number; created: boolean }> {
     const existing = await this.octokit.rest.checks.listForRef({
@@ -242,22 +242,9 @@ export class GitHubClient {
       filter: "latest",
       per_page: 1,
     });
-    const body = {
-      owner: input.owner,
-      repo: input.repo,
-      name: input.name,
-      status: "completed" as const,
-      conclusion: input.conclusion,
-      output: input.output,
-      ...(input.externalId ? { external_id: input.externalId } : {}),
-      ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-    };
     const current = existing.data.check_runs[0];
-    if (current) {
-      await this.octokit.rest.checks.update({ ...body, check_run_id: current.id });
-      return { id: current.id, created: false };
-    }
-    const created = await this.octokit.rest.checks.create({ ...body, head_sha: input.headSha });
-    return { id: created.data.id, created: true };
+    const id = await this.writeCheckRun({ ...input, existingId: current?.id });
+    return { id, created: current === undefined };
   }
+
 }

@@ -47,25 +47,23 @@ export const pullRequestEventSchema = z.looseObject({
 
 const installedRepositorySchema = z.looseObject({ id: z.number(), name: z.string(), full_name: z.string(), private: z.boolean() });
 
+const installationSchema = z.looseObject({
+  id: z.number(),
+  account: accountSchema.nullable(),
+  repository_selection: z.string(),
+  suspended_at: z.string().nullable().optional(),
+});
+export type InstallationPayload = z.infer<typeof installationSchema>;
+
 export const installationEventSchema = z.looseObject({
   action: z.string(),
-  installation: z.looseObject({
-    id: z.number(),
-    account: accountSchema.nullable(),
-    repository_selection: z.string(),
-    suspended_at: z.string().nullable().optional(),
-  }),
+  installation: installationSchema,
   repositories: z.array(installedRepositorySchema).optional(),
 });
 
 export const installationRepositoriesEventSchema = z.looseObject({
   action: z.string(),
-  installation: z.looseObject({
-    id: z.number(),
-    account: accountSchema.nullable(),
-    repository_selection: z.string(),
-    suspended_at: z.string().nullable().optional(),
-  }),
+  installation: installationSchema,
   repositories_added: z.array(installedRepositorySchema),
   repositories_removed: z.array(installedRepositorySchema.partial({ full_name: true, private: true, name: true })),
 });

@@ -1,7 +1,8 @@
-import { installationEventSchema, installationRepositoriesEventSchema } from "../github/payloads.js";
+import { installationEventSchema, type InstallationPayload, installationRepositoriesEventSchema } from "../github/payloads.js";
 import {
   deleteInstallationData,
   deleteRepositories,
+  type InstallationRecord,
   upsertInstallation,
   upsertRepositories,
 } from "../store/installations.js";
@@ -16,17 +17,7 @@ export const handleInstallation: WebhookHandler = async ({ payload, store, log, 
     log.info("installation deleted: everything stored for it was deleted");
     return;
   }
-  await upsertInstallation(
-    store,
-    {
-      id: installation.id,
-      accountLogin: installation.account?.login ?? "",
-      accountType: installation.account?.type ?? "",
-      repositorySelection: installation.repository_selection,
-      suspendedAt: installation.suspended_at ?? null,
-    },
-    now(),
-  );
+  await upsertInstallation(store, toInstallationRecord(installation), now());
   if (event.repositories) {
     await upsertRepositories(
       store,
@@ -42,17 +33,7 @@ export const handleInstallation: WebhookHandler = async ({ payload, store, log, 
 export const handleInstallationRepositories: WebhookHandler = async ({ payload, store, log, now, enqueue }) => {
   const event = installationRepositoriesEventSchema.parse(payload);
   const { installation } = event;
-  await upsertInstallation(
-    store,
-    {
-      id: installation.id,
-      accountLogin: installation.account?.login ?? "",
-      accountType: installation.account?.type ?? "",
-      repositorySelection: installation.repository_selection,
-      suspendedAt: installation.suspended_at ?? null,
-    },
-    now(),
-  );
+  await upsertInstallation(store, toInstallationRecord(installation), now());
   await upsertRepositories(
     store,
     event.repositories_added.map((r) => ({ id: r.id, installationId: installation.id, fullName: r.full_name, private: r.private })),
@@ -75,4 +56,14 @@ async function queueBackfills(
   for (const repository of repositories) {
     await enqueue({ id: `backfill:${repository.id}`, kind: "backfill", payload: { installationId, repositoryId: repository.id, fullName: repository.full_name } });
   }
+}
+
+function toInstallationRecord(installation: InstallationPayload): InstallationRecord {
+  return {
+    id: installation.id,
+    accountLogin: installation.account?.login ?? "",
+    accountType: installation.account?.type ?? "",
+    repositorySelection: installation.repository_selection,
+    suspendedAt: installation.suspended_at ?? null,
+  };
 }

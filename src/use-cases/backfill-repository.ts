@@ -6,7 +6,8 @@ import type { Logger } from "../log.js";
 import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
 import type { Store } from "../store/open-store.js";
 import { saveBackfillState, saveRepositoryConfig } from "../store/repositories.js";
-import { type CommentRecord, listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
+import { listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
+import { classifyReviewComments } from "./classify-review-comments.js";
 import { rescorePullRequest, scoreOne, toReviewState } from "./coach-review.js";
 import { ensureRiskProfile } from "./ensure-risk-profile.js";
 import { recordPullRequest } from "./record-pull-request.js";
@@ -98,22 +99,10 @@ async function importPullRequest(
   for (const review of reviews) {
     const reviewer = review.user;
     if (!reviewer || reviewer.type === "Bot" || reviewer.login === payload.user.login || review.state === "PENDING") continue;
-    const records: CommentRecord[] = comments
-      .filter((c) => c.pull_request_review_id === review.id)
-      .map((c) => ({
-        id: c.id,
-        installationId: job.installationId,
-        repositoryId: job.repositoryId,
-        pullRequestId: pr.id,
-        reviewId: review.id,
-        authorLogin: c.user?.login ?? reviewer.login,
-        path: c.path,
-        line: c.line ?? null,
-        inReplyToId: c.in_reply_to_id ?? null,
-        body: c.body,
-        classification: classifyComment(c.body, { path: c.path, diffHunk: c.diff_hunk, isReply: c.in_reply_to_id !== undefined }),
-        createdAt: c.created_at,
-      }));
+    const records = classifyReviewComments(
+      comments.filter((c) => c.pull_request_review_id === review.id),
+      { installationId: job.installationId, repositoryId: job.repositoryId, pullRequestId: pr.id, reviewId: review.id, reviewerLogin: reviewer.login },
+    );
     const body = review.body ?? "";
     const bodyClassification = classifyComment(body);
     await saveReview(

@@ -14,6 +14,7 @@ import { renderConfigProblems } from "../repo-config/render-config-problems.js";
 import { findCheckRunId, insertNudges, isCoachingOptedOut, listNudges, markNudgesActedOn, type NudgeRecord, saveCheckRunId } from "../store/nudges.js";
 import type { Store } from "../store/open-store.js";
 import { type CommentRecord, listReviews, savePullRequestScore, saveReview, saveReviewScore, type StoredReview } from "../store/reviews.js";
+import { classifyReviewComments } from "./classify-review-comments.js";
 import { ensureRiskProfile } from "./ensure-risk-profile.js";
 import { getRepositoryScore } from "./get-repository-score.js";
 import { recordPullRequest } from "./record-pull-request.js";
@@ -44,20 +45,13 @@ export async function coachReview(ctx: HandlerContext, event: ReviewEvent, loade
 
   // 2. The review's comments, classified, and the review stored.
   const comments = await github.listReviewComments(event.repo, pr.number, event.review.id);
-  const records: CommentRecord[] = comments.map((c) => ({
-    id: c.id,
+  const records = classifyReviewComments(comments, {
     installationId: event.installationId,
     repositoryId: event.repositoryId,
     pullRequestId: pr.id,
     reviewId: event.review.id,
-    authorLogin: c.user?.login ?? event.review.reviewerLogin,
-    path: c.path,
-    line: c.line ?? null,
-    inReplyToId: c.in_reply_to_id ?? null,
-    body: c.body,
-    classification: classifyComment(c.body, { path: c.path, diffHunk: c.diff_hunk, isReply: c.in_reply_to_id !== undefined }),
-    createdAt: c.created_at,
-  }));
+    reviewerLogin: event.review.reviewerLogin,
+  });
   const bodyClassification = classifyComment(event.review.body);
   await saveReview(
     store,

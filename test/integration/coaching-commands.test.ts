@@ -1,22 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import nock from "nock";
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { issueCommentPayload, PullRequestScenario, REPO, REVIEWER, reviewComment } from "../helpers/pull-request-scenario.js";
-import { isolateNetwork, mockRepoConfig, startTestApp, type TestApp } from "../helpers/test-app.js";
+import { mockRepoConfig, type TestApp } from "../helpers/test-app.js";
+import { useTestApp } from "../helpers/use-test-app.js";
 
 describe("/coach commands, edits and GitHub refusing a line", () => {
+  const app = useTestApp();
   let t: TestApp;
   let seed = 5000;
-  beforeAll(async () => {
-    isolateNetwork();
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
-  afterEach(async () => {
-    expect(nock.pendingMocks()).toEqual([]);
-    expect(await t.app.store.db.selectFrom("jobs").select(["id", "last_error"]).where("status", "!=", "done").execute()).toEqual([]);
+  beforeEach(() => {
+    t = app.current;
   });
 
   async function reviewedScenario(config: string | null = null) {

@@ -1,25 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { PullRequestScenario, REPO, REVIEWER, reviewComment } from "../helpers/pull-request-scenario.js";
 import { isolateNetwork, mockRepoConfig, startTestApp, type TestApp } from "../helpers/test-app.js";
+import { useTestApp } from "../helpers/use-test-app.js";
 
 type PostedReview = { commit_id: string; event: string; body: string; comments: Array<{ path: string; line: number; side: string; body: string }> };
 
 describe("coaching a reviewer on a risky pull request", () => {
+  const app = useTestApp();
   let t: TestApp;
   let seed = 3000;
-  beforeAll(async () => {
-    isolateNetwork();
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
-  afterEach(async () => {
-    expect(nock.pendingMocks()).toEqual([]);
-    const failed = await t.app.store.db.selectFrom("jobs").select(["id", "last_error"]).where("status", "!=", "done").execute();
-    expect(failed).toEqual([]);
+  beforeEach(() => {
+    t = app.current;
   });
 
   const nudgesOf = (s: PullRequestScenario) =>

@@ -1,21 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import nock from "nock";
-import { isolateNetwork, mockGitHub, mockRepoConfig, startTestApp, type TestApp } from "../helpers/test-app.js";
+import { beforeEach, describe, expect, it } from "@jest/globals";
+import { mockGitHub, mockRepoConfig, type TestApp } from "../helpers/test-app.js";
+import { useTestApp } from "../helpers/use-test-app.js";
 import { loadExample } from "../helpers/webhook-examples.js";
 
 describe("a pull request that changes .github/review-coach.yml", () => {
+  const app = useTestApp();
   let t: TestApp;
   let installationId = 2000;
-  beforeAll(async () => {
-    isolateNetwork();
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
-  afterEach(() => {
-    expect(nock.pendingMocks()).toEqual([]);
+  beforeEach(() => {
+    t = app.current;
   });
 
   function openedWithConfig(configText: string) {

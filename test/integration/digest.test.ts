@@ -1,10 +1,11 @@
 import { PassThrough } from "node:stream";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
 import { createDigestCommand } from "../../src/cli/run-digest-command.js";
 import { RISKY_FILES } from "../fixtures/risky-pull-request-files.js";
 import { isolateNetwork, mockGitHub, mockRepoConfig, startTestApp, type TestApp } from "../helpers/test-app.js";
 import { createTestStore, type TestStore } from "../helpers/stores.js";
+import { useTestApp } from "../helpers/use-test-app.js";
 import { loadExample } from "../helpers/webhook-examples.js";
 
 // Monday 2026-11-09, 10:00 UTC: the digest due at 09:00 covers 2026-W45 (Nov 2–8).
@@ -46,20 +47,12 @@ async function runCli(args: string[], env: Record<string, string | undefined>) {
 }
 
 describe("backfill, weekly digest and delivery", () => {
-  let t: TestApp;
   let clock = MONDAY;
+  const app = useTestApp({ now: () => new Date(clock), env: { SLACK_WEBHOOK_URL: SLACK } });
+  let t: TestApp;
   const installation = 6000;
-  beforeAll(async () => {
-    isolateNetwork();
-    t = await startTestApp({ now: () => new Date(clock), env: { SLACK_WEBHOOK_URL: SLACK } });
-  });
-  afterAll(async () => {
-    await t.stop();
-    nock.cleanAll();
-  });
-  afterEach(async () => {
-    expect(nock.pendingMocks()).toEqual([]);
-    expect(await t.app.store.db.selectFrom("jobs").select(["id", "last_error"]).where("status", "!=", "done").execute()).toEqual([]);
+  beforeEach(() => {
+    t = app.current;
   });
 
   it("backfills the last weeks of merged pull requests page by page when installed", async () => {
