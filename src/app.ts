@@ -1,4 +1,6 @@
 import type { ApplicationFunction } from "probot";
+import { createDashboardHandler, type DashboardDeps } from "./dashboard/create-dashboard-handler.js";
+import type { Env } from "./env.js";
 import { webhookHandlers } from "./handlers/index.js";
 import { createRecordWebhook } from "./handlers/record-webhook.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
@@ -14,9 +16,11 @@ export interface AppDeps {
   now: () => Date;
   onQueued: () => void;
   metrics: Metrics;
+  env: Env;
+  getRepoConfig: DashboardDeps["getRepoConfig"];
 }
 
-/** The Probot app: every verified webhook goes to the durable intake; HTTP routes are mounted beside it. */
+/** The Probot app: every verified webhook goes to the durable intake; /healthz, the dashboard, badge, API and /metrics beside it. */
 export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
   return (app, { addHandler }) => {
     const recordWebhook = createRecordWebhook({
@@ -29,5 +33,15 @@ export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
     });
     app.onAny(async (event) => recordWebhook(event));
     addHandler(createHealthzRoute(deps.store, deps.queue));
+    addHandler(
+      createDashboardHandler({
+        store: deps.store,
+        log: deps.log,
+        now: deps.now,
+        env: deps.env,
+        getRepoConfig: deps.getRepoConfig,
+        metricsRegistry: deps.metrics.registry,
+      }),
+    );
   };
 }

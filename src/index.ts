@@ -9,6 +9,7 @@ import { webhookHandlers } from "./handlers/index.js";
 import type { Logger } from "./log.js";
 import { createSqlJobQueue } from "./queue/sql-job-queue.js";
 import { Worker } from "./queue/worker.js";
+import { GitHubClient } from "./github/github-client.js";
 import { createMetrics } from "./http/create-metrics.js";
 import { createConfigCache } from "./repo-config/create-config-cache.js";
 import { openStore, type Store } from "./store/open-store.js";
@@ -57,6 +58,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   });
   const probot = new ProbotWithDefaults();
 
+  const loadConfig = createConfigCache(now, options.configCacheMs);
   const worker = new Worker({
     queue,
     log,
@@ -71,7 +73,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
       authenticate: (installationId) => probot.auth(installationId),
       store,
       now,
-      loadConfig: createConfigCache(now, options.configCacheMs),
+      loadConfig,
       metrics,
       enqueue: async (job) => {
         const queued = await queue.enqueue(job);
@@ -93,7 +95,9 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     enableStaticFiles: false,
     ...(env.WEBHOOK_PROXY_URL ? { webhookProxy: env.WEBHOOK_PROXY_URL } : {}),
   });
-  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, onQueued: () => worker.notify() }));
+  const getRepoConfig = async (installationId: number, ref: { owner: string; repo: string }) =>
+    loadConfig(new GitHubClient(await probot.auth(installationId), log.child({ name: "github", installationId }), metrics), ref, log);
+  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, onQueued: () => worker.notify() }));
   const httpServer = await server.start();
   worker.start();
   if (options.scheduler !== false) scheduler.start();

@@ -10,7 +10,7 @@ import type { Logger } from "../log.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import type { Store } from "../store/open-store.js";
 import { createAccessCache } from "./auth/create-access-cache.js";
-import { createGitHubUserApi } from "./auth/github-user-api.js";
+import { createGitHubUserApi } from "../github/github-user-api.js";
 import { createDashboardRoutes, listMissingSettings } from "./create-dashboard-routes.js";
 import { renderMessagePage } from "./pages/render-message-page.js";
 import { sendHtml, sendJson } from "./send-response.js";

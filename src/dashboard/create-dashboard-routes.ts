@@ -8,7 +8,7 @@ import { setCoachingOptOut } from "../store/nudges.js";
 import type { AccessCache } from "./auth/create-access-cache.js";
 import { parseCookies, serializeCookie } from "./auth/cookies.js";
 import { buildCsrfToken, isSameOrigin, isValidCsrfToken } from "./auth/csrf-token.js";
-import { type GitHubUserApi, GitHubUserApiError } from "./auth/github-user-api.js";
+import { type GitHubUserApi, GitHubUserApiError } from "../github/github-user-api.js";
 import { createOAuthState, OAUTH_STATE_TTL_MS, verifyOAuthState } from "./auth/oauth-state.js";
 import { openSession, sealSession, type Session, SESSION_TTL_MS } from "./auth/seal-session.js";
 import {

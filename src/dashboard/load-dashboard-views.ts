@@ -9,7 +9,7 @@ import { getDefaultConfig } from "../repo-config/default-config.js";
 import type { Store } from "../store/open-store.js";
 import type { RepositoryRow } from "../store/tables.js";
 import type { UserAccess, } from "./auth/create-access-cache.js";
-import type { UserInstallation } from "./auth/github-user-api.js";
+import type { UserInstallation } from "../github/github-user-api.js";
 import { buildInstallationOverview } from "./build-installation-overview.js";
 import { buildMyCoaching } from "./build-my-coaching.js";
 import { buildRepositoryFigures, buildRepositoryReport } from "./build-repository-summary.js";

@@ -18,7 +18,7 @@ const PROFANITY = /\b(wtf|crap|shit|damn|trash|garbage|sucks?)\b/i;
 const SHOUTING = /(\b[A-Z]{3,}\b.*\b[A-Z]{3,}\b)|!!/;
 const RATIONALE = /\b(because|since|so that|otherwise|which means|that means|as a result|could lead to|would break|risk|in case)\b/i;
 const ALTERNATIVE = /\b(consider|could we|could you|what about|how about|maybe|perhaps|suggest|instead|alternatively|would it help)\b|```suggestion/i;
-const QUESTION = /\?\s*$/m;
+const QUESTION = /\?(\s|$)/;
 
 const RULES: Rule[] = [
   {

@@ -7,7 +7,15 @@ import type { Concern } from "../../src/coach/types.js";
 import { buildDigest } from "../../src/digest/build-digest.js";
 import { renderDigestMarkdown } from "../../src/digest/render-digest-markdown.js";
 import { listDigestPullRequests } from "../../src/store/list-digest-pull-requests.js";
+import { scoreRepository } from "../../src/digest/score-repository.js";
 import type { Store } from "../../src/store/open-store.js";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import pino from "pino";
+import { Registry } from "prom-client";
+import { createDashboardHandler, type DashboardDeps } from "../../src/dashboard/create-dashboard-handler.js";
+import { getDefaultConfig } from "../../src/repo-config/default-config.js";
+import type { LoadedRepoConfig } from "../../src/repo-config/load-repo-config.js";
 
 const DAY = 86_400_000;
 
@@ -256,7 +264,6 @@ export async function seedDashboardData(store: Store, now: Date): Promise<typeof
 
   // Daily snapshots for acme/shop for the last 30 days (the scheduler's work); the older weeks are computed.
   const shopPullRequests = await listDigestPullRequests(store, [SEEDED.repositories.shop.id], new Date(now.getTime() - 120 * DAY).toISOString());
-  const { scoreRepository } = await import("../../src/digest/score-repository.js");
   for (let daysBack = 1; daysBack <= 30; daysBack += 1) {
     const dayStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - daysBack * DAY;
     const { score, mergedPullRequests } = scoreRepository(shopPullRequests, new Date(dayStart + DAY), 28);
@@ -300,13 +307,6 @@ export async function seedDashboardData(store: Store, now: Date): Promise<typeof
 // ---------------------------------------------------------------------------------------------------
 // The dashboard handler on its own node:http server on port 0, as Probot's addHandler would mount it.
 
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import pino from "pino";
-import { Registry } from "prom-client";
-import { createDashboardHandler, type DashboardDeps } from "../../src/dashboard/create-dashboard-handler.js";
-import { getDefaultConfig } from "../../src/repo-config/default-config.js";
-import type { LoadedRepoConfig } from "../../src/repo-config/load-repo-config.js";
 
 export const DASHBOARD_SECRETS = {
   GITHUB_CLIENT_ID: "Iv1.testclientid",

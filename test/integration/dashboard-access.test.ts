@@ -12,7 +12,6 @@ const API = "https://api.github.com";
 
 const repo = (r: { id: number; fullName: string }) => ({ id: r.id, full_name: r.fullName });
 const ACME_INSTALLATION = { id: SEEDED.acme.id, account: { login: "acme", type: "Organization" }, target_type: "Organization" };
-const GLOBEX_INSTALLATION = { id: SEEDED.globex.id, account: { login: "globex", type: "Organization" }, target_type: "Organization" };
 
 let tokenCounter = 0;
 const newToken = () => `ghu_test${String(++tokenCounter).padStart(6, "0")}abcdef`;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { GitHubUser, GitHubUserApi, UserInstallation } from "./github-user-api.js";
+import type { GitHubUser, GitHubUserApi, UserInstallation } from "../../github/github-user-api.js";
 
 export const ACCESS_CACHE_MS = 5 * 60_000;
 const MAX_ENTRIES = 2000;

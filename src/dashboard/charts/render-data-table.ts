@@ -6,7 +6,7 @@ export function renderDataTable(caption: string, head: string[], rows: Array<Arr
   const bodyHtml = rows
     .map((row) => `<tr>${row.map((cell, index) => (index === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join("")}</tr>`)
     .join("");
-  return `<table class="visually-hidden"><caption>${escapeHtml(caption)}</caption><thead><tr>${headHtml}</tr></thead><tbody>${bodyHtml}</tbody></table>`;
+  return `<div class="visually-hidden"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${headHtml}</tr></thead><tbody>${bodyHtml}</tbody></table></div>`;
 }
 
 /** "42", or "no score" when there is none. */

@@ -1,4 +1,4 @@
-import type { UserInstallation } from "../auth/github-user-api.js";
+import type { UserInstallation } from "../../github/github-user-api.js";
 import { escapeHtml } from "../escape-html.js";
 import { type PageViewer, renderPageLayout } from "./render-page-layout.js";
 

@@ -50,7 +50,7 @@ table.data{border-collapse:collapse;width:100%;font-size:.95rem}
 table.data th,table.data td{border-bottom:1px solid var(--border);padding:.4rem .5rem;text-align:left;vertical-align:top}
 table.data td.num,table.data th.num{text-align:right;font-variant-numeric:tabular-nums}
 table.data thead th{background:var(--panel)}
-.visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
 .chart{color:var(--bar);max-width:100%;height:auto;display:block}
 .chart-line{width:100%;max-width:44rem}
 .chart-bars{width:100%;max-width:36rem}
@@ -66,7 +66,7 @@ table.data thead th{background:var(--panel)}
 .chart .bar-track{fill:#eaeef2}
 .chart .no-data{stroke:var(--muted);stroke-dasharray:2 2}
 .chart .bar-label,.chart .bar-value{fill:var(--fg);font-size:13px;font-family:inherit}
-figure.chart-figure{margin:0 0 1rem}
+dd{margin:0}figure.chart-figure{margin:0 0 1rem}
 figure.chart-figure figcaption{font-weight:600;margin-bottom:.25rem}
 .multiples{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:1rem}
 .score{font-weight:700;font-variant-numeric:tabular-nums}

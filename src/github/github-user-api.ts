@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ReviewCoachError } from "../../errors.js";
+import { ReviewCoachError } from "../errors.js";
 
 // The dashboard's only calls to GitHub, made with the signed-in person's own token: the OAuth code
 // exchange and what that token may see. Answers are checked with zod; pages are followed to the end.
