@@ -141,6 +141,9 @@ describe("backfill, weekly digest and delivery", () => {
     expect(issueBody!.body).toContain(`<!-- review-coach:digest repository ${REPO} 2026-W45 -->`);
     expect(slack!.text).toContain("2026-W45");
     expect(JSON.stringify(slack!.blocks)).toContain(`https://github.com/${REPO}/issues/12`);
+    // The same tick stored yesterday's score snapshot, for the trend.
+    const snapshots = await t.app.store.db.selectFrom("repo_score_snapshots").select(["day", "merged_pull_requests"]).execute();
+    expect(snapshots).toEqual([{ day: "2026-11-08", merged_pull_requests: 3 }]);
     const digests = await t.app.store.db.selectFrom("digests").select(["id", "issue_number", "slack_delivered_at"]).execute();
     expect(digests).toEqual([{ id: `repository:${REPO}:2026-W45`, issue_number: 12, slack_delivered_at: expect.any(String) }]);
 
