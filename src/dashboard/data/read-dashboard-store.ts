@@ -1,0 +1,243 @@
+// The dashboard's reads from the store. Every query is scoped to repository ids the caller has already
+// checked against GitHub; nothing here decides who may see what.
+
+import { sql } from "kysely";
+import { z } from "zod";
+import { CONCERNS } from "../../coach/types.js";
+import { TREND_WEEKS } from "../../digest/build-digest.js";
+import { startOfIsoWeek, WEEK_MS } from "../../digest/build-digest-week.js";
+import type { DigestNudge, DigestScoreSnapshot } from "../../digest/digest-types.js";
+import { listDigestPullRequests } from "../../store/list-digest-pull-requests.js";
+import type { Store } from "../../store/open-store.js";
+import type { InstallationRow, RepositoryRow } from "../../store/tables.js";
+import type { RepositoryInputs } from "../build-repository-summary.js";
+import type { MyCommentRow, MyNudgeRow, MyReviewRow } from "../build-my-coaching.js";
+import type { OptOutSetting } from "../dashboard-types.js";
+import type { ArchivedDigest } from "../pages/render-digests-page.js";
+
+const DAY_MS = 86_400_000;
+const concernSchema = z.enum(CONCERNS);
+const nudgeStatusSchema = z.enum(["sent", "shadow", "listed", "dismissed", "acted-on", "failed"]);
+const nudgeModeSchema = z.enum(["nudge", "summary", "shadow"]);
+
+export async function findInstallationRow(store: Store, installationId: number): Promise<InstallationRow | undefined> {
+  return store.db.selectFrom("installations").selectAll().where("id", "=", installationId).executeTakeFirst();
+}
+
+export async function listInstallationRows(store: Store, installationIds: number[]): Promise<InstallationRow[]> {
+  if (installationIds.length === 0) return [];
+  return store.db.selectFrom("installations").selectAll().where("id", "in", installationIds).execute();
+}
+
+export async function listRepositoryRows(store: Store, installationId: number, repositoryIds: ReadonlySet<number>): Promise<RepositoryRow[]> {
+  const rows = await store.db.selectFrom("repositories").selectAll().where("installation_id", "=", installationId).orderBy("full_name").execute();
+  return rows.filter((row) => repositoryIds.has(row.id));
+}
+
+export async function findRepositoryRow(store: Store, owner: string, name: string): Promise<RepositoryRow | undefined> {
+  return store.db
+    .selectFrom("repositories")
+    .selectAll()
+    .where(sql<string>`lower(full_name)`, "=", `${owner}/${name}`.toLowerCase())
+    .orderBy("updated_at", "desc")
+    .executeTakeFirst();
+}
+
+/** What the figures of some repositories are computed from: PRs, nudges, snapshots and tone, for 8 weeks and a window. */
+export async function loadRepositoryInputs(store: Store, repositories: RepositoryRow[], now: Date, windowDays: number): Promise<RepositoryInputs[]> {
+  if (repositories.length === 0) return [];
+  const ids = repositories.map((repository) => repository.id);
+  const firstWeek = startOfIsoWeek(now).getTime() - TREND_WEEKS * WEEK_MS;
+  const since = new Date(firstWeek - (TREND_WEEKS * 7 + windowDays + 1) * DAY_MS).toISOString();
+  const pullRequests = await listDigestPullRequests(store, ids, since);
+  const nudgeRows = await store.db
+    .selectFrom("nudges")
+    .select(["repository_id", "concern", "status", "mode", "created_at"])
+    .where("repository_id", "in", ids)
+    .where("created_at", ">=", new Date(firstWeek - WEEK_MS).toISOString())
+    .execute();
+  const snapshotRows = await store.db
+    .selectFrom("repo_score_snapshots")
+    .select(["repository_id", "day", "score"])
+    .where("repository_id", "in", ids)
+    .where("day", ">=", since.slice(0, 10))
+    .execute();
+  const toneRows = await store.db
+    .selectFrom("review_comments")
+    .select(["repository_id", "created_at"])
+    .where("repository_id", "in", ids)
+    .where("tone", "in", ["harsh", "toxic"])
+    .where("created_at", ">=", new Date(firstWeek - WEEK_MS).toISOString())
+    .execute();
+  return repositories.map((repository) => {
+    const nudges: DigestNudge[] = [];
+    for (const row of nudgeRows) {
+      if (row.repository_id !== repository.id) continue;
+      const concern = concernSchema.safeParse(row.concern);
+      const status = nudgeStatusSchema.safeParse(row.status);
+      const mode = nudgeModeSchema.safeParse(row.mode);
+      if (!concern.success || !status.success || !mode.success) continue;
+      nudges.push({ repository: repository.full_name, concern: concern.data, status: status.data, mode: mode.data, createdAt: row.created_at });
+    }
+    const snapshots: DigestScoreSnapshot[] = snapshotRows
+      .filter((row) => row.repository_id === repository.id)
+      .map((row) => ({ repository: repository.full_name, day: row.day, score: row.score === null ? null : Number(row.score) }));
+    return {
+      id: repository.id,
+      fullName: repository.full_name,
+      pullRequests: pullRequests.filter((pullRequest) => pullRequest.repository === repository.full_name),
+      nudges,
+      snapshots,
+      toneCommentTimes: toneRows.filter((row) => row.repository_id === repository.id).map((row) => row.created_at),
+    };
+  });
+}
+
+const ownLogin = (login: string) => login.toLowerCase();
+
+/** The person's reviews (by GitHub user id) in the given repositories, newest first. */
+export async function listMyReviews(store: Store, userId: number, repositoryIds: number[], limit = 200): Promise<MyReviewRow[]> {
+  if (repositoryIds.length === 0) return [];
+  const rows = await store.db
+    .selectFrom("reviews")
+    .innerJoin("pull_requests", "pull_requests.id", "reviews.pull_request_id")
+    .innerJoin("repositories", "repositories.id", "reviews.repository_id")
+    .select([
+      "reviews.id",
+      "reviews.html_url",
+      "reviews.submitted_at",
+      "reviews.state",
+      "reviews.score",
+      "reviews.breakdown",
+      "reviews.flags",
+      "pull_requests.number",
+      "pull_requests.title",
+      "pull_requests.html_url as pr_url",
+      "repositories.full_name",
+    ])
+    .where("reviews.reviewer_id", "=", userId)
+    .where("reviews.repository_id", "in", repositoryIds)
+    .orderBy("reviews.submitted_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    repository: row.full_name,
+    number: row.number,
+    title: row.title,
+    url: row.pr_url,
+    htmlUrl: row.html_url,
+    submittedAt: row.submitted_at,
+    state: row.state,
+    score: row.score,
+    breakdown: row.breakdown,
+    flags: row.flags,
+  }));
+}
+
+export async function listMyNudges(store: Store, login: string, repositoryIds: number[], limit = 200): Promise<MyNudgeRow[]> {
+  if (repositoryIds.length === 0) return [];
+  const rows = await store.db
+    .selectFrom("nudges")
+    .innerJoin("pull_requests", "pull_requests.id", "nudges.pull_request_id")
+    .innerJoin("repositories", "repositories.id", "nudges.repository_id")
+    .select([
+      "nudges.concern",
+      "nudges.path",
+      "nudges.line",
+      "nudges.status",
+      "nudges.mode",
+      "nudges.created_at",
+      "pull_requests.number",
+      "pull_requests.title",
+      "pull_requests.html_url",
+      "repositories.full_name",
+    ])
+    .where(sql<string>`lower(nudges.reviewer_login)`, "=", ownLogin(login))
+    .where("nudges.repository_id", "in", repositoryIds)
+    .orderBy("nudges.created_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    repository: row.full_name,
+    number: row.number,
+    title: row.title,
+    url: row.html_url,
+    concern: row.concern,
+    path: row.path,
+    line: row.line,
+    status: row.status,
+    mode: row.mode,
+    createdAt: row.created_at,
+  }));
+}
+
+export async function listMyToneComments(store: Store, login: string, repositoryIds: number[], limit = 50): Promise<MyCommentRow[]> {
+  if (repositoryIds.length === 0) return [];
+  const rows = await store.db
+    .selectFrom("review_comments")
+    .innerJoin("pull_requests", "pull_requests.id", "review_comments.pull_request_id")
+    .innerJoin("repositories", "repositories.id", "review_comments.repository_id")
+    .select(["review_comments.body", "review_comments.tone", "review_comments.created_at", "pull_requests.number", "pull_requests.title", "pull_requests.html_url", "repositories.full_name"])
+    .where(sql<string>`lower(review_comments.author_login)`, "=", ownLogin(login))
+    .where("review_comments.tone", "in", ["harsh", "toxic"])
+    .where("review_comments.repository_id", "in", repositoryIds)
+    .orderBy("review_comments.created_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    repository: row.full_name,
+    number: row.number,
+    title: row.title,
+    url: row.html_url,
+    body: row.body,
+    tone: row.tone,
+    createdAt: row.created_at,
+  }));
+}
+
+/** The opt-out switch of every repository where the person reviewed, was nudged, or has a setting. */
+export async function listMyOptOuts(store: Store, login: string, userId: number, repositories: ReadonlyMap<number, string>): Promise<OptOutSetting[]> {
+  const ids = [...repositories.keys()];
+  if (ids.length === 0) return [];
+  const reviewed = await store.db.selectFrom("reviews").select("repository_id").distinct().where("reviewer_id", "=", userId).where("repository_id", "in", ids).execute();
+  const nudged = await store.db
+    .selectFrom("nudges")
+    .select("repository_id")
+    .distinct()
+    .where(sql<string>`lower(reviewer_login)`, "=", ownLogin(login))
+    .where("repository_id", "in", ids)
+    .execute();
+  const settings = await store.db.selectFrom("reviewer_settings").selectAll().where("login", "=", ownLogin(login)).where("repository_id", "in", ids).execute();
+  const relevant = new Set([...reviewed, ...nudged, ...settings].map((row) => row.repository_id));
+  return [...relevant].map((repositoryId) => ({
+    repositoryId,
+    repository: repositories.get(repositoryId) ?? String(repositoryId),
+    optedOut: settings.some((setting) => setting.repository_id === repositoryId && setting.coaching_opt_out === 1),
+  }));
+}
+
+const digestTargetSchema = z.object({ target: z.object({ kind: z.string(), name: z.string() }) }).passthrough();
+
+/** The repository's digests, newest first: those whose target is the repository. */
+export async function listRepositoryDigests(store: Store, repository: RepositoryRow, limit = 26): Promise<ArchivedDigest[]> {
+  const rows = await store.db
+    .selectFrom("digests")
+    .select(["id", "target", "week", "markdown", "data", "issue_url", "created_at"])
+    .where("installation_id", "=", repository.installation_id)
+    .orderBy("week", "desc")
+    .execute();
+  const name = repository.full_name.toLowerCase();
+  return rows
+    .filter((row) => {
+      if (row.target.toLowerCase() === name) return true;
+      try {
+        const data = digestTargetSchema.safeParse(JSON.parse(row.data));
+        return data.success && data.data.target.kind === "repository" && data.data.target.name.toLowerCase() === name;
+      } catch {
+        return false;
+      }
+    })
+    .slice(0, limit)
+    .map((row) => ({ id: row.id, week: row.week, markdown: row.markdown, issueUrl: row.issue_url, createdAt: row.created_at }));
+}
