@@ -177,15 +177,19 @@ async function nudgeReviewer(
     maxPerReview: config.maxNudgesPerReview,
     maxPerPullRequest: config.maxNudgesPerPullRequest,
   });
+  // A rubber stamp or a style-only review also gets the other open findings listed in the review body.
+  // Listing is nudging too: listed findings count against the PR's budget and are never listed again.
   const needsBody = reviewScore.flags.includes("rubber-stamp") || reviewScore.flags.includes("style-only");
-  if (selection.inline.length === 0 && !(needsBody && selection.remaining.length > 0)) return;
+  const budgetLeft = Math.max(0, config.maxNudgesPerPullRequest - history.length - selection.inline.length);
+  const listed = needsBody ? selection.remaining.slice(0, Math.min(budgetLeft, 3)) : [];
+  if (selection.inline.length === 0 && listed.length === 0) return;
 
   const view = {
     reviewerLogin: event.review.reviewerLogin,
     flags: reviewScore.flags,
     styleComments: records.filter((c) => isStyleOnly(c.classification)).length,
     inline: selection.inline,
-    listed: needsBody ? selection.remaining : [],
+    listed,
   };
   const nudgeRecord = (finding: Finding, status: NudgeRecord["status"], githubReviewId: number | null): NudgeRecord => ({
     installationId: event.installationId,
@@ -205,8 +209,8 @@ async function nudgeReviewer(
   });
 
   if (config.mode === "shadow") {
-    await insertNudges(store, selection.inline.map((f) => nudgeRecord(f, "shadow", null)), ctx.now());
-    log.info({ wouldNudge: selection.inline.length }, "shadow mode: recorded the nudges that would have been posted");
+    await insertNudges(store, [...selection.inline, ...listed].map((f) => nudgeRecord(f, "shadow", null)), ctx.now());
+    log.info({ wouldNudge: selection.inline.length + listed.length }, "shadow mode: recorded the nudges that would have been posted");
     return;
   }
 
@@ -217,15 +221,15 @@ async function nudgeReviewer(
       body,
       comments: selection.inline.map((f) => ({ path: f.path, line: f.line!, body: renderNudge(f, event.review.reviewerLogin) })),
     });
-    await insertNudges(store, selection.inline.map((f) => nudgeRecord(f, "sent", posted.id)), ctx.now());
-    log.info({ nudges: selection.inline.length, githubReviewId: posted.id }, "coached the reviewer");
+    await insertNudges(store, [...selection.inline.map((f) => nudgeRecord(f, "sent", posted.id)), ...listed.map((f) => nudgeRecord(f, "listed", posted.id))], ctx.now());
+    log.info({ nudges: selection.inline.length, listed: listed.length, githubReviewId: posted.id }, "coached the reviewer");
   } catch (error) {
     if ((error as { status?: number }).status !== 422 || selection.inline.length === 0) throw error;
     // GitHub refused a line (outside the diff it knows): list the findings in the review body instead.
     log.warn({ err: error }, "GitHub refused an inline nudge's line; listing the findings in the review body");
     const fallback = renderCoachingReview({ ...view, inline: [], listed: [...selection.inline, ...view.listed] });
     const posted = await github.createCommentReview(event.repo, pr.number, { commitId: pr.head.sha, body: fallback ?? "", comments: [] });
-    await insertNudges(store, selection.inline.map((f) => nudgeRecord(f, "listed", posted.id)), ctx.now());
+    await insertNudges(store, [...selection.inline, ...listed].map((f) => nudgeRecord(f, "listed", posted.id)), ctx.now());
   }
 }
 

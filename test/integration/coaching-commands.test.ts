@@ -128,6 +128,6 @@ describe("/coach commands, edits and GitHub refusing a line", () => {
     expect(fallback!.body).toContain("at `src/http/client.ts` line 3");
     expect(fallback!.body).toContain("at `src/users/find-user.ts` line 13");
     const nudges = await t.app.store.db.selectFrom("nudges").select(["status"]).where("pull_request_id", "=", s.prId).execute();
-    expect(nudges.map((n) => n.status)).toEqual(["listed", "listed"]);
+    expect(nudges.map((n) => n.status)).toEqual(["listed", "listed", "listed"]);
   });
 });

@@ -57,6 +57,7 @@ describe("coaching a reviewer on a risky pull request", () => {
     expect(await nudgesOf(s)).toEqual([
       expect.objectContaining({ concern: "security", path: "src/http/client.ts", line: 3, status: "sent", mode: "nudge" }),
       expect.objectContaining({ concern: "security", path: "src/users/find-user.ts", line: 13, status: "sent", mode: "nudge" }),
+      expect.objectContaining({ concern: "edge-cases", path: "src/users/find-user.ts", line: 16, status: "listed", mode: "nudge" }),
     ]);
 
     // GitHub tells the app about its own inline comments; they are tied to their nudges, no request made.
@@ -64,13 +65,13 @@ describe("coaching a reviewer on a risky pull request", () => {
       await t.post("pull_request_review_comment", s.reviewCommentPayload({ id: 660001 + index, body: comment.body, user: { login: "review-coach[bot]", id: 1, type: "Bot" }, path: comment.path, line: comment.line }));
     }
     await t.waitForIdle();
-    expect((await nudgesOf(s)).map((n) => n.github_comment_id)).toEqual([660001, 660002]);
+    expect((await nudgesOf(s)).map((n) => n.github_comment_id)).toEqual([660001, 660002, null]);
 
     // The same delivery again: nothing new is posted.
     const again = await t.post("pull_request_review", s.reviewPayload({ id: reviewId, state: "approved", body: "LGTM" }), { id: delivery });
     expect(again.status).toBe(200);
     await t.waitForIdle();
-    expect(await nudgesOf(s)).toHaveLength(2);
+    expect(await nudgesOf(s)).toHaveLength(3);
   });
 
   it("never repeats a dismissed nudge on the reviewer's second review", async () => {
@@ -87,8 +88,9 @@ describe("coaching a reviewer on a risky pull request", () => {
       .reply(200, { id: 880002 })
       .post(`/repos/${REPO}/check-runs`)
       .reply(201, { id: 770002 });
-    await t.post("pull_request_review", s.reviewPayload({ id: first, state: "approved", body: "LGTM" }));
+    await t.post("pull_request_review", s.reviewPayload({ id: first, state: "commented", body: "Had a look, fine by me." }));
     await t.waitForIdle();
+    expect(firstPosted!.comments).toHaveLength(2);
     for (const [index, comment] of firstPosted!.comments.entries()) {
       await t.post("pull_request_review_comment", s.reviewCommentPayload({ id: 661001 + index, body: comment.body, user: { login: "review-coach[bot]", id: 1, type: "Bot" } }));
     }
@@ -115,7 +117,7 @@ describe("coaching a reviewer on a risky pull request", () => {
       .reply(200, { id: 880003 })
       .patch(`/repos/${REPO}/check-runs/770002`)
       .reply(200, { id: 770002 });
-    await t.post("pull_request_review", s.reviewPayload({ id: second, state: "commented", body: "Still fine by me." }));
+    await t.post("pull_request_review", s.reviewPayload({ id: second, state: "approved", body: "Approving." }));
     await t.waitForIdle();
     scope.done();
     expect(secondPosted!.comments.map(({ path, line }) => ({ path, line }))).toEqual([{ path: "src/users/find-user.ts", line: 16 }]);
@@ -190,6 +192,7 @@ describe("coaching a reviewer on a risky pull request", () => {
     expect(await nudgesOf(s)).toEqual([
       expect.objectContaining({ path: "src/http/client.ts", line: 3, status: "shadow", mode: "shadow" }),
       expect.objectContaining({ path: "src/users/find-user.ts", line: 13, status: "shadow", mode: "shadow" }),
+      expect.objectContaining({ path: "src/users/find-user.ts", line: 16, status: "shadow", mode: "shadow" }),
     ]);
     const review = await t.app.store.db.selectFrom("reviews").select(["flags"]).where("id", "=", reviewId).executeTakeFirstOrThrow();
     expect(JSON.parse(review.flags)).toContain("rubber-stamp");
