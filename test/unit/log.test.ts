@@ -1,0 +1,20 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "@jest/globals";
+import { createLogger } from "../../src/log.js";
+
+describe("createLogger", () => {
+  it("never writes secrets or tokens, whatever object carries them", () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const log = createLogger({ LOG_LEVEL: "info", LOG_FORMAT: "json" }, sink).child({ name: "github", deliveryId: "d-1" });
+    log.info({ token: "ghs_secret1", request: { headers: { authorization: "token ghs_secret2" } }, env: { PRIVATE_KEY: "-----BEGIN RSA PRIVATE KEY-----", WEBHOOK_SECRET: "hush" } }, "request");
+    const entry = JSON.parse(lines[0]!);
+    expect(entry).toMatchObject({ name: "github", deliveryId: "d-1", token: "[redacted]", msg: "request" });
+    expect(lines[0]).not.toMatch(/ghs_secret|BEGIN RSA|hush/);
+  });
+});
