@@ -1,4 +1,6 @@
 import { createServer } from "node:net";
+import Bottleneck from "bottleneck";
+import { Redis } from "ioredis";
 import { Probot, Server } from "probot";
 import { createReviewCoachApp } from "./app.js";
 import type { Env } from "./env.js";
@@ -45,6 +47,8 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   if (!env.APP_ID || !env.privateKey) throw new Error("startReviewCoach needs APP_ID and a private key");
 
   const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log });
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, log) : undefined;
+  const octokitPolicy = options.octokitPolicy ?? { throttle: true, retry: true };
   const queue = createSqlJobQueue(store, now);
   const metrics = createMetrics(queue, store);
   const ProbotWithDefaults = Probot.defaults({
@@ -53,8 +57,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     secret: env.WEBHOOK_SECRET,
     baseUrl: env.githubApiUrl,
     log: log.child({ name: "probot" }),
-    Octokit: createOctokitClass(options.octokitPolicy),
-    ...(env.REDIS_URL ? { redisConfig: env.REDIS_URL } : {}),
+    Octokit: createOctokitClass({ ...octokitPolicy, ...(redis ? { connection: redis.connection } : {}) }),
   });
   const probot = new ProbotWithDefaults();
 
@@ -116,11 +119,21 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
         await server.stop();
         await scheduler.stop();
         await worker.stop(env.SHUTDOWN_TIMEOUT_MS);
+        await redis?.close();
         await store.close();
       })();
       return stopping;
     },
   };
+}
+
+/** Redis for GitHub rate limiting shared across replicas (Bottleneck's clustering). */
+function connectRedis(url: string, log: Logger) {
+  const client = new Redis(url, { maxRetriesPerRequest: 3 });
+  client.on("error", (error: Error) => log.error({ err: error }, "Redis (REDIS_URL) error: GitHub rate limiting is not shared while it lasts"));
+  const connection = new Bottleneck.IORedisConnection({ client });
+  connection.on("error", (error: Error) => log.error({ err: error }, "Bottleneck's Redis connection failed"));
+  return { connection, close: () => connection.disconnect(true) };
 }
 
 async function findFreePort(host: string): Promise<number> {

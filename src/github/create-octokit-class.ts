@@ -1,3 +1,4 @@
+import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 
 export interface OctokitPolicy {
@@ -5,6 +6,8 @@ export interface OctokitPolicy {
   throttle: boolean;
   /** Retry 5xx answers inside the request; off in tests. */
   retry: boolean;
+  /** A Bottleneck connection (Redis) shared by every replica, so they respect one rate limit together. */
+  connection?: unknown;
 }
 
 /** Longest wait we accept inside a request; beyond it the job is rescheduled by the queue instead. */
@@ -35,7 +38,13 @@ export function createOctokitClass(policy: OctokitPolicy = { throttle: true, ret
     return {
       ...options,
       throttle: policy.throttle
-        ? { ...throttle, enabled: true, onRateLimit: decide("rate limit"), onSecondaryRateLimit: decide("secondary rate limit") }
+        ? {
+            ...throttle,
+            enabled: true,
+            onRateLimit: decide("rate limit"),
+            onSecondaryRateLimit: decide("secondary rate limit"),
+            ...(policy.connection ? { Bottleneck, connection: policy.connection } : {}),
+          }
         : { ...throttle, enabled: false },
       retry: policy.retry ? { ...((options.retry as object) ?? {}), enabled: true } : { enabled: false },
     };

@@ -53,6 +53,8 @@ export interface TestAppOptions {
   scheduler?: boolean;
   /** Share another test app's database (a second replica); it is dropped by its owner. */
   sharedStore?: TestStore;
+  /** GitHub throttling and retries are off in tests unless a test turns them on. */
+  octokitPolicy?: { throttle: boolean; retry: boolean };
 }
 
 /** The real server on port 0 with a fresh store, as `npm start` runs it but with fast test timings. */
@@ -73,7 +75,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await startReviewCoach({
     env,
     log,
-    octokitPolicy: { throttle: false, retry: false },
+    octokitPolicy: options.octokitPolicy ?? { throttle: false, retry: false },
     worker: { pollMs: 20, baseBackoffMs: 20 },
     configCacheMs: options.configCacheMs ?? 0,
     scheduler: options.scheduler ?? false,
