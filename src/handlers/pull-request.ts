@@ -1,6 +1,8 @@
 import { pullRequestEventSchema } from "../github/payloads.js";
 import { markReviewRequested } from "../store/pull-requests.js";
+import { listReviews } from "../store/reviews.js";
 import { checkConfigChange } from "../use-cases/check-config-change.js";
+import { rescorePullRequest, writeCoachCheckRun } from "../use-cases/coach-review.js";
 import { ensureRiskProfile } from "../use-cases/ensure-risk-profile.js";
 import { pollNudgeReactions } from "../use-cases/poll-nudge-reactions.js";
 import { recordPullRequest } from "../use-cases/record-pull-request.js";
@@ -24,10 +26,16 @@ export const handlePullRequest: WebhookHandler = async (ctx) => {
   if (event.action === "opened" && (pr.requested_reviewers?.length ?? 0) > 0) await markReviewRequested(store, pr.id, pr.created_at);
 
   if (NEW_HEAD.has(event.action)) {
-    const { config } = await ctx.loadConfig(repo);
+    const loaded = await ctx.loadConfig(repo);
+    const { config } = loaded;
     if (config.mode !== "off") {
       const { profile, files } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now);
       log.info({ risk: profile.level, findings: profile.findings.length }, "risk profile ready");
+      // With the merge gate on, every head gets the check at once, so branch protection can wait on it.
+      if (config.gate.enabled && (config.mode === "nudge" || config.mode === "summary")) {
+        const prScore = await rescorePullRequest(store, await listReviews(store, pr.id), pr, profile, loaded, now);
+        await writeCoachCheckRun(github, store, { repo, ...ids, pullRequest: pr }, profile, prScore, null, loaded, now);
+      }
       if (files) {
         const [headOwner, headName] = (pr.head.repo?.full_name ?? `${repo.owner}/${repo.repo}`).split("/");
         await checkConfigChange(

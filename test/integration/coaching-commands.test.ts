@@ -131,3 +131,31 @@ describe("/coach commands, edits and GitHub refusing a line", () => {
     expect(nudges.map((n) => n.status)).toEqual(["listed", "listed", "listed"]);
   });
 });
+
+describe("the optional merge gate", () => {
+  const app = useTestApp();
+
+  it("fails the check on a high-risk head until a review scores at least gate.minScore, then passes", async () => {
+    const t = app.current;
+    const s = new PullRequestScenario(t, 5900);
+    const gate = "gate:\n  enabled: true\n  minScore: 60\n";
+    const scope = s.github();
+    let opened: { conclusion: string; output: { title: string } } | undefined;
+    scope.post(`/repos/${REPO}/check-runs`, (body) => ((opened = body), true)).reply(201, { id: 440001 });
+    await s.open(scope, undefined, gate);
+    expect(opened).toMatchObject({ conclusion: "failure", output: { title: "Risk high: waiting for a review" } });
+
+    const reviewId = s.nextReviewId();
+    let reviewed: { conclusion: string } | undefined;
+    mockRepoConfig(scope, REPO, gate)
+      .get(`/repos/${REPO}/pulls/2/reviews/${reviewId}/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [reviewComment(31, reviewId, "src/users/find-user.ts", 13, "This concatenates user input into SQL, so it can be injected. Please use a bound parameter because the driver escapes it.")])
+      .patch(`/repos/${REPO}/check-runs/440001`, (body) => ((reviewed = body), true))
+      .reply(200, { id: 440001 });
+    await t.post("pull_request_review", s.reviewPayload({ id: reviewId, state: "approved", body: "Approving once the SQL uses a bound parameter." }));
+    await t.waitForIdle();
+    scope.done();
+    expect(reviewed).toMatchObject({ conclusion: "success" });
+  });
+});
