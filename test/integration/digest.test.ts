@@ -219,3 +219,42 @@ describe("two replicas on one PostgreSQL", () => {
     expect(jobs).toEqual([{ id: `digest:repository:${REPO}:2026-W45`, status: "done", attempts: 1 }]);
   });
 });
+
+describe("backfill within the installation's request budget", () => {
+  const clock = Date.parse("2026-11-09T10:00:00Z");
+  let t: TestApp;
+  beforeAll(async () => {
+    isolateNetwork();
+    t = await startTestApp({ now: () => new Date(clock) });
+  });
+  afterAll(async () => {
+    await t.stop();
+    nock.cleanAll();
+  });
+
+  it("pauses when the hourly budget runs low, saves its place, and is rescheduled for the reset", async () => {
+    const payload = loadExample<{ installation: { id: number }; repositories_added: unknown[]; repositories_removed: unknown[] }>("installation_repositories", "added");
+    payload.installation.id = 6100;
+    payload.repositories_added = [{ id: 4242, node_id: "x", name: "Hello-World", full_name: REPO, private: false }];
+    payload.repositories_removed = [];
+    const page = Array.from({ length: 30 }, (_, n) => closedPull(300 + n, null, "2026-11-05T12:00:00Z"));
+    const reset = String(Math.floor(clock / 1000) + 1800);
+    const scope = mockRepoConfig(mockGitHub(6100), REPO, null)
+      .get(`/repos/${REPO}/pulls`)
+      .query({ state: "closed", sort: "updated", direction: "desc", per_page: 30, page: 1 })
+      .reply(200, page, { "x-ratelimit-remaining": "120", "x-ratelimit-reset": reset });
+    await t.post("installation_repositories", payload);
+    for (let i = 0; i < 100; i++) {
+      const job = await t.app.store.db.selectFrom("jobs").select(["status", "attempts"]).where("id", "=", "backfill:4242").executeTakeFirst();
+      if (job?.status === "queued" && job.attempts === 1) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    scope.done();
+    const job = await t.app.store.db.selectFrom("jobs").selectAll().where("id", "=", "backfill:4242").executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: "queued", attempts: 1 });
+    expect(job.last_error).toBe(`backfill of ${REPO} paused at page 2: 120 requests left this hour`);
+    expect(Date.parse(job.run_at)).toBeGreaterThanOrEqual(clock + 1800 * 1000);
+    const repo = await t.app.store.db.selectFrom("repositories").select("backfill_state").where("id", "=", 4242).executeTakeFirstOrThrow();
+    expect(JSON.parse(repo.backfill_state!)).toMatchObject({ page: 2, imported: 0, done: false });
+  });
+});
