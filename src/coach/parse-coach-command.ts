@@ -4,6 +4,7 @@ export type CoachCommand =
   | { kind: "dismiss" }
   | { kind: "off" }
   | { kind: "on" }
+  | { kind: "kudos"; named: boolean }
   | { kind: "help"; unknown: string | null };
 
 /**
@@ -19,9 +20,11 @@ export function parseCoachCommand(body: string): CoachCommand | null {
       continue;
     }
     if (inFence || line.startsWith(">")) continue;
-    const match = /^\/coach(?:\s+([^\s]+))?/i.exec(line);
+    const match = /^\/coach(?:\s+([^\s]+))?(?:\s+([^\s]+))?/i.exec(line);
     if (!match) continue;
     const word = (match[1] ?? "").toLowerCase();
+    const second = (match[2] ?? "").toLowerCase();
+    if (word === "kudos" && (second === "off" || second === "on")) return { kind: "kudos", named: second === "on" };
     switch (word) {
       case "explain":
       case "why":

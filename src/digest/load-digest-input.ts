@@ -1,5 +1,6 @@
 import type { Concern } from "../coach/types.js";
 import { listDigestPullRequests } from "../store/list-digest-pull-requests.js";
+import { listKudosOptOuts } from "../store/nudges.js";
 import type { Store } from "../store/open-store.js";
 import { readRepositoryConfig } from "../store/repositories.js";
 import type { DigestInput, DigestTarget } from "./digest-types.js";
@@ -38,8 +39,11 @@ export async function loadDigestInput(store: Store, scope: DigestScope, now: Dat
         .executeTakeFirst()
     : { count: 0 };
 
+  const declinedKudos = await listKudosOptOuts(store, scope.repositoryIds);
+
   return {
     target: scope.target,
+    kudosConsent: (login) => !declinedKudos.has(login.toLowerCase()),
     now: now.toISOString(),
     windowDays,
     individuals: targetConfig?.digest.individuals ?? "kudos",

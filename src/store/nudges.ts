@@ -112,6 +112,23 @@ export async function setCoachingOptOut(store: Store, repositoryId: number, logi
     .execute();
 }
 
+/** `/coach kudos off|on`: whether the digest may name this reviewer in its kudos, per repository. */
+export async function setKudosOptOut(store: Store, repositoryId: number, login: string, optOut: boolean, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await store.db
+    .insertInto("reviewer_settings")
+    .values({ repository_id: repositoryId, login: login.toLowerCase(), coaching_opt_out: 0, kudos_opt_out: optOut ? 1 : 0, updated_at: at })
+    .onConflict((oc) => oc.columns(["repository_id", "login"]).doUpdateSet({ kudos_opt_out: optOut ? 1 : 0, updated_at: at }))
+    .execute();
+}
+
+/** Logins (lower case) that declined kudos in any of these repositories. */
+export async function listKudosOptOuts(store: Store, repositoryIds: number[]): Promise<Set<string>> {
+  if (repositoryIds.length === 0) return new Set();
+  const rows = await store.db.selectFrom("reviewer_settings").select("login").where("repository_id", "in", repositoryIds).where("kudos_opt_out", "=", 1).execute();
+  return new Set(rows.map((r) => r.login));
+}
+
 export async function findCheckRunId(store: Store, pullRequestId: number, headSha: string, name: string): Promise<number | undefined> {
   const row = await store.db
     .selectFrom("check_runs")

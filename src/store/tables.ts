@@ -141,6 +141,8 @@ export interface ReviewerSettingsTable {
   repository_id: number;
   login: string;
   coaching_opt_out: number;
+  /** 1: never name this reviewer in the digest's kudos. */
+  kudos_opt_out: Generated<number>;
   updated_at: string;
 }
 

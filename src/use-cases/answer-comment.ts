@@ -4,7 +4,7 @@ import { COACH_HELP, renderExplanation } from "../coach/render/render-explanatio
 import { readNudgeMarker } from "../coach/render/render-nudge.js";
 import type { RepoRef } from "../github/github-client.js";
 import type { HandlerContext } from "../handlers/handler-context.js";
-import { findNudgeByComment, linkNudgeComment, listNudges, markNudgeDismissed, markNudgesActedOn, setCoachingOptOut } from "../store/nudges.js";
+import { findNudgeByComment, linkNudgeComment, listNudges, markNudgeDismissed, markNudgesActedOn, setCoachingOptOut, setKudosOptOut } from "../store/nudges.js";
 import { listReviews, saveComment } from "../store/reviews.js";
 
 export interface CommentEvent {
@@ -99,6 +99,10 @@ async function runCommand(ctx: HandlerContext, event: CommentEvent, command: Coa
     case "off":
     case "on":
       await setCoachingOptOut(store, event.repositoryId, comment.authorLogin, command.kind === "off", now);
+      await acknowledge();
+      return;
+    case "kudos":
+      await setKudosOptOut(store, event.repositoryId, comment.authorLogin, !command.named, now);
       await acknowledge();
       return;
     case "explain": {

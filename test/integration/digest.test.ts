@@ -112,6 +112,21 @@ describe("backfill, weekly digest and delivery", () => {
     expect(result.stdout).toMatchSnapshot("dry-run digest");
   });
 
+  it("names a reviewer in kudos only while they consent (`/coach kudos off`)", async () => {
+    const comment = loadExample<{ issue: Record<string, unknown>; comment: Record<string, unknown>; repository: { id: number } }>("issue_comment", "created");
+    comment.installation.id = installation;
+    comment.repository.id = 1296269;
+    comment.issue = { ...comment.issue, number: 102, pull_request: { url: `https://api.github.com/repos/${REPO}/pulls/102` } };
+    comment.comment = { ...comment.comment, id: 4401, body: "/coach kudos off", user: { login: "reviewer-c", id: 33, type: "User" } };
+    const scope = nock("https://api.github.com").post(`/repos/${REPO}/issues/comments/4401/reactions`, { content: "+1" }).reply(201, { id: 1 });
+    await t.post("issue_comment", comment);
+    await t.waitForIdle();
+    scope.done();
+    const result = await runCli(["--dry-run", "--installation", String(installation), "--repo", REPO, "--now", "2026-11-09T10:00:00Z"], { DATA_DIR: t.env.DATA_DIR });
+    expect(result.stdout).not.toContain("reviewer-c");
+    expect(result.stdout).toContain("An exemplary review on [#102]");
+  });
+
   it("explains what is wrong with a dry-run call", async () => {
     expect((await runCli(["--installation", "x"], { DATA_DIR: t.env.DATA_DIR })).stderr).toContain("only --dry-run is supported");
     const missing = await runCli(["--dry-run", "--installation", "999"], { DATA_DIR: t.env.DATA_DIR });

@@ -28,4 +28,5 @@ export const COACH_HELP = [
   "- `/coach explain`: the breakdown of your latest review on this pull request",
   "- `/coach dismiss` (as a reply to a nudge): that nudge does not apply; it will not come back",
   "- `/coach off` / `/coach on`: stop or resume nudges for you in this repository",
+  "- `/coach kudos off` / `/coach kudos on`: keep your name out of (or back in) the weekly digest's kudos",
 ].join("\n");

@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect.js";
 import * as initialSchema from "./001-initial-schema.js";
 import * as checkRuns from "./002-check-runs.js";
 import * as repositoryConfig from "./003-repository-config.js";
+import * as kudosConsent from "./004-kudos-consent.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -12,6 +13,7 @@ const steps: Record<string, Step> = {
   "001-initial-schema": initialSchema,
   "002-check-runs": checkRuns,
   "003-repository-config": repositoryConfig,
+  "004-kudos-consent": kudosConsent,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {

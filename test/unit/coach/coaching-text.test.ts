@@ -47,6 +47,9 @@ describe("parseCoachCommand", () => {
     expect(parseCoachCommand("Fair point.\n/coach dismiss")).toEqual({ kind: "dismiss" });
     expect(parseCoachCommand("/Coach OFF please")).toEqual({ kind: "off" });
     expect(parseCoachCommand("/coach on")).toEqual({ kind: "on" });
+    expect(parseCoachCommand("/coach kudos off")).toEqual({ kind: "kudos", named: false });
+    expect(parseCoachCommand("/coach kudos on")).toEqual({ kind: "kudos", named: true });
+    expect(parseCoachCommand("/coach kudos")).toEqual({ kind: "help", unknown: "kudos" });
     expect(parseCoachCommand("/coach")).toEqual({ kind: "help", unknown: null });
     expect(parseCoachCommand("/coach frobnicate")).toEqual({ kind: "help", unknown: "frobnicate" });
   });
