@@ -32,6 +32,8 @@ export interface RepositoryInputs {
   snapshots: DigestScoreSnapshot[];
   /** When each harsh or toxic comment of the repository was written (ISO). */
   toneCommentTimes: string[];
+  /** Logins (lower case) that declined being named in kudos (`/coach kudos off`). */
+  declinedKudos?: ReadonlySet<string>;
 }
 
 export interface RepositoryFigures {
@@ -61,6 +63,7 @@ export function buildRepositoryFigures(
         now: at.toISOString(),
         windowDays,
         individuals: options.individuals,
+        kudosConsent: (login) => !inputs.declinedKudos?.has(login.toLowerCase()),
         pullRequests: inputs.pullRequests,
         nudges: inputs.nudges,
         snapshots: inputs.snapshots,

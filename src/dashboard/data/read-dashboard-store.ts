@@ -8,6 +8,7 @@ import { TREND_WEEKS } from "../../digest/build-digest.js";
 import { startOfIsoWeek, WEEK_MS } from "../../digest/build-digest-week.js";
 import type { DigestNudge, DigestScoreSnapshot } from "../../digest/digest-types.js";
 import { listDigestPullRequests } from "../../store/list-digest-pull-requests.js";
+import { listKudosOptOuts } from "../../store/nudges.js";
 import type { Store } from "../../store/open-store.js";
 import type { InstallationRow, RepositoryRow } from "../../store/tables.js";
 import type { RepositoryInputs } from "../build-repository-summary.js";
@@ -69,6 +70,7 @@ export async function loadRepositoryInputs(store: Store, repositories: Repositor
     .where("tone", "in", ["harsh", "toxic"])
     .where("created_at", ">=", new Date(firstWeek - WEEK_MS).toISOString())
     .execute();
+  const declinedKudos = await listKudosOptOuts(store, repositories.map((r) => r.id));
   return repositories.map((repository) => {
     const nudges: DigestNudge[] = [];
     for (const row of nudgeRows) {
@@ -89,6 +91,7 @@ export async function loadRepositoryInputs(store: Store, repositories: Repositor
       nudges,
       snapshots,
       toneCommentTimes: toneRows.filter((row) => row.repository_id === repository.id).map((row) => row.created_at),
+      declinedKudos,
     };
   });
 }
