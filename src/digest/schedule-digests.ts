@@ -1,6 +1,7 @@
 import type { Logger } from "../log.js";
 import type { JobQueue } from "../queue/job-queue.js";
 import type { Store } from "../store/open-store.js";
+import { pruneDeliveries } from "../store/record-delivery.js";
 import { listRepositories, readRepositoryConfig } from "../store/repositories.js";
 import { buildDigestWeek } from "./build-digest-week.js";
 import { digestId } from "./deliver-digest.js";
@@ -12,7 +13,8 @@ const DAY_MS = 86_400_000;
 /**
  * One scheduler tick, safe on every replica at once: it only enqueues jobs whose ids are natural keys
  * (`digest:<target>:<week>`, `snapshot:<repo>:<day>`), so the queue keeps exactly one of each however
- * many replicas tick, and a restart re-enqueues nothing that already ran.
+ * many replicas tick, and a restart re-enqueues nothing that already ran. It also deletes finished jobs
+ * and delivery records once they can no longer matter.
  */
 export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, log: Logger): Promise<number> {
   let enqueued = 0;
@@ -60,6 +62,10 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
       }
     }
   }
+  // Finished jobs go after two weeks; the natural keys above only look back one, so none comes back.
+  const pruned = await queue.prune(new Date(now.getTime() - 14 * DAY_MS));
+  const forgotten = await pruneDeliveries(store, new Date(now.getTime() - 30 * DAY_MS));
+  if (pruned + forgotten > 0) log.info({ pruned, forgotten }, "old finished jobs and delivery records deleted");
   return enqueued;
 }
 

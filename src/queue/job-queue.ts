@@ -34,4 +34,6 @@ export interface JobQueue {
   /** Gives a running job back to the queue at once (used on shutdown). */
   release(id: string, workerId: string): Promise<void>;
   depth(): Promise<QueueDepth>;
+  /** Deletes jobs that finished before the given time; returns how many. */
+  prune(finishedBefore: Date): Promise<number>;
 }

@@ -70,9 +70,10 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
 
     async complete(id, workerId) {
       const at = iso();
+      // A finished job's payload (a webhook can be megabytes) is not kept: only failures keep theirs.
       await db
         .updateTable("jobs")
-        .set({ status: "done", locked_by: null, locked_until: null, updated_at: at, finished_at: at, last_error: null })
+        .set({ status: "done", payload: "null", locked_by: null, locked_until: null, updated_at: at, finished_at: at, last_error: null })
         .where("id", "=", id)
         .where("locked_by", "=", workerId)
         .execute();
@@ -118,6 +119,11 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
         .where("locked_by", "=", workerId)
         .where("status", "=", "running")
         .execute();
+    },
+
+    async prune(finishedBefore) {
+      const result = await db.deleteFrom("jobs").where("status", "=", "done").where("finished_at", "<", finishedBefore.toISOString()).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async depth(): Promise<QueueDepth> {

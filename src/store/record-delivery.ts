@@ -60,3 +60,9 @@ export async function recordDelivery(store: Store, delivery: DeliveryToRecord): 
     return "new";
   });
 }
+
+/** GitHub lets a delivery be redelivered for a few days; older records are not needed for dedupe. */
+export async function pruneDeliveries(store: Store, receivedBefore: Date): Promise<number> {
+  const result = await store.db.deleteFrom("deliveries").where("received_at", "<", receivedBefore.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -74,6 +74,17 @@ describe.each(ENGINES)("store on %s", (engine) => {
     expect(await queue.depth()).toEqual({ queued: 1, running: 0, dead: 1 });
   });
 
+  it("drops a finished job's payload at once and the job itself once it is old", async () => {
+    const queue = createSqlJobQueue(t.store, () => at(0));
+    await queue.enqueue({ id: `prune-${engine}`, kind: "test", payload: { big: "payload" }, runAt: at(-1) });
+    const job = await queue.claim("w1", at(30));
+    await queue.complete(job!.id, "w1");
+    expect(await t.store.db.selectFrom("jobs").select("payload").where("id", "=", `prune-${engine}`).executeTakeFirst()).toEqual({ payload: "null" });
+    expect(await queue.prune(at(-60))).toBe(0);
+    expect(await queue.prune(at(60))).toBeGreaterThanOrEqual(1);
+    expect(await t.store.db.selectFrom("jobs").select("id").where("id", "=", `prune-${engine}`).execute()).toEqual([]);
+  });
+
   it("gives a job whose lease ran out (its worker died) to another worker", async () => {
     let clock = at(0);
     const queue = createSqlJobQueue(t.store, () => clock);
