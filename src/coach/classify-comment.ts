@@ -46,7 +46,7 @@ import { stripReviewMarkdown } from "./classify/strip-review-markdown.js";
 
 /** Value names whose case matters ("None" the value, not "none of these"). */
 const CASED_EDGE_VALUES =
-  /\b(?:(?:is|be|returns?|if|not|get|gets|are|==|=)\s+None|None\s+(?:value|values|case|check)|NULL|Null|NaN|nullptr|EOF|ENOENT|EINTR|EAGAIN)\b/g;
+  /\b(?:(?:is|be|returns?|if|not|get|gets|are|==|=|handle|handles|handling|check for|checking for|against)\s+None|None\s+(?:value|values|case|check)|NULL|Null|NaN|nullptr|EOF|ENOENT|EINTR|EAGAIN)\b/g;
 const CASED_SECURITY = /\b(?:DoS|DDoS|IDOR|RBAC|ACLs?|OAuth2?|SAML|OIDC|TOCTOU|SQLi)\b/g;
 const CASED_TESTING = /\b(?:CI|QA|TDD)\b/g;
 

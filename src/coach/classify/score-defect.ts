@@ -43,14 +43,14 @@ export const POSITIVE: readonly WeightedCue[] = [
   { re: /\b(?:always|never)\s+(?:evaluates?|returns?|resolves?)\s+(?:to\s+)?(?:true|false|none|null|nil|zero|0|empty)\b/i, weight: 2, gate: ["always", "never"], },
   // "should be X, not Y", "returns X instead of Y".
   {
-    re: new RegExp(String.raw`\b(?:should|must|needs? to|ought to)\s+(?:\w+\s+)?(?:be|return|use|pass|compare|check|point to)\s+${WORDS_0_3}(?:not|instead of|rather than)\b`, "i"),
+    re: new RegExp(String.raw`\b(?:should|must|needs? to|ought to)\s+(?:\w+\s+)?(?:be|return|pass|compare|check|point to)\s+${WORDS_0_3}(?:not|instead of|rather than)\b`, "i"),
     weight: 2, gate: ["not", "instead", "rather"],
   },
   { re: new RegExp(String.raw`\b(?:returns?|gives?|yields?|produces?|sends?|passes|compares?)\s+${WORDS_0_3}(?:instead of|rather than)\b`, "i"), weight: 2, gate: ["instead", "rather"], },
   // Something left out or lost.
   {
-    re: /\b(?:forg[oe]t(?:ten)?|forgets|omitt(?:ed|ing)|neglect(?:s|ed)?)\s+(?:to\s+|about\s+|the\s+|a\s+|an\s+)/i,
-    weight: 2, gate: ["forg", "omit", "neglect"],
+    re: /\b(?:forg[oe]t(?:ten)?|forgets|omitt(?:ed|ing)|neglect(?:s|ed)?)\s+(?:to\s+|about\s+|the\s+|a\s+|an\s+)|\b(?:you|we)\s+(?:have\s+|also\s+)?missed\s+(?:this|one|a|an|the)\b/i,
+    weight: 2, gate: ["forg", "omit", "neglect", "missed"],
   },
   { re: /\b(?:we|you|it|this|that)\s+(?:have\s+|has\s+)?(?:lost|lose|drops?|dropped|loses|swallows?|swallowed|ignores?|ignored)\s+(?:the|a|an|this|that|its|any|all|every|some)\b/i, weight: 2, gate: ["lost", "lose", "drop", "swallow", "ignor"], },
   {
@@ -58,13 +58,13 @@ export const POSITIVE: readonly WeightedCue[] = [
     weight: 2, gate: ["missing"],
   },
   {
-    re: /\b(?:no|without\s+(?:a|an|any)?|doesn't have (?:a|an|the)|don't have (?:a|an|the)|there's no|there is no)\s+(?:\w+\s+){0,2}(?:check|guard|validation|null check|none check|bounds check|lock|error handling)\b/i,
-    weight: 2, gate: ["check", "guard", "validat", "lock", "error"],
+    re: /\b(?:no|without\s+(?:a|an|any)?|doesn'?t have (?:a|an|the|any)|don'?t have (?:a|an|the|any)|there's no|there is no)\s+(?:[\w'"]+\s+){0,3}(?:check|guard|validation|null check|none check|bounds check|lock|error handling|assert(?:ion)?s?)\b/i,
+    weight: 2, gate: ["check", "guard", "validat", "lock", "error", "assert"],
   },
   // Handling: what is not handled, or must be.
   { re: /\b(?:doesn't|does not|don't|do not|won't|will not|can't|cannot|isn't|aren't|never)\s+(?:\w+\s+)?handl(?:e|es|ed|ing)\b/i, weight: 2, gate: ["handl"], },
   {
-    re: /\b(?:should|must|needs? to|have to|has to|ought to)\s+(?:also\s+|first\s+|probably\s+|still\s+|really\s+)*(?:check|validate|verify|guard|handle|catch|sanitize|sanitise|reject|retry|release|close|free|lock|clean\s+up|roll\s+back)\b/i,
+    re: /\b(?:should|must|needs? to|have to|has to|ought to)\s+(?:(?:also|first|probably|still|really|just)\s+)*(?:check|validate|verify|guard|handle|catch|sanitize|sanitise|reject|retry|release|close|free|lock|clean\s+up|roll\s+back|break|continue(?!\s+to\b)|bail\s+out|short-circuit|return\s+early|be\s+(?:checking|validating|verifying|guarding|handling|catching|rejecting|locking|releasing|closing)|(?:have\s+)?(?:already\s+(?:have\s+)?(?:been\s+|be\s+)?|be\s+|been\s+)(?:already\s+)?(?:set|called(?=\s+(?:with|before|after|once|first|here|again))|initiali[sz]ed|populated|loaded|created|registered|reset|cleared)\b(?!\s+to\b))\b/i,
     weight: 2, gate: ["should", "must", "need", "have", "has", "ought"],
   },
   { re: /\b(?:needs?|requires?|wants?)\s+(?:a|an|some)\s+(?:\w+\s+)?(?:check|guard|lock|mutex|null check|none check|bounds check|validation|try\/except|try\/catch|timeout)\b/i, weight: 2, gate: ["need", "requir", "want"], },
@@ -79,7 +79,28 @@ export const POSITIVE: readonly WeightedCue[] = [
     re: /\b(?:can|could|may|might|will|would)\s+(?:also\s+|still\s+|even\s+|potentially\s+)?(?:be|return|contain|come back)\s+(?:none|null|nil|undefined|empty|missing|negative|zero|nan|an empty)\b/i,
     weight: 2, gate: ["none", "null", "nil", "undefined", "empty", "missing", "negative", "zero", "nan"],
   },
-  { re: /\b(?:can't|cannot|can not|shouldn't|should not|don't|do not)\s+(?:\w+\s+)?(?:safely\s+)?assume\b/i, weight: 2, gate: ["assum"], },
+  { re: /\b(?:can'?t|cannot|can not|shouldn'?t|should not|don'?t|do not)\s+(?:\w+\s+){0,3}(?:safely\s+)?assume\b/i, weight: 2, gate: ["assum"], },
+  // A case that is not covered: "if the key isn't there", "this won't work when", "not returned unless".
+  {
+    re: /\bif\s+(?:[\w'".()[\]]+\s+){0,5}(?:isn'?t|is not|aren'?t|are not|wasn'?t|doesn'?t|does not|don'?t)\s+(?:in there|there|present|found|available|exist|defined|set|provided|given|passed|loaded|supported|installed|running|reachable)\b|\b(?:won'?t|will not|wouldn'?t|would not|isn'?t going to|is not going to)\s+(?:\w+\s+)?(?:work|cover|account for|catch)\b/i,
+    weight: 2, gate: ["n't", "not"],
+  },
+  { re: /\b(?:won'?t|will not|doesn'?t|does not|don'?t|do not|isn'?t|is not|can'?t|cannot)\s+(?:\w+\s+){0,3}unless\b/i, weight: 2, gate: ["unless"], },
+  // Something lost: "we lost the flag", "we might be losing detail", "this could result in data loss".
+  { re: /\b(?:we|you|it|this|that)\s+(?:(?:have|has|just|now|are|is|might be|may be|would be|will be)\s+)*(?:lost|losing)\b/i, weight: 2, gate: ["lost", "losing"], },
+  { re: /\b(?:data|information|state|message|event|update|write)s?\s+loss\b|\bloss\s+of\s+(?:the\s+)?(?:data|information|state|messages?|events?|updates?|writes?)\b/i, weight: 2, gate: ["loss"], },
+  { re: /\b(?:could|can|would|might|may|will)\s+(?:\w+\s+)?(?:result|lead)\s+(?:in|to)\b/i, weight: 1, gate: ["result", "lead"], },
+  // Checking is the safer course: "it is better to validate that", "it would be prudent to guard this".
+  {
+    re: /\b(?:better|safer|safe|prudent|wise)\s+to\s+(?:also\s+|first\s+)?(?:check|validate|verify|guard|handle|catch|assert|default|have\s+(?:a|an|some)\s+(?:\w+\s+)?(?:check|guard|condition|fallback))\b/i,
+    weight: 2, gate: ["better", "safe", "prudent", "wise"],
+  },
+  // A missing check in a test: "also assert that it is false", "add a case for a missing key".
+  {
+    re: /(?:^|[.!?:;]\s*|\b(?:also|should|need to|needs to|could|please|would|then)\s+)assert(?:ion)?s?\s+(?:that|it|this|the|they|its?|whether|on)\b|\badd\s+(?:an?\s+|some\s+|more\s+|the\s+)?assert(?:ion)?s?\b/i,
+    weight: 2, gate: ["assert"],
+  },
+  { re: /\b(?:add|need|needs|have|want)\s+(?:a\s+|an\s+|another\s+|one more\s+|some\s+)?(?:test\s+)?cases?\s+(?:for|where|when|with)\b/i, weight: 2, gate: ["case"], },
   // Interfaces: arguments, return values, order of calls.
   {
     re: /\b(?:need|needs|have|has|must|should|forgot|want)\s+to\s+(?:also\s+)?pass\s+(?:in\s+|through\s+|along\s+|down\s+)?(?:the|a|an|this|that|it|these|them|\w+)\b/i,
@@ -127,14 +148,14 @@ export const POSITIVE: readonly WeightedCue[] = [
 ];
 
 /** Every gate stem, found in one pass over the lower-cased text. */
-const ANCHOR = /\b(?:inadvertent|inconsisten|unintention|concurren|erroneous|exception|implement|incorrect|undefined|unsupport|actually|deprecat|initiali|introduc|negative|availab|behavio|boundar|default|defined|instead|invalid|missing|neglect|present|support|swallow|timeout|validat|version|always|atomic|broken|caught|closed|corner|mistak|rather|really|releas|requir|shadow|should|uninit|added|assum|break|catch|check|crash|empty|error|freed|going|guard|handl|ignor|never|non-|ought|remov|stale|throw|unset|would|wrong|blow|drop|edge|fail|forg|have|lock|lose|lost|mean|must|need|none|null|omit|pass|rais|retr|test|want|what|will|zero|any|bug|has|nan|nil|not|0)|n't/g;
+const ANCHOR = /\b(?:inadvertent|unless|used|missed|prudent|better|loss|safe|wise|unused|losing|result|assert|lead|case|inconsisten|unintention|concurren|erroneous|exception|implement|incorrect|undefined|unsupport|actually|deprecat|initiali|introduc|negative|availab|behavio|boundar|default|defined|instead|invalid|missing|neglect|present|support|swallow|timeout|validat|version|always|atomic|broken|caught|closed|corner|mistak|rather|really|releas|requir|shadow|should|uninit|added|assum|break|catch|check|crash|empty|error|freed|going|guard|handl|ignor|never|non-|ought|remov|stale|throw|unset|would|wrong|blow|drop|edge|fail|forg|have|lock|lose|lost|mean|must|need|none|null|omit|pass|rais|retr|test|want|what|will|zero|any|bug|has|nan|nil|not|0)|n't/g;
 
 /** Asking for documentation of a behaviour: the defect words describe what to write. */
 const DOC_REQUEST =
-  /\b(?:add|update|fix|write|put|improve|extend|expand|clarify|reword|mention|note|document|explain|describe)\w*\s+(?:\w+\s+){0,4}(?:comments?|docstrings?|doc ?strings?|docs|documentation|notes?|blurb|release ?notes?|help(?: text)?|log (?:message|line)|commit message|description)\b|\b(?:comments?|docstrings?|doc ?strings?|docs|documentation|release ?notes?|help text|commit message)\s+(?:\w+\s+){0,3}(?:should|could|would|might|needs?|is|seems|says?|reads?|mentions?)\b|\bmention\w*\b/i;
+  /\b(?:add|update|fix|write|put|improve|extend|expand|clarify|reword|mention|note|document|explain|describe)\w*\s+(?:\w+\s+){0,4}(?:comments?|docstrings?|doc ?strings?|docs|documentation|notes?|blurb|release ?notes?|help(?: text)?|log (?:message|line)|commit message|description)\b|\b(?:comments?|docstrings?|doc ?strings?|docs|documentation|release ?notes?|help text|commit message)\s+(?:\w+\s+){0,3}(?:should|could|would|might|needs?|is|seems|says?|reads?|mentions?)\b|(?<!\b(?:as|i|we|you|i've|we've|you've|already|have|has)\s)\bmention\w*\b/i;
 /** Phrases that contain a defect word without claiming a defect. */
 const NOT_A_CLAIM =
-  /\b(?:correct me if (?:i'm|i am|im) wrong|(?:unless|if) (?:i'm|i am|im) (?:wrong|mistaken)|nothing (?:is )?wrong|(?:isn't|is not|not) (?:anything )?wrong|could be wrong|might be wrong|may be wrong|what's wrong with|i was wrong)\b/gi;
+  /\b(?:correct me if (?:i'm|i am|im) wrong|(?:unless|if) (?:i'm|i am|im) (?:wrong|mistaken)|nothing (?:is )?wrong|(?:isn't|is not|not) (?:anything )?wrong|could be wrong|might be wrong|may be wrong|what's wrong with|i was wrong|(?:formatting|indentation|indent|wording|spelling|grammar|alignment|spacing|capitali[sz]ation|punctuation|line wrapping)\s+(?:is|are|looks|seems|gets|will be)\s+(?:\w+\s+)?wrong)\b/gi;
 
 /** Scores how firmly `prose` (markdown stripped) points at a defect in behaviour. */
 export function scoreDefect(prose: string): DefectScore {

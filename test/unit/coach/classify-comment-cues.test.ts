@@ -216,3 +216,37 @@ describe("classifyComment: partial approvals", () => {
     expect(classifyComment("The rest looks good to me.").signals).not.toContain("approval-only");
   });
 });
+
+describe("classifyComment: missing checks, uncovered cases and lost values", () => {
+  it.each([
+    "This is where I'd handle None before building the key.",
+    "I don't think we can safely assume every row has a parent id.",
+    "Once the entry is found you should break out of the loop.",
+    "With this rewrite we lost the retry flag on the second call.",
+    "You don't have the same 'if session' check in the async path.",
+    "We should also be validating the upper bound, not only the lower one.",
+    "This won't work when the caller passes a relative path.",
+    "If the header isn't present the parser falls through to the default branch.",
+    "Skipping the flush here could result in data loss on shutdown.",
+    "Also assert that the callback was not invoked.",
+    "Please add assertions for the two error counters.",
+    "Good to add a case for an expired certificate.",
+    "It would be safer to validate the length before slicing.",
+    "The query won't include archived rows unless the flag is passed.",
+    "The session should already be initialised before this handler runs.",
+    "You forgot to close the reader, as mentioned above.",
+    "You missed this one: the second writer still skips the flush.",
+  ])("%s is edge-cases", (text) => {
+    expect(concernsOf(text)).toContain("edge-cases");
+  });
+
+  it.each([
+    "We should just use a plain loop rather than a comprehension here.",
+    "Indent the list items, otherwise the formatting is wrong.",
+    "This needs to be called fetch_pages to match the other helpers.",
+    // An unused variable is lint-level (DESIGN.md), not a behavioural defect.
+    "This variable is now unused after the refactor.",
+  ])("%s is not edge-cases", (text) => {
+    expect(concernsOf(text)).not.toContain("edge-cases");
+  });
+});
