@@ -1,4 +1,4 @@
-// npm run bench:webhooks [-- --pull-requests 150 --concurrency 8 --throttle off]
+// npm run bench:webhooks [-- --pull-requests 150 --concurrency 8 --workers 4 --throttle off]
 // Drives signed webhooks at the real server (SQLite store, default worker) with GitHub served by a
 // local stand-in over http (as a GitHub Enterprise Server would be), and prints throughput, ack and
 // processing latency, and GitHub requests per event.
@@ -18,6 +18,7 @@ const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsW
 const PULL_REQUESTS = Number(args.get("pull-requests") ?? 150);
 const CONCURRENCY = Number(args.get("concurrency") ?? 8);
 const THROTTLE = args.get("throttle") !== "off";
+const WORKERS = args.get("workers");
 
 const github = new GitHubStandIn()
   .route((req, res) => req.method === "POST" && /\/access_tokens$/.test(req.url ?? "") && json(res, 201, { token: "ghs_bench", expires_at: "2099-01-01T00:00:00Z" }))
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     PORT: "0",
     LOG_LEVEL: "silent",
     DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-bench-")),
+    ...(WORKERS ? { WORKER_CONCURRENCY: WORKERS } : {}),
   });
   const app = await startReviewCoach({ env, log: pino({ level: "silent" }), octokitPolicy: { throttle: THROTTLE, retry: true } });
   const url = `http://127.0.0.1:${app.port}${env.WEBHOOK_PATH}`;

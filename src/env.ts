@@ -47,7 +47,7 @@ export const envSchema = z
     LOG_FORMAT: z.enum(["json", "pretty"]).default("json").describe("json for machines, pretty for people."),
     HOST: z.string().default("0.0.0.0").describe("Interface the HTTP server binds to."),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("HTTP port (0 picks a free one)."),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4).describe("Jobs processed at once per replica."),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8).describe("Jobs processed at once per replica."),
     JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8).describe("Attempts before a job is dead-lettered."),
     JOB_LEASE_MS: z.coerce.number().int().min(1000).default(30000).describe("How long a running job is reserved before another worker may take it over."),
     SLACK_WEBHOOK_URL: optionalString
