@@ -188,16 +188,38 @@ export async function listMyToneComments(store: Store, login: string, repository
     .orderBy("review_comments.created_at", "desc")
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    repository: row.full_name,
-    number: row.number,
-    title: row.title,
-    url: row.html_url,
-    body: row.body,
-    tone: row.tone,
-    createdAt: row.created_at,
-  }));
+  // A review's own body is classified too (kept in its breakdown): harsh wording there counts the same.
+  const reviews = await store.db
+    .selectFrom("reviews")
+    .innerJoin("pull_requests", "pull_requests.id", "reviews.pull_request_id")
+    .innerJoin("repositories", "repositories.id", "reviews.repository_id")
+    .select(["reviews.body", "reviews.breakdown", "reviews.submitted_at", "pull_requests.number", "pull_requests.title", "pull_requests.html_url", "repositories.full_name"])
+    .where(sql<string>`lower(reviews.reviewer_login)`, "=", ownLogin(login))
+    .where("reviews.flags", "like", "%harsh-tone%")
+    .where("reviews.repository_id", "in", repositoryIds)
+    .orderBy("reviews.submitted_at", "desc")
+    .limit(limit)
+    .execute();
+  const bodies = reviews.flatMap((row) => {
+    const tone = bodyToneSchema.safeParse(row.breakdown ? JSON.parse(row.breakdown) : null);
+    if (!tone.success || tone.data.bodyClassification.tone === "respectful") return [];
+    return [{ body: row.body, tone: tone.data.bodyClassification.tone, created_at: row.submitted_at, number: row.number, title: row.title, html_url: row.html_url, full_name: row.full_name }];
+  });
+  return [...rows, ...bodies]
+    .sort((a, b) => b.created_at.localeCompare(a.created_at))
+    .slice(0, limit)
+    .map((row) => ({
+      repository: row.full_name,
+      number: row.number,
+      title: row.title,
+      url: row.html_url,
+      body: row.body,
+      tone: row.tone,
+      createdAt: row.created_at,
+    }));
 }
+
+const bodyToneSchema = z.object({ bodyClassification: z.object({ tone: z.enum(["respectful", "harsh", "toxic"]) }) });
 
 /** The opt-out switch of every repository where the person reviewed, was nudged, or has a setting. */
 export async function listMyOptOuts(store: Store, login: string, userId: number, repositories: ReadonlyMap<number, string>): Promise<OptOutSetting[]> {

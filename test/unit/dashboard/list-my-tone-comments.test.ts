@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { listMyToneComments } from "../../../src/dashboard/data/read-dashboard-store.js";
+import { upsertInstallation, upsertRepositories } from "../../../src/store/installations.js";
+import { upsertPullRequest } from "../../../src/store/pull-requests.js";
+import { saveReview, saveReviewScore } from "../../../src/store/reviews.js";
+import { createTestStore, type TestStore } from "../../helpers/stores.js";
+
+const NOW = new Date("2026-11-11T10:00:00Z");
+const classification = (tone: "respectful" | "harsh") => ({ concerns: [], signals: [], tone, actionable: false, evidence: [] });
+
+describe("listMyToneComments", () => {
+  let t: TestStore;
+  beforeAll(async () => {
+    t = await createTestStore("sqlite");
+    await upsertInstallation(t.store, { id: 1, accountLogin: "acme", accountType: "Organization", repositorySelection: "all", suspendedAt: null }, NOW);
+    await upsertRepositories(t.store, [{ id: 10, installationId: 1, fullName: "acme/shop", private: true }], NOW);
+    await upsertPullRequest(t.store, { id: 100, installationId: 1, repositoryId: 10, number: 7, title: "Add login", htmlUrl: "https://github.com/acme/shop/pull/7", authorLogin: "frank", authorIsBot: false, state: "closed", draft: false, merged: true, headSha: "a".repeat(40), baseRef: "main", additions: 1, deletions: 0, changedFiles: 1, openedAt: "2026-11-01T00:00:00Z", mergedAt: "2026-11-02T00:00:00Z", closedAt: "2026-11-02T00:00:00Z" }, NOW);
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it("includes a harshly worded review body, not only inline comments, and only the person's own", async () => {
+    const review = (id: number, login: string, body: string, tone: "respectful" | "harsh") =>
+      saveReview(t.store, { id, installationId: 1, repositoryId: 10, pullRequestId: 100, reviewerLogin: login, reviewerId: id, state: "CHANGES_REQUESTED", body, commitSha: null, submittedAt: `2026-11-0${id}T09:00:00Z`, htmlUrl: null }, classification(tone), [], NOW);
+    await review(3, "alice", "Did you even run this?", "harsh");
+    await review(4, "alice", "Thanks, one question inline.", "respectful");
+    await review(5, "bob", "This is garbage.", "harsh");
+    const flags = { score: 50, breakdown: [], evidence: [], addressed: [], uncovered: [], demand: 1 };
+    await saveReviewScore(t.store, 3, { ...flags, flags: ["harsh-tone"] }, NOW);
+    await saveReviewScore(t.store, 4, { ...flags, flags: [] }, NOW);
+    await saveReviewScore(t.store, 5, { ...flags, flags: ["harsh-tone"] }, NOW);
+
+    expect(await listMyToneComments(t.store, "Alice", [10])).toEqual([
+      { repository: "acme/shop", number: 7, title: "Add login", url: "https://github.com/acme/shop/pull/7", body: "Did you even run this?", tone: "harsh", createdAt: "2026-11-03T09:00:00Z" },
+    ]);
+  });
+});
