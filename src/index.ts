@@ -11,7 +11,7 @@ import { webhookHandlers } from "./handlers/index.js";
 import type { Logger } from "./log.js";
 import { createSqlJobQueue } from "./queue/sql-job-queue.js";
 import { Worker } from "./queue/worker.js";
-import { GitHubClient } from "./github/github-client.js";
+import { createGitHubClientFactory } from "./github/github-client.js";
 import { createMetrics } from "./http/create-metrics.js";
 import { createConfigCache } from "./repo-config/create-config-cache.js";
 import { openStore, type Store } from "./store/open-store.js";
@@ -62,6 +62,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   const probot = new ProbotWithDefaults();
 
   const loadConfig = createConfigCache(now, options.configCacheMs);
+  const connectGitHub = createGitHubClientFactory((installationId) => probot.auth(installationId), metrics);
   const worker = new Worker({
     queue,
     log,
@@ -73,11 +74,10 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     ...options.worker,
     processJob: createJobProcessor({
       handlers: webhookHandlers,
-      authenticate: (installationId) => probot.auth(installationId),
+      connectGitHub,
       store,
       now,
       loadConfig,
-      metrics,
       enqueue: async (job) => {
         const queued = await queue.enqueue(job);
         if (queued) worker.notify();
@@ -99,7 +99,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     ...(env.WEBHOOK_PROXY_URL ? { webhookProxy: env.WEBHOOK_PROXY_URL } : {}),
   });
   const getRepoConfig = async (installationId: number, ref: { owner: string; repo: string }) =>
-    loadConfig(new GitHubClient(await probot.auth(installationId), log.child({ name: "github", installationId }), metrics), ref, log);
+    loadConfig(await connectGitHub(installationId, log.child({ installationId })), ref, log);
   await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, onQueued: () => worker.notify() }));
   const httpServer = await server.start();
   worker.start();

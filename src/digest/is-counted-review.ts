@@ -1,13 +1,11 @@
 // Which reviews count. Self-approvals and bots are not reviews (DESIGN.md, flow 2): a PR whose only
 // reviews are the author's own or a bot's was merged without review. Pure.
 
+import { countsAsReview } from "../coach/counts-as-review.js";
 import type { DigestPullRequest, DigestReview } from "./digest-types.js";
 
 export function isCountedReview(review: DigestReview, pullRequest: Pick<DigestPullRequest, "authorLogin">): boolean {
-  if (review.reviewerIsBot || review.isSelfReview) return false;
-  const login = review.reviewerLogin.toLowerCase();
-  if (login.endsWith("[bot]")) return false;
-  return login !== pullRequest.authorLogin.toLowerCase();
+  return !review.reviewerIsBot && !review.isSelfReview && countsAsReview(review, pullRequest.authorLogin);
 }
 
 /** Whether the PR has at least one counted review. */

@@ -40,6 +40,17 @@ export interface CheckRunInput extends RepoRef {
   detailsUrl?: string;
 }
 
+/** A GitHub client for an installation (or the app itself), logging under the given logger. */
+export type GitHubClientFactory = (installationId: number | undefined, log: Logger) => Promise<GitHubClient>;
+
+/** Clients made from Probot's installation auth (it caches each installation's token), sharing the metrics. */
+export function createGitHubClientFactory(
+  authenticate: (installationId?: number) => Promise<Octokit>,
+  metrics?: Pick<Metrics, "githubRequests" | "rateLimitRemaining">,
+): GitHubClientFactory {
+  return async (installationId, log) => new GitHubClient(await authenticate(installationId), log.child({ name: "github" }), metrics);
+}
+
 /**
  * The one door to GitHub. Every call the app makes is a method here: reads are paginated, writes are
  * single and idempotent where GitHub allows, and each request is logged with the job's context

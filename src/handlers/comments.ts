@@ -5,7 +5,7 @@ import {
   pullRequestReviewThreadEventSchema,
 } from "../github/payloads.js";
 import { readNudgeMarker } from "../coach/render/render-nudge.js";
-import { findPullRequest } from "../store/pull-requests.js";
+import { findPullRequest, findPullRequestByNumber } from "../store/pull-requests.js";
 import { findNudgeByComment, markNudgeDismissed } from "../store/nudges.js";
 import { answerComment } from "../use-cases/answer-comment.js";
 import { recordPullRequest } from "../use-cases/record-pull-request.js";
@@ -43,12 +43,7 @@ export const handleIssueComment: WebhookHandler = async (ctx) => {
   const event = issueCommentEventSchema.parse(ctx.payload);
   if (event.action !== "created" || !event.issue.pull_request) return;
   const { comment } = event;
-  const pr = await ctx.store.db
-    .selectFrom("pull_requests")
-    .select("id")
-    .where("repository_id", "=", event.repository.id)
-    .where("number", "=", event.issue.number)
-    .executeTakeFirst();
+  const pr = await findPullRequestByNumber(ctx.store, event.repository.id, event.issue.number);
   await answerComment(ctx, {
     repo: { owner: event.repository.owner.login, repo: event.repository.name },
     installationId: event.installation.id,

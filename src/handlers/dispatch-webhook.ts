@@ -1,7 +1,5 @@
-import type { ProbotOctokit } from "probot";
 import { z } from "zod";
-import { GitHubClient } from "../github/github-client.js";
-import type { Metrics } from "../http/create-metrics.js";
+import type { GitHubClientFactory } from "../github/github-client.js";
 import type { Logger } from "../log.js";
 import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
 import type { ClaimedJob, JobToEnqueue } from "../queue/job-queue.js";
@@ -22,12 +20,11 @@ export const webhookJobSchema = z.object({
 
 export interface DispatchDeps {
   handlers: Readonly<Record<string, WebhookHandler>>;
-  /** An Octokit authenticated as the installation (Probot caches its token). */
-  authenticate: (installationId?: number) => Promise<InstanceType<typeof ProbotOctokit>>;
+  /** A GitHub client authenticated as the event's installation. */
+  connectGitHub: GitHubClientFactory;
   store: Store;
   now: () => Date;
   loadConfig: RepoConfigLoader;
-  metrics?: Metrics;
   enqueue: (job: JobToEnqueue) => Promise<boolean>;
 }
 
@@ -45,8 +42,7 @@ export function createWebhookDispatcher(deps: DispatchDeps) {
       repo: payload.repository?.full_name,
       pr: payload.pull_request?.number,
     });
-    const octokit = await deps.authenticate(payload.installation?.id);
-    const github = new GitHubClient(octokit, log.child({ name: "github" }), deps.metrics);
+    const github = await deps.connectGitHub(payload.installation?.id, log);
     await handler({
       deliveryId: event.id,
       name: event.name,

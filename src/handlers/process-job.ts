@@ -2,8 +2,6 @@ import { z } from "zod";
 import { deliverDigest, type DigestJob } from "../digest/deliver-digest.js";
 import { recordScoreSnapshot } from "../digest/record-score-snapshot.js";
 import { PermanentError } from "../errors.js";
-import { GitHubClient } from "../github/github-client.js";
-import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import type { ClaimedJob } from "../queue/job-queue.js";
 import type { ProcessJob } from "../queue/worker.js";
@@ -24,15 +22,12 @@ const snapshotJobSchema = z.object({ repositoryId: z.number(), day: z.string().r
 export interface JobDeps extends DispatchDeps {
   store: Store;
   loadConfig: RepoConfigLoader;
-  metrics?: Metrics;
   slackWebhookUrl?: string | undefined;
 }
 
 /** Routes each job kind to its work: webhooks to their handlers, digests, snapshots, backfills. */
 export function createJobProcessor(deps: JobDeps): ProcessJob {
   const dispatchWebhook = createWebhookDispatcher(deps);
-  const clientFor = async (installationId: number, log: Logger) =>
-    new GitHubClient(await deps.authenticate(installationId), log.child({ name: "github", installationId }), deps.metrics);
 
   return async (job: ClaimedJob, log: Logger) => {
     switch (job.kind) {
@@ -41,7 +36,7 @@ export function createJobProcessor(deps: JobDeps): ProcessJob {
       case "digest": {
         const digest = digestJobSchema.parse(job.payload);
         const jobLog = log.child({ installationId: digest.installationId, target: digest.target });
-        return deliverDigest(digest, { store: deps.store, github: await clientFor(digest.installationId, jobLog), log: jobLog, now: deps.now, slackWebhookUrl: deps.slackWebhookUrl });
+        return deliverDigest(digest, { store: deps.store, github: await deps.connectGitHub(digest.installationId, jobLog), log: jobLog, now: deps.now, slackWebhookUrl: deps.slackWebhookUrl });
       }
       case "snapshot": {
         const snapshot = snapshotJobSchema.parse(job.payload);
@@ -50,7 +45,7 @@ export function createJobProcessor(deps: JobDeps): ProcessJob {
       case "backfill": {
         const backfill = backfillJobSchema.parse(job.payload);
         const jobLog = log.child({ installationId: backfill.installationId, repo: backfill.fullName });
-        return backfillRepository(backfill, { github: await clientFor(backfill.installationId, jobLog), store: deps.store, log: jobLog, now: deps.now, loadConfig: deps.loadConfig });
+        return backfillRepository(backfill, { github: await deps.connectGitHub(backfill.installationId, jobLog), store: deps.store, log: jobLog, now: deps.now, loadConfig: deps.loadConfig });
       }
       default:
         throw new PermanentError(`unknown job kind "${job.kind}"`);

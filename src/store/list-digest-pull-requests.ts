@@ -1,3 +1,4 @@
+import { countsAsReview } from "../coach/counts-as-review.js";
 import type { Concern } from "../coach/types.js";
 import type { DigestPullRequest, DigestRiskLevel } from "../digest/digest-types.js";
 import type { Store } from "./open-store.js";
@@ -39,9 +40,7 @@ export async function listDigestPullRequests(
     const covered = new Set<Concern>();
     const flags = new Set<string>();
     for (const review of prReviews) {
-      const isSelf = review.reviewer_login.toLowerCase() === pr.author_login.toLowerCase();
-      const isBot = review.reviewer_login.endsWith("[bot]");
-      if (isSelf || isBot || review.state === "DISMISSED") continue;
+      if (!countsAsReview({ reviewerLogin: review.reviewer_login, state: review.state }, pr.author_login)) continue;
       for (const flag of readJson(flagsSchema, review.flags)) flags.add(flag);
       const stored = review.breakdown ? (JSON.parse(review.breakdown) as { result?: unknown }) : {};
       if (stored.result) for (const e of scoreBreakdownSchema.parse(stored.result).evidence) covered.add(e.concern);

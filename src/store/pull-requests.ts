@@ -70,6 +70,11 @@ export async function findPullRequest(store: Store, id: number): Promise<PullReq
   return store.db.selectFrom("pull_requests").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Issue comment webhooks name a PR only by repository and number. */
+export async function findPullRequestByNumber(store: Store, repositoryId: number, number: number): Promise<PullRequestRow | undefined> {
+  return store.db.selectFrom("pull_requests").selectAll().where("repository_id", "=", repositoryId).where("number", "=", number).executeTakeFirst();
+}
+
 /** Time to first review is measured from the first review request; later requests don't move it. */
 export async function markReviewRequested(store: Store, pullRequestId: number, at: string): Promise<void> {
   await store.db

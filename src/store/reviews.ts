@@ -113,15 +113,6 @@ export async function saveReviewScore(store: Store, reviewId: number, result: Re
     .execute();
 }
 
-export async function updateReviewState(store: Store, reviewId: number, state: string, body: string | null, now: Date): Promise<boolean> {
-  const result = await store.db
-    .updateTable("reviews")
-    .set({ state, ...(body === null ? {} : { body }), updated_at: now.toISOString() })
-    .where("id", "=", reviewId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
 /** Every stored review of a pull request with its comments, oldest first. */
 export async function listReviews(store: Store, pullRequestId: number): Promise<StoredReview[]> {
   const reviews = await store.db.selectFrom("reviews").selectAll().where("pull_request_id", "=", pullRequestId).orderBy("submitted_at").orderBy("id").execute();

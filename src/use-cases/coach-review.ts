@@ -1,4 +1,5 @@
 import { classifyComment } from "../coach/classify-comment.js";
+import { countsAsReview } from "../coach/counts-as-review.js";
 import { renderCheckRun, COACH_CHECK_NAME } from "../coach/render/render-check-run.js";
 import { renderCoachingReview } from "../coach/render/render-coaching-review.js";
 import { renderNudge } from "../coach/render/render-nudge.js";
@@ -68,7 +69,7 @@ export async function coachReview(ctx: HandlerContext, event: ReviewEvent, loade
   const prScore = await rescorePullRequest(store, reviews, pr, profile, loaded, now);
 
   // 4. Effectiveness of earlier nudges to this reviewer.
-  await recordActedOnNudges(store, pr.id, event.review, bodyClassification, records, now);
+  await recordActedOnNudges(store, pr.id, reviews, event.review, bodyClassification, records, now);
 
   // 5. Coaching, by mode.
   const optedOut = await isCoachingOptedOut(store, event.repositoryId, event.review.reviewerLogin);
@@ -115,9 +116,7 @@ export async function rescorePullRequest(
   loaded: LoadedRepoConfig,
   now: Date,
 ): Promise<ReviewScore | null> {
-  const counted = reviews.filter(
-    (r) => r.state !== "DISMISSED" && r.reviewerLogin.toLowerCase() !== pr.user.login.toLowerCase() && !r.reviewerLogin.endsWith("[bot]"),
-  );
+  const counted = reviews.filter((r) => countsAsReview(r, pr.user.login));
   const prScore =
     counted.length === 0
       ? null
@@ -140,6 +139,7 @@ export async function rescorePullRequest(
 async function recordActedOnNudges(
   store: Store,
   pullRequestId: number,
+  reviews: readonly StoredReview[],
   review: ReviewEvent["review"],
   bodyClassification: CommentClassification,
   comments: readonly CommentRecord[],
@@ -150,7 +150,7 @@ async function recordActedOnNudges(
   );
   if (nudges.length === 0) return;
   const concerns = new Set([...bodyClassification.concerns, ...comments.flatMap((c) => c.classification.concerns)]);
-  const coachedStates = new Map((await listReviews(store, pullRequestId)).map((r) => [r.id, r.state]));
+  const coachedStates = new Map(reviews.map((r) => [r.id, r.state]));
   const state = toReviewState(review.state);
   const actedOn = nudges.filter((n) => concerns.has(n.concern as never) || toReviewState(coachedStates.get(n.review_id) ?? state) !== state);
   await markNudgesActedOn(store, actedOn.map((n) => n.id), now);

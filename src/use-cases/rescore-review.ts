@@ -2,7 +2,7 @@ import { classifyComment } from "../coach/classify-comment.js";
 import type { HandlerContext } from "../handlers/handler-context.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import { findRiskProfile } from "../store/risk-profiles.js";
-import { listReviews, saveReview, saveReviewScore, updateReviewState } from "../store/reviews.js";
+import { listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
 import { type ReviewEvent, rescorePullRequest, scoreOne, toReviewState, writeCoachCheckRun } from "./coach-review.js";
 import { recordPullRequest } from "./record-pull-request.js";
 
@@ -16,18 +16,19 @@ export async function rescoreReview(ctx: HandlerContext, event: ReviewEvent, loa
   if (loaded.config.mode === "off") return;
   const pr = event.pullRequest;
   await recordPullRequest(store, pr, event, now);
-  const known = await updateReviewState(store, event.review.id, toReviewState(event.review.state), event.review.body, now);
+  const reviews = await listReviews(store, pr.id);
+  const stored = reviews.find((r) => r.id === event.review.id);
   const profile = await findRiskProfile(store, pr.id, pr.head.sha);
-  if (!known || !profile) {
+  if (!stored || !profile) {
     log.info("review or risk profile not known yet: nothing to rescore");
     return;
   }
-  const stored = (await listReviews(store, pr.id)).find((r) => r.id === event.review.id)!;
   const bodyClassification = classifyComment(event.review.body);
-  await saveReview(store, stored, bodyClassification, stored.comments, now);
-  const score = scoreOne(stored.state, event.review.body, bodyClassification, stored.comments, profile, pr, loaded);
+  const updated = { ...stored, state: toReviewState(event.review.state), body: event.review.body, bodyClassification };
+  await saveReview(store, updated, bodyClassification, stored.comments, now);
+  const score = scoreOne(updated.state, updated.body, bodyClassification, stored.comments, profile, pr, loaded);
   await saveReviewScore(store, stored.id, score, now);
-  const prScore = await rescorePullRequest(store, await listReviews(store, pr.id), pr, profile, loaded, now);
+  const prScore = await rescorePullRequest(store, reviews.map((r) => (r.id === updated.id ? updated : r)), pr, profile, loaded, now);
   if (loaded.config.mode === "nudge" || loaded.config.mode === "summary") {
     await writeCoachCheckRun(ctx.github, store, event, profile, prScore, { reviewerLogin: stored.reviewerLogin, score }, loaded, now);
   }
