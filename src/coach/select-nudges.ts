@@ -1,3 +1,4 @@
+import type { ReviewFlag } from "./score-review.js";
 import { type Concern, type Finding, type Severity, severityRank } from "./types.js";
 
 export interface NudgeHistoryEntry {
@@ -74,4 +75,31 @@ export function selectNudges(input: SelectNudgesInput): NudgeSelection {
   }
   inline.sort(compareByImportance);
   return { inline, remaining: uncovered.filter((f) => !inline.includes(f)) };
+}
+
+/** Findings listed in a coaching review's body (rubber stamp, style-only review) at most. */
+export const MAX_LISTED_FINDINGS = 3;
+
+export interface PlanReviewNudgesInput extends SelectNudgesInput {
+  flags: readonly ReviewFlag[];
+}
+
+export interface ReviewNudgePlan {
+  /** Inline nudges on the findings' lines. */
+  inline: Finding[];
+  /** Findings listed in the coaching review's body; nudges too, within the PR's budget. */
+  listed: Finding[];
+}
+
+/**
+ * What one review event posts: the inline nudges, plus, for a rubber stamp or a style-only review, the
+ * other open findings listed in the body (they count against the PR's budget and are never listed
+ * again). Pure: the app, the CLI and the benchmarks all decide through here.
+ */
+export function planReviewNudges(input: PlanReviewNudgesInput): ReviewNudgePlan {
+  const selection = selectNudges(input);
+  const needsBody = input.flags.includes("rubber-stamp") || input.flags.includes("style-only");
+  const budgetLeft = Math.max(0, input.maxPerPullRequest - input.history.length - selection.inline.length);
+  const listed = needsBody ? selection.remaining.slice(0, Math.min(budgetLeft, MAX_LISTED_FINDINGS)) : [];
+  return { inline: selection.inline, listed };
 }

@@ -5,7 +5,7 @@ import { renderCoachingReview } from "../coach/render/render-coaching-review.js"
 import { renderNudge } from "../coach/render/render-nudge.js";
 import { scorePullRequest } from "../coach/score-pull-request.js";
 import { isStyleOnly, type ReviewScore, type ReviewState, scoreReview } from "../coach/score-review.js";
-import { selectNudges } from "../coach/select-nudges.js";
+import { planReviewNudges } from "../coach/select-nudges.js";
 import type { CommentClassification, Finding, RiskProfile } from "../coach/types.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { PullRequestPayload } from "../github/payloads.js";
@@ -169,19 +169,16 @@ async function nudgeReviewer(
   const { config } = loaded;
   const pr = event.pullRequest;
   const history = await listNudges(store, pr.id);
-  const selection = selectNudges({
+  const selection = planReviewNudges({
     findings: profile.findings,
     addressed: new Set(prScore?.addressed ?? reviewScore.addressed),
     history: history.map((h) => ({ fingerprint: h.fingerprint, status: h.status })),
     minSeverity: config.severity,
     maxPerReview: config.maxNudgesPerReview,
     maxPerPullRequest: config.maxNudgesPerPullRequest,
+    flags: reviewScore.flags,
   });
-  // A rubber stamp or a style-only review also gets the other open findings listed in the review body.
-  // Listing is nudging too: listed findings count against the PR's budget and are never listed again.
-  const needsBody = reviewScore.flags.includes("rubber-stamp") || reviewScore.flags.includes("style-only");
-  const budgetLeft = Math.max(0, config.maxNudgesPerPullRequest - history.length - selection.inline.length);
-  const listed = needsBody ? selection.remaining.slice(0, Math.min(budgetLeft, 3)) : [];
+  const { listed } = selection;
   if (selection.inline.length === 0 && listed.length === 0) return;
 
   const view = {

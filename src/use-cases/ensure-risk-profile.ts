@@ -2,6 +2,7 @@ import { buildRiskProfile } from "../coach/build-risk-profile.js";
 import { riskLevelWeight } from "../coach/risk-level-weight.js";
 import type { PullRequestFile, RiskProfile } from "../coach/types.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import { buildRiskConfig } from "../repo-config/build-risk-config.js";
 import type { RepoConfig } from "../repo-config/schema.js";
 import type { Store } from "../store/open-store.js";
 import { findRiskProfile, saveRiskProfile } from "../store/risk-profiles.js";
@@ -30,11 +31,7 @@ export async function ensureRiskProfile(
     deletions: f.deletions,
     previous_filename: f.previous_filename,
   }));
-  const profile = buildRiskProfile(files, {
-    ignoredPaths: config.paths.ignored,
-    sensitivePaths: config.paths.sensitive,
-    minSeverity: config.severity,
-  });
+  const profile = buildRiskProfile(files, buildRiskConfig(config));
   await saveRiskProfile(store, target.pullRequestId, target.headSha, profile, riskLevelWeight(profile.level), now);
   return { profile, files };
 }
