@@ -2,7 +2,7 @@
 // cover, and where. Pure and deterministic: files and config in, findings out.
 
 import { compilePathMatcher, matchPath } from "./match-path.js";
-import { parsePatch } from "./parse-patch.js";
+import { parsePatch, type PatchHunk } from "./parse-patch.js";
 import { DEFAULT_IGNORED_PATHS, DEFAULT_SENSITIVE_PATHS } from "./risk/default-paths.js";
 import { detectFileKind } from "./risk/detect-file-kind.js";
 import { findDependencyChanges } from "./risk/find-dependency-changes.js";
@@ -11,7 +11,7 @@ import { findFileRisks, findRemovedFileRisks, type FileRiskContext } from "./ris
 import { findPullRequestRisks } from "./risk/find-pull-request-risks.js";
 import { findWorkflowRisks } from "./risk/find-workflow-risks.js";
 import { hashFnv1a64 } from "./risk/hash-fnv1a64.js";
-import { buildHunkView, type FileView, type RawFinding } from "./risk/raw-finding.js";
+import { buildHunkView, buildPullRequestText, type FileView, type PullRequestText, type RawFinding } from "./risk/raw-finding.js";
 import { scanHunk } from "./risk/scan-hunk.js";
 import { selectLineRules } from "./risk/select-line-rules.js";
 import { severityRank, type Finding, type PullRequestFile, type RiskConfig, type RiskProfile, type SkippedFile } from "./types.js";
@@ -41,6 +41,8 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
   const analysed: FileView[] = [];
   let additions = 0;
   let deletions = 0;
+  const patches = new Map(files.map((file) => [file, file.patch === undefined ? [] : parsePatch(file.patch)]));
+  const text = buildPullRequestText([...patches.values()].flat());
 
   for (const file of files) {
     additions += file.additions;
@@ -49,7 +51,7 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
       skipped.push({ path: file.filename, reason: "ignored" });
       continue;
     }
-    const view = buildFileView(file);
+    const view = buildFileView(file, patches.get(file) ?? [], text);
     analysed.push(view);
 
     if (file.status === "removed") {
@@ -68,6 +70,7 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
         raw.push({
           concern: "security",
           severity: "medium",
+          confidence: "low",
           reason: "changes a security-sensitive file too large for GitHub to show: review it locally",
           rule: "sensitive-path-too-large",
           path: file.filename,
@@ -85,7 +88,7 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
   }
   raw.push(...findPullRequestRisks(analysed));
 
-  const findings = finaliseFindings(raw, config);
+  const findings = finaliseFindings(corroborate(raw), config);
   return {
     findings,
     level: findings.reduce<RiskProfile["level"]>(
@@ -97,14 +100,15 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
   };
 }
 
-function buildFileView(file: PullRequestFile): FileView {
-  const hunks = file.patch === undefined ? [] : parsePatch(file.patch).map(buildHunkView);
+function buildFileView(file: PullRequestFile, patch: readonly PatchHunk[], text: PullRequestText): FileView {
+  const hunks = patch.map((hunk) => buildHunkView(hunk, text));
   return {
     path: file.filename,
     previousPath: file.previous_filename ?? null,
     status: file.status,
     kind: detectFileKind(file.filename),
     hunks,
+    text,
     additions: file.additions,
     deletions: file.deletions,
     firstAddedLine: hunks.find((hunk) => hunk.firstAddedLine !== null)?.firstAddedLine ?? null,
@@ -118,6 +122,29 @@ function isBinary(file: PullRequestFile, view: FileView): boolean {
   // Renames, copies and mode changes have no patch either; an empty new text file is not binary.
   if (file.status !== "added" && file.status !== "modified") return false;
   return view.kind.language === "other" && !view.path.split("/").pop()?.startsWith(".");
+}
+
+/** Lines within which two security findings of different rules corroborate each other. */
+const CORROBORATION_LINES = 4;
+
+/**
+ * Independent evidence raises confidence: a medium-confidence security finding with a finding of
+ * another security rule within a few lines of the same file (a redirect next to an origin check, a
+ * credential header next to a host comparison) is a high-confidence finding.
+ */
+function corroborate(raw: readonly RawFinding[]): RawFinding[] {
+  const security = raw.filter((f) => f.concern === "security" && f.line !== null && severityRank(f.severity) >= 1 && f.confidence !== "low");
+  return raw.map((finding) => {
+    if (finding.confidence !== "medium" || !security.includes(finding)) return finding;
+    const near = security.some(
+      (other) =>
+        other !== finding &&
+        other.rule !== finding.rule &&
+        other.path === finding.path &&
+        Math.abs((other.line ?? 0) - (finding.line ?? 0)) <= CORROBORATION_LINES,
+    );
+    return near ? { ...finding, confidence: "high" } : finding;
+  });
 }
 
 /**
@@ -135,6 +162,7 @@ function finaliseFindings(raw: readonly RawFinding[], config: RiskConfig): Findi
       path: item.path,
       line: item.line,
       severity: item.severity,
+      confidence: item.confidence,
       reason: item.reason,
       fingerprint,
       rule: item.rule,

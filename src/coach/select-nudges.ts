@@ -1,5 +1,5 @@
 import type { ReviewFlag } from "./score-review.js";
-import { type Concern, type Finding, type Severity, severityRank } from "./types.js";
+import { type Concern, type Confidence, confidenceRank, type Finding, type Severity, severityRank } from "./types.js";
 
 export interface NudgeHistoryEntry {
   fingerprint: string;
@@ -13,6 +13,8 @@ export interface SelectNudgesInput {
   addressed: ReadonlySet<string>;
   history: readonly NudgeHistoryEntry[];
   minSeverity: Severity;
+  /** Least confidence of a finding that can be nudged (default high: a nudge must be worth reading). */
+  minConfidence?: Confidence | undefined;
   maxPerReview: number;
   maxPerPullRequest: number;
 }
@@ -48,13 +50,14 @@ export function compareByImportance(a: Finding, b: Finding): number {
 
 /**
  * Chooses the nudges for one review (DESIGN.md, coaching policy): only uncovered findings at or above
- * the severity threshold, never one nudged before (same fingerprint: concern, path and hunk), within
+ * the severity and confidence thresholds, never one nudged before (same fingerprint: concern, path and hunk), within
  * the per-review and per-PR budgets, spreading them over files before doubling up on one. Pure.
  */
 export function selectNudges(input: SelectNudgesInput): NudgeSelection {
   const seen = new Set(input.history.map((h) => h.fingerprint));
   const uncovered = input.findings
     .filter((f) => severityRank(f.severity) >= severityRank(input.minSeverity))
+    .filter((f) => confidenceRank(f.confidence) >= confidenceRank(input.minConfidence ?? "high"))
     .filter((f) => !input.addressed.has(f.fingerprint) && !seen.has(f.fingerprint))
     .sort(compareByImportance);
   const budget = Math.max(0, Math.min(input.maxPerReview, input.maxPerPullRequest - input.history.length));

@@ -28,6 +28,14 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
+/** How sure a rule is that its finding is worth a reviewer's time; inline nudges need "high". */
+export const CONFIDENCES = ["low", "medium", "high"] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export function confidenceRank(confidence: Confidence): number {
+  return CONFIDENCES.indexOf(confidence);
+}
+
 /** What is known about where a comment was made. Every field is optional. */
 export interface CommentContext {
   path?: string;
@@ -65,6 +73,7 @@ export interface Finding {
   /** New-file line number on the diff's right side; null when the finding is about the whole file. */
   line: number | null;
   severity: Severity;
+  confidence: Confidence;
   reason: string;
   /** Stable id of the finding: the same concern, path and hunk give the same fingerprint across pushes. */
   fingerprint: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CoverageEvidence } from "../coach/score-review.js";
-import { CONCERNS, type Evidence, SEVERITIES, SIGNALS, TONES } from "../coach/types.js";
+import { CONCERNS, CONFIDENCES, type Evidence, SEVERITIES, SIGNALS, TONES } from "../coach/types.js";
 
 const evidenceLabelSchema = z.custom<Evidence["label"]>(
   (value) => typeof value === "string" && /^(?:(?:concern|signal|tone):[a-z-]+|actionable)$/.test(value),
@@ -32,6 +32,8 @@ export const findingSchema = z.object({
   path: z.string(),
   line: z.number().int().nullable(),
   severity: z.enum(SEVERITIES),
+  // Profiles stored before findings carried a confidence read as "medium".
+  confidence: z.enum(CONFIDENCES).default("medium"),
   reason: z.string(),
   fingerprint: z.string(),
   rule: z.string(),

@@ -9,6 +9,7 @@ export const ARCHITECTURE_RULES: readonly LineRule[] = [
     id: "http-route",
     concern: "architecture",
     severity: "medium",
+    confidence: "low",
     reason: "adds or changes an HTTP route (`{match}`): check authentication, authorisation, input validation and compatibility for clients",
     languages: "code",
     pattern:
@@ -18,6 +19,7 @@ export const ARCHITECTURE_RULES: readonly LineRule[] = [
     id: "routes-file",
     concern: "architecture",
     severity: "medium",
+    confidence: "low",
     reason: "changes the routing table (`{match}`): check authentication, authorisation and compatibility for clients",
     languages: ["ruby", "python", "js", "php"],
     path: /(?:^|\/)(?:config\/routes\.rb|urls\.py|routes\/(?:web|api)\.php)$/,
@@ -27,6 +29,7 @@ export const ARCHITECTURE_RULES: readonly LineRule[] = [
     id: "destructive-schema-change",
     concern: "architecture",
     severity: "high",
+    confidence: "high",
     reason: "drops or renames stored data (`{match}`): irreversible; check backups, running code that still uses it, and rollout order",
     languages: ["sql", "ruby", "python", "js", "java", "go"],
     pattern:
@@ -37,6 +40,7 @@ export const ARCHITECTURE_RULES: readonly LineRule[] = [
     id: "schema-change",
     concern: "architecture",
     severity: "medium",
+    confidence: "medium",
     reason: "changes the database schema (`{match}`): check locks on large tables, running code during rollout, and rollback",
     languages: ["sql", "ruby", "python", "js", "java", "go"],
     pattern:

@@ -51,8 +51,25 @@ export type ManifestKind =
   | "cargo"
   | "composer";
 
+/** What a file is for; every rule honours it (DESIGN.md, "risk profile"). */
+export const FILE_ROLES = [
+  "source",
+  "test",
+  "fixture",
+  "example",
+  "docs",
+  "generated",
+  "vendored",
+  "ci-workflow",
+  "dependency-manifest",
+  "migration",
+  "infra",
+] as const;
+export type FileRole = (typeof FILE_ROLES)[number];
+
 export interface FileKind {
   language: Language;
+  role: FileRole;
   isTest: boolean;
   isDocs: boolean;
   isCode: boolean;
@@ -111,6 +128,16 @@ const BINARY_EXTENSIONS = new Set([
   "lockb", "keystore", "jks", "p12", "pfx", "der",
 ]);
 
+const FIXTURE_PATH = /(?:^|\/)(?:fixtures?|__fixtures__|testdata|test-data|test_data|__mocks__|mocks?|stubs?|snapshots?|__snapshots__|cassettes)\//i;
+const EXAMPLE_PATH = /(?:^|\/)(?:examples?|samples?|demos?|_examples?)\/|\.(?:example|sample|dist)(?:\.[\w]+)?$|(?:^|\/)[^/]*\.example$/i;
+const GENERATED_PATH =
+  /(?:^|\/)(?:__generated__|generated|gen)\/|\.generated\.|\.g\.(?:cs|dart)$|\.pb\.(?:go|cc|h)$|_pb2(?:_grpc)?\.py$|\.pb\.ts$|\.min\.(?:js|css)$|\.map$|(?:^|\/)(?:dist|build)\/[^/]+\.(?:js|css)$/i;
+const VENDORED_PATH = /(?:^|\/)(?:vendor|vendored|node_modules|third[_-]party|bower_components|external)\//i;
+const CI_PATH = /(?:^|\/)(?:\.github\/workflows|\.github\/actions|\.circleci|\.buildkite)\/|(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|\.drone\.ya?ml|appveyor\.ya?ml|bitbucket-pipelines\.ya?ml|\.pre-commit-config\.ya?ml)$|(?:^|\/)\.github\/dependabot\.ya?ml$/i;
+export const MIGRATION_PATH =
+  /(?:^|\/)(?:migrations?|migrate|alembic\/versions|db\/migrate|flyway|liquibase|changelogs?\/db)\/[^/]+$|(?:^|\/)V\d+(?:_\d+)*__\w+\.sql$/i;
+const INFRA_PATH = /(?:^|\/)(?:k8s|kubernetes|helm|charts|terraform|infra|infrastructure|deploy|deployment|ansible)\/|\.tf(?:vars)?$|(?:^|\/)docker-compose[^/]*\.ya?ml$|(?:^|\/)(?:Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i;
+
 const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|specs?|testing|testdata|test-data|fixtures?|e2e|integration-tests?|cypress|playwright)\//i;
 const TEST_FILE =
   /(?:\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|_test\.(?:go|py|rb|exs?)$|(?:^|\/)test_[^/]*\.py$|_spec\.rb$|(?:Test|Tests|IT|Spec)\.(?:java|kt|scala|groovy|cs)$|(?:^|\/)conftest\.py$|\.bats$)/;
@@ -163,6 +190,7 @@ export function detectFileKind(path: string): FileKind {
   const isTest = TEST_FILE.test(path) || (TEST_PATH.test(path) && language !== "docs");
   return {
     language,
+    role: detectRole(path, language, { isDocs, isTest, manifest }),
     isTest,
     isDocs,
     isCode: CODE_LANGUAGES.includes(language),
@@ -170,4 +198,18 @@ export function detectFileKind(path: string): FileKind {
     isBinary: BINARY_EXTENSIONS.has(extension),
     comment: COMMENTS[language],
   };
+}
+
+function detectRole(path: string, language: Language, facts: { isDocs: boolean; isTest: boolean; manifest: ManifestKind | null }): FileRole {
+  if (VENDORED_PATH.test(path)) return "vendored";
+  if (GENERATED_PATH.test(path)) return "generated";
+  if (CI_PATH.test(path) || language === "workflow") return "ci-workflow";
+  if (facts.manifest !== null) return "dependency-manifest";
+  if (FIXTURE_PATH.test(path)) return "fixture";
+  if (facts.isTest) return "test";
+  if (EXAMPLE_PATH.test(path)) return "example";
+  if (facts.isDocs) return "docs";
+  if (MIGRATION_PATH.test(path)) return "migration";
+  if (INFRA_PATH.test(path) || language === "docker") return "infra";
+  return "source";
 }

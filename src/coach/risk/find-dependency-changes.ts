@@ -48,6 +48,7 @@ export function findDependencyChanges(file: FileView): RawFinding[] {
     findings.push({
       concern: "security",
       severity: fresh.length > 0 ? "medium" : "low",
+      confidence: "low",
       reason:
         fresh.length > 0
           ? `adds ${plural(fresh, "dependency", "dependencies")} ${listNames(fresh)}: check it is needed, maintained, trusted and licensed`

@@ -54,6 +54,7 @@ export function findExportChanges(file: FileView): RawFinding[] {
     findings.push({
       concern: "architecture",
       severity: before ? "medium" : "low",
+      confidence: "low",
       reason: before
         ? `changes the signature of exported \`${quoteMatch(name)}\`: check every caller and whether this is a breaking change`
         : `adds \`${quoteMatch(name)}\` to the public API: is its name and shape right for callers to depend on?`,
@@ -68,6 +69,7 @@ export function findExportChanges(file: FileView): RawFinding[] {
     findings.push({
       concern: "architecture",
       severity: "medium",
+      confidence: "medium",
       reason: `removes exported \`${quoteMatch(name)}\`: code that imports it breaks`,
       rule: "removed-export",
       path: file.path,

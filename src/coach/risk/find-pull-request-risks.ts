@@ -22,6 +22,7 @@ export function findPullRequestRisks(files: readonly FileView[]): RawFinding[] {
     findings.push({
       concern: "testing",
       severity: lines >= UNTESTED_MEDIUM_LINES ? "medium" : "low",
+      confidence: "low",
       reason:
         changedSource.length === 1
           ? `changes source code (${lines} added lines) with no test changes: what shows it works and keeps working?`
@@ -45,6 +46,7 @@ export function findPullRequestRisks(files: readonly FileView[]): RawFinding[] {
     findings.push({
       concern: "architecture",
       severity: "medium",
+      confidence: "low",
       reason: `touches ${names.length} areas of the code (${shown}): check the boundaries between them and what now couples them`,
       rule: "cross-layer-change",
       path: first.path,
@@ -59,6 +61,7 @@ export function findPullRequestRisks(files: readonly FileView[]): RawFinding[] {
     findings.push({
       concern: "architecture",
       severity: "medium",
+      confidence: "low",
       reason: `is a very large change (${formatThousands(changedLines)} lines in ${files.length} file${files.length === 1 ? "" : "s"}): hard to review well; could it be split?`,
       rule: "very-large-change",
       path: largest.path,

@@ -47,6 +47,7 @@ export function findWorkflowRisks(file: FileView): RawFinding[] {
       findings.push({
         concern: "security",
         severity: "high",
+        confidence: "high",
         reason: `expands untrusted event text (\`${quoteMatch(match[0])}\`) inside a script: anyone opening a PR can inject commands; pass it through \`env:\``,
         rule: "workflow-script-injection",
         path: file.path,
@@ -66,6 +67,7 @@ export function findWorkflowRisks(file: FileView): RawFinding[] {
     findings.push({
       concern: "security",
       severity: "high",
+      confidence: "high",
       reason:
         "checks out the pull request's code in a `pull_request_target` workflow: untrusted code runs with the repository's secrets and write token",
       rule: "pull-request-target-checkout",

@@ -1,8 +1,8 @@
 // The shape of a rule that looks at the added lines of a hunk. Rules are data (precompiled regexes
 // plus, rarely, a small predicate), so adding a language or a pattern means adding an entry.
 
-import type { Concern, Severity } from "../types.js";
-import type { Language } from "./detect-file-kind.js";
+import type { Concern, Confidence, Severity } from "../types.js";
+import type { FileRole, Language } from "./detect-file-kind.js";
 
 /** Which files a rule reads: a list of languages, every code language, or every non-docs file. */
 export type RuleScope = readonly Language[] | "code" | "any" | "all";
@@ -12,6 +12,8 @@ export interface LineRule {
   id: string;
   concern: Concern;
   severity: Severity;
+  /** How often the rule is right when it fires (measured with `npm run bench:risk`); default medium. */
+  confidence?: Confidence;
   /** Short, human, specific. "{match}" is replaced by the (sanitised) matched text. */
   reason: string;
   languages: RuleScope;
@@ -27,6 +29,11 @@ export interface LineRule {
   followedBy?: RegExp;
   /** Raises the severity (and may change the reason) when the line or its surroundings match. */
   escalate?: { pattern: RegExp; window: number; severity: Severity; reason?: string };
+  /**
+   * Docs, examples, fixtures, generated and vendored files are read only by rules that name their role
+   * here (a live credential is a leak wherever it is; a sample key in a fixture is not).
+   */
+  alsoReads?: readonly FileRole[];
   /** Whether the rule reads test files: not at all (default), only them, or also them. */
   tests?: "skip" | "only" | "also";
   /** Whether the rule reads comment-only lines (default no; secrets leak from comments too). */

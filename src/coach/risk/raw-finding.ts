@@ -1,12 +1,13 @@
 // Findings as the rules produce them, before fingerprints, de-duplication and sorting.
 
-import type { Concern, Severity } from "../types.js";
+import type { Concern, Confidence, Severity } from "../types.js";
 import type { PatchHunk, PatchLine } from "../parse-patch.js";
 import type { FileKind } from "./detect-file-kind.js";
 
 export interface RawFinding {
   concern: Concern;
   severity: Severity;
+  confidence: Confidence;
   reason: string;
   rule: string;
   path: string;
@@ -19,9 +20,22 @@ export interface RawFinding {
   anchor: string;
 }
 
+/**
+ * What a hunk does (DESIGN.md, "change kind"): new code, code moved from elsewhere in the same pull
+ * request, the same code reformatted, or version numbers bumped. Only new code is read by the rules.
+ */
+export type ChangeKind = "new" | "moved" | "reformatted" | "version-bump";
+
+/** The pull request's text, line by line with all whitespace removed, to tell moved lines from new ones. */
+export interface PullRequestText {
+  added: ReadonlySet<string>;
+  deleted: ReadonlySet<string>;
+}
+
 /** One hunk, ready for rules: its new side in order, and a line-number-free identity. */
 export interface HunkView {
   hunk: PatchHunk;
+  change: ChangeKind;
   /** Added and context lines, in new-file order. */
   newSide: PatchLine[];
   /** The hunk's identity: its added text, trimmed and whitespace-collapsed (deleted text if nothing was added). */
@@ -36,13 +50,15 @@ export interface FileView {
   status: string;
   kind: FileKind;
   hunks: HunkView[];
+  /** The whole pull request's added and deleted lines (compacted), shared by every file. */
+  text: PullRequestText;
   additions: number;
   deletions: number;
   /** New-file line of the first added line in the file, or null. */
   firstAddedLine: number | null;
 }
 
-export function buildHunkView(hunk: PatchHunk): HunkView {
+export function buildHunkView(hunk: PatchHunk, text: PullRequestText): HunkView {
   const newSide: PatchLine[] = [];
   const added: string[] = [];
   const deleted: string[] = [];
@@ -59,7 +75,56 @@ export function buildHunkView(hunk: PatchHunk): HunkView {
     }
   }
   const anchor = added.length > 0 ? `hunk:+${added.join("\n")}` : `hunk:-${deleted.join("\n")}`;
-  return { hunk, newSide, anchor, firstAddedLine };
+  return { hunk, change: classifyChange(added, deleted, text), newSide, anchor, firstAddedLine };
+}
+
+/** A line with all whitespace removed: how moved and reformatted lines are recognised. */
+export function compactLine(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+/** Collects the compacted added and deleted lines of every hunk of a pull request. */
+export function buildPullRequestText(hunks: readonly PatchHunk[]): PullRequestText {
+  const added = new Set<string>();
+  const deleted = new Set<string>();
+  for (const hunk of hunks) {
+    for (const line of hunk.lines) {
+      if (line.kind === "context") continue;
+      const compact = compactLine(line.text);
+      if (compact === "") continue;
+      (line.kind === "added" ? added : deleted).add(compact);
+    }
+  }
+  return { added, deleted };
+}
+
+/** Whether an added line only moved: the same text (whitespace aside) is deleted elsewhere in the pull request. */
+export function isMovedLine(text: string, pr: PullRequestText): boolean {
+  const compact = compactLine(text);
+  return compact.length >= MIN_MOVED_LENGTH && pr.deleted.has(compact);
+}
+
+const MIN_MOVED_LENGTH = 4;
+const VERSION = /\bv?\d+(?:\.\d+){1,3}(?:[-+.][\w.]+)?\b|\b[0-9a-f]{40}\b/;
+const VERSIONS = new RegExp(VERSION.source, "g");
+
+function classifyChange(added: readonly string[], deleted: readonly string[], pr: PullRequestText): ChangeKind {
+  const addedCode = added.filter((line) => line !== "");
+  if (addedCode.length === 0) return "new";
+  const deletedCode = deleted.filter((line) => line !== "");
+  if (deletedCode.length > 0 && compactLine(addedCode.join("")) === compactLine(deletedCode.join(""))) return "reformatted";
+  if (addedCode.every((line) => isMovedLine(line, pr))) return "moved";
+  if (
+    deletedCode.length === addedCode.length &&
+    addedCode.every((line, i) => VERSION.test(line) && withoutVersions(line) === withoutVersions(deletedCode[i] ?? ""))
+  ) {
+    return "version-bump";
+  }
+  return "new";
+}
+
+function withoutVersions(line: string): string {
+  return compactLine(line.replace(VERSIONS, "#"));
 }
 
 /** The anchor of a finding about one line: its text, trimmed and whitespace-collapsed. */

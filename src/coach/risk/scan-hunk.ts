@@ -4,13 +4,14 @@
 import type { Severity } from "../types.js";
 import type { LineRule } from "./line-rule.js";
 import { LOOP_HEADER, QUERY_CALL } from "./performance-rules.js";
-import { lineAnchor, quoteMatch, type FileView, type HunkView, type RawFinding } from "./raw-finding.js";
+import { isMovedLine, lineAnchor, quoteMatch, type FileView, type HunkView, type RawFinding } from "./raw-finding.js";
 
 /** Lines longer than this (minified code, data) are read only up to this length. */
 const MAX_LINE_LENGTH = 1000;
 
 export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRule[]): RawFinding[] {
   const findings: RawFinding[] = [];
+  if (view.change !== "new") return findings;
   const fired = new Set<string>();
   const { newSide } = view;
   const comment = file.kind.comment;
@@ -20,7 +21,7 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     const line = newSide[k];
     if (!line || line.kind !== "added" || line.newLine === null) continue;
     const raw = line.text;
-    if (raw.trim() === "") continue;
+    if (raw.trim() === "" || isMovedLine(raw, file.text)) continue;
     const text = raw.length > MAX_LINE_LENGTH ? raw.slice(0, MAX_LINE_LENGTH) : raw;
     const isComment = comment.test(text);
 
@@ -44,6 +45,7 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
       findings.push({
         concern: rule.concern,
         severity,
+        confidence: rule.confidence ?? "medium",
         reason: reason.replace("{match}", quoteMatch(match[0])),
         rule: rule.id,
         path: file.path,
@@ -99,12 +101,13 @@ function findQueryInLoop(file: FileView, view: HunkView): RawFinding | null {
     while (loops.length > 0 && indent <= (loops[loops.length - 1] as number)) loops.pop();
     if (file.kind.comment.test(text)) continue;
     const header = LOOP_HEADER.exec(text);
-    if (line.kind === "added" && line.newLine !== null) {
+    if (line.kind === "added" && line.newLine !== null && !isMovedLine(text, file.text)) {
       const query = QUERY_CALL.exec(text);
       if (query && (loops.length > 0 || (header !== null && header.index < query.index))) {
         return {
           concern: "performance",
           severity: "medium",
+          confidence: "medium",
           reason: `calls the database or network inside a loop (\`${quoteMatch(query[0])}\`): one round trip per item; batch it`,
           rule: "query-in-loop",
           path: file.path,

@@ -56,8 +56,8 @@ const FIRES: Case[] = [
   ["random for a reset code", "app/reset.py", ["def make_reset_code():", "    return \"\".join(random.choice(DIGITS) for _ in range(6))  # reset code"], "insecure-random", 2],
   // secrets
   ["AWS key", "config/settings.py", ["AWS_ACCESS_KEY_ID = \"AKIAZ7QWERTYUIOPASDF\""], "secret-token", 1, "high"],
-  ["private key", "deploy/key.txt", ["-----BEGIN RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun", "-----END RSA PRIVATE KEY-----"], "private-key", 1],
-  ["private key in a string", "src/keys.ts", ["const key = \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\n\";"], "secret-token", 1],
+  ["private key", "deploy/key.pem", ["-----BEGIN RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun", "-----END RSA PRIVATE KEY-----"], "private-key", 1],
+  ["private key in a string", "src/keys.ts", ["const key = \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\n\";"], "token-literal", 1],
   ["GitHub token in docs", "docs/setup.md", ["Use ghp_0123456789abcdefghijABCDEFGHIJ012345 to authenticate."], "secret-token", 1],
   ["generic api key", "src/payments.ts", ["const stripeSecret = \"whsec9f8a7b6c5d4e3f2a1\";"], "hard-coded-secret", 1],
   ["env file", "deploy/.env.production", ["DATABASE_PASSWORD=s3cr3tPassw0rd"], "env-secret", 1],

@@ -98,11 +98,11 @@ describe("buildRiskProfile: skipped files and config", () => {
     expect(profile.findings.find((f) => f.rule === "very-large-change")?.reason).toContain("4,010 lines in 1 file)");
   });
 
-  it("flags changes in sensitive paths, naming the glob, at the first added line", () => {
+  it("flags changes in sensitive paths, naming the glob, as a file-level finding of low confidence", () => {
     const file = modifiedFile("billing/ledger.ts", ["@@ -7,2 +7,3 @@", " const a = 1;", "+const b = 2;", " const c = 3;"]);
     const profile = buildRiskProfile([file, A_TEST_FILE], { ...config, sensitivePaths: ["billing/**"] });
     expect(profile.findings).toContainEqual(
-      expect.objectContaining({ rule: "sensitive-path", concern: "security", line: 8, reason: expect.stringContaining("`billing/**`") }),
+      expect.objectContaining({ rule: "sensitive-path", concern: "security", line: null, confidence: "low", reason: expect.stringContaining("`billing/**`") }),
     );
   });
 

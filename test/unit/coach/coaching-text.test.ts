@@ -10,6 +10,7 @@ const finding = (over: Partial<Finding>): Finding => ({
   path: "src/db.ts",
   line: 10,
   severity: "high",
+  confidence: "high",
   reason: "builds a SQL query from a variable: injection risk",
   fingerprint: "aaaa",
   rule: "sql-from-variable",
