@@ -5,7 +5,9 @@
 
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { buildRiskProfile, DEFAULT_RISK_CONFIG } from "../src/coach/build-risk-profile.js";
+import { buildRiskProfile } from "../src/coach/build-risk-profile.js";
+import { buildRiskConfig } from "../src/repo-config/build-risk-config.js";
+import { getDefaultConfig } from "../src/repo-config/default-config.js";
 import { parseUnifiedDiff } from "../src/coach/parse-unified-diff.js";
 
 export interface RiskThroughput {
@@ -14,6 +16,7 @@ export interface RiskThroughput {
 }
 
 const TARGET_LINES = 2000;
+const RISK_CONFIG = { ...buildRiskConfig(getDefaultConfig()), minSeverity: "low" as const };
 const WARMUP_RUNS = 5;
 const MEASURED_RUNS = 15;
 
@@ -178,7 +181,7 @@ export function measureRiskThroughput(): RiskThroughput {
   const run = (): number => {
     const started = performance.now();
     const files = parseUnifiedDiff(diff);
-    buildRiskProfile(files, DEFAULT_RISK_CONFIG);
+    buildRiskProfile(files, RISK_CONFIG);
     return performance.now() - started;
   };
   for (let i = 0; i < WARMUP_RUNS; i += 1) run();

@@ -2,9 +2,11 @@
 
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { buildRiskProfile, DEFAULT_IGNORED_PATHS, DEFAULT_SENSITIVE_PATHS } from "../coach/build-risk-profile.js";
+import { buildRiskProfile } from "../coach/build-risk-profile.js";
 import { parseUnifiedDiff } from "../coach/parse-unified-diff.js";
 import { SEVERITIES, type RiskConfig } from "../coach/types.js";
+import { buildRiskConfig } from "../repo-config/build-risk-config.js";
+import { getDefaultConfig } from "../repo-config/default-config.js";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, readAll, writeText, type CliCommand, type CliIo } from "./cli-io.js";
 import { renderRiskProfile } from "./render-risk-profile.js";
 
@@ -19,7 +21,8 @@ or "-" is given, and prints what a good review of it should cover, and where.
   --min-severity       drop findings below this severity (default: low)
   --sensitive <glob>   also treat matching paths as security-sensitive (repeatable)
   --ignore <glob>      also skip matching paths (repeatable)
-  --no-default-paths   do not use the built-in sensitive and ignored path lists
+  --no-default-paths   do not use the sensitive and ignored path lists of config/default.yml
+                       (the same defaults the app uses)
 `;
 
 export const riskOptionsSchema = z.object({
@@ -84,9 +87,10 @@ export async function runRiskCommand(args: readonly string[], io: CliIo): Promis
     return EXIT_FAILURE;
   }
 
+  const defaults = buildRiskConfig(getDefaultConfig());
   const config: RiskConfig = {
-    sensitivePaths: [...(options.defaultPaths ? DEFAULT_SENSITIVE_PATHS : []), ...options.sensitive],
-    ignoredPaths: [...(options.defaultPaths ? DEFAULT_IGNORED_PATHS : []), ...options.ignore],
+    sensitivePaths: [...(options.defaultPaths ? defaults.sensitivePaths : []), ...options.sensitive],
+    ignoredPaths: [...(options.defaultPaths ? defaults.ignoredPaths : []), ...options.ignore],
     minSeverity: options.minSeverity,
   };
   const profile = buildRiskProfile(parseUnifiedDiff(diff), config);

@@ -3,7 +3,6 @@
 
 import { compilePathMatcher, matchPath } from "./match-path.js";
 import { parsePatch, type PatchHunk } from "./parse-patch.js";
-import { DEFAULT_IGNORED_PATHS, DEFAULT_SENSITIVE_PATHS } from "./risk/default-paths.js";
 import { detectFileKind } from "./risk/detect-file-kind.js";
 import { findDependencyChanges } from "./risk/find-dependency-changes.js";
 import { findExportChanges } from "./risk/find-export-changes.js";
@@ -16,20 +15,14 @@ import { scanHunk } from "./risk/scan-hunk.js";
 import { selectLineRules } from "./risk/select-line-rules.js";
 import { severityRank, type Finding, type PullRequestFile, type RiskConfig, type RiskProfile, type SkippedFile } from "./types.js";
 
-export { DEFAULT_IGNORED_PATHS, DEFAULT_SENSITIVE_PATHS };
-
-export const DEFAULT_RISK_CONFIG: RiskConfig = {
-  sensitivePaths: [...DEFAULT_SENSITIVE_PATHS],
-  ignoredPaths: [...DEFAULT_IGNORED_PATHS],
-  minSeverity: "low",
-};
 
 /** At most this many findings per file (the most severe are kept). */
 export const MAX_FINDINGS_PER_FILE = 10;
 /** At most this many findings per pull request. */
 export const MAX_FINDINGS = 200;
 
-export function buildRiskProfile(files: readonly PullRequestFile[], config: RiskConfig = DEFAULT_RISK_CONFIG): RiskProfile {
+/** Builds the profile; the path lists and threshold come from the repository's config (`buildRiskConfig`). */
+export function buildRiskProfile(files: readonly PullRequestFile[], config: RiskConfig): RiskProfile {
   const isIgnored = compilePathMatcher(config.ignoredPaths);
   const fileContext: FileRiskContext = {
     isSensitive: compilePathMatcher(config.sensitivePaths),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { buildRiskProfile, DEFAULT_RISK_CONFIG } from "../../../src/coach/build-risk-profile.js";
+import { buildRiskProfile } from "../../../src/coach/build-risk-profile.js";
+import { DEFAULT_RISK_CONFIG } from "../../helpers/default-risk-config.js";
 import type { Finding, PullRequestFile, Severity } from "../../../src/coach/types.js";
 import { A_TEST_FILE, addedFile } from "./risk-fixtures.js";
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
+import { DEFAULT_IGNORED_PATHS, DEFAULT_RISK_CONFIG, DEFAULT_SENSITIVE_PATHS } from "../../helpers/default-risk-config.js";
 import {
   buildRiskProfile,
-  DEFAULT_IGNORED_PATHS,
-  DEFAULT_RISK_CONFIG,
-  DEFAULT_SENSITIVE_PATHS,
   MAX_FINDINGS_PER_FILE,
 } from "../../../src/coach/build-risk-profile.js";
 import { parseUnifiedDiff } from "../../../src/coach/parse-unified-diff.js";
@@ -118,9 +116,9 @@ describe("buildRiskProfile: skipped files and config", () => {
     expect(high).toMatchObject({ findings: [], level: "none" });
   });
 
-  it("exports the default path lists", () => {
-    expect(DEFAULT_IGNORED_PATHS).toContain("package-lock.json");
-    expect(DEFAULT_SENSITIVE_PATHS).toContain(".github/workflows/**");
+  it("reads its default path lists from config/default.yml", () => {
+    expect(DEFAULT_IGNORED_PATHS).toContain("**/package-lock.json");
+    expect(DEFAULT_SENSITIVE_PATHS).toContain("**/.env");
   });
 
   it("finds nothing in a three-line typo fix in docs", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { buildRiskProfile, DEFAULT_RISK_CONFIG } from "../../../src/coach/build-risk-profile.js";
+import { buildRiskProfile } from "../../../src/coach/build-risk-profile.js";
+import { DEFAULT_RISK_CONFIG } from "../../helpers/default-risk-config.js";
 import { classifyComment } from "../../../src/coach/classify-comment.js";
 import { scorePullRequest } from "../../../src/coach/score-pull-request.js";
 import { scoreReview } from "../../../src/coach/score-review.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { buildRiskProfile, DEFAULT_RISK_CONFIG } from "../../../src/coach/build-risk-profile.js";
+import { buildRiskProfile } from "../../../src/coach/build-risk-profile.js";
+import { DEFAULT_RISK_CONFIG } from "../../helpers/default-risk-config.js";
 import {
   DEFAULT_SCORE_WEIGHTS,
   scoreReview,
