@@ -65,16 +65,21 @@ export function selectNudges(input: SelectNudgesInput): NudgeSelection {
   const inline: Finding[] = [];
   const anchored = uncovered.filter((f) => f.line !== null);
   const paths = new Set<string>();
-  // First pass: the most important finding of each file; second pass: fill the budget with the rest.
+  const rules = new Set<string>();
+  // One inline nudge per rule (its other places are listed with it). First pass: the most important
+  // finding of each file; second pass: fill the budget with the rest.
   for (const finding of anchored) {
     if (inline.length >= budget) break;
-    if (paths.has(finding.path)) continue;
+    if (paths.has(finding.path) || rules.has(finding.rule)) continue;
     inline.push(finding);
     paths.add(finding.path);
+    rules.add(finding.rule);
   }
   for (const finding of anchored) {
     if (inline.length >= budget) break;
-    if (!inline.includes(finding)) inline.push(finding);
+    if (inline.includes(finding) || rules.has(finding.rule)) continue;
+    inline.push(finding);
+    rules.add(finding.rule);
   }
   inline.sort(compareByImportance);
   return { inline, remaining: uncovered.filter((f) => !inline.includes(f)) };
@@ -101,8 +106,11 @@ export interface ReviewNudgePlan {
  */
 export function planReviewNudges(input: PlanReviewNudgesInput): ReviewNudgePlan {
   const selection = selectNudges(input);
+  const inlineRules = new Set(selection.inline.map((f) => f.rule));
+  // Findings of a rule already nudged inline are one nudge with a list, not several nudges.
+  const grouped = selection.remaining.filter((f) => inlineRules.has(f.rule));
   const needsBody = input.flags.includes("rubber-stamp") || input.flags.includes("style-only");
+  const candidates = needsBody ? [...grouped, ...selection.remaining.filter((f) => !grouped.includes(f))] : grouped;
   const budgetLeft = Math.max(0, input.maxPerPullRequest - input.history.length - selection.inline.length);
-  const listed = needsBody ? selection.remaining.slice(0, Math.min(budgetLeft, MAX_LISTED_FINDINGS)) : [];
-  return { inline: selection.inline, listed };
+  return { inline: selection.inline, listed: candidates.slice(0, Math.min(budgetLeft, MAX_LISTED_FINDINGS)) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { parseCoachCommand } from "../../../src/coach/parse-coach-command.js";
 import { escapeMarkdown, inlineCode, mention, neutralizeMentions, renderQuotingText } from "../../../src/coach/render/escape-markdown.js";
 import { readNudgeMarker, renderFindingItem, renderNudge } from "../../../src/coach/render/render-nudge.js";
-import { selectNudges } from "../../../src/coach/select-nudges.js";
+import { planReviewNudges, selectNudges } from "../../../src/coach/select-nudges.js";
 import type { Finding } from "../../../src/coach/types.js";
 
 const finding = (over: Partial<Finding>): Finding => ({
@@ -69,12 +69,25 @@ describe("selectNudges", () => {
     const findings = [
       finding({ fingerprint: "s1", line: 10 }),
       finding({ fingerprint: "s2", line: 30 }),
-      finding({ fingerprint: "e1", concern: "edge-cases", path: "src/parse.ts", line: 4, severity: "medium" }),
+      finding({ fingerprint: "e1", concern: "edge-cases", path: "src/parse.ts", line: 4, severity: "medium", rule: "swallowed-error" }),
       finding({ fingerprint: "low", concern: "performance", severity: "low" }),
     ];
     const { inline, remaining } = selectNudges({ ...base, findings });
     expect(inline.map((f) => f.fingerprint)).toEqual(["s1", "e1"]);
     expect(remaining.map((f) => f.fingerprint)).toEqual(["s2"]);
+  });
+
+  it("nudges inline only on high-confidence findings", () => {
+    const findings = [finding({ fingerprint: "m1", confidence: "medium" }), finding({ fingerprint: "h1", path: "b.ts", rule: "code-eval" })];
+    expect(selectNudges({ ...base, findings }).inline.map((f) => f.fingerprint)).toEqual(["h1"]);
+    expect(selectNudges({ ...base, findings, minConfidence: "medium" }).inline.map((f) => f.fingerprint)).toEqual(["h1", "m1"]);
+  });
+
+  it("makes one nudge of a rule's findings across the pull request, listing its other places", () => {
+    const findings = [finding({ fingerprint: "a", path: "a.ts" }), finding({ fingerprint: "b", path: "b.ts" }), finding({ fingerprint: "c", path: "c.ts" })];
+    const plan = planReviewNudges({ ...base, findings, flags: [] });
+    expect(plan.inline.map((f) => f.fingerprint)).toEqual(["a"]);
+    expect(plan.listed.map((f) => f.fingerprint)).toEqual(["b", "c"]);
   });
 
   it("never repeats a nudged or dismissed finding, and skips addressed ones", () => {
