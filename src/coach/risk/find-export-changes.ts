@@ -37,11 +37,12 @@ export function findExportChanges(file: FileView): RawFinding[] {
   const deleted = new Map<string, ExportSite>();
 
   for (const view of file.hunks) {
+    if (view.change !== "new") continue;
     for (const line of view.hunk.lines) {
       if (line.kind === "context") continue;
       const name = exportedName(patterns, line.text.slice(0, 300));
-      if (!name) continue;
-      const site: ExportSite = { text: line.text.trim().replace(/\s+/g, " "), line: line.newLine, view };
+      if (!name || NOT_API.has(name)) continue;
+      const site: ExportSite = { text: signatureOf(line.text), line: line.newLine, view };
       const target = line.kind === "added" ? added : deleted;
       if (!target.has(name)) target.set(name, site);
     }
@@ -78,6 +79,21 @@ export function findExportChanges(file: FileView): RawFinding[] {
     });
   }
   return findings;
+}
+
+/** Entry points and initialisers: no caller imports them. */
+const NOT_API = new Set(["main", "init", "__init__", "setup", "teardown"]);
+
+/**
+ * What callers depend on in a declaration line: the text before any initialiser (a version constant's
+ * new value is no API change), without whitespace, trailing commas and `{`, with `interface{}` read as
+ * `any` (the same type in Go).
+ */
+function signatureOf(text: string): string {
+  const declaration = /^\s*(?:export\s+)?(?:declare\s+)?(?:const|let|var|public\s+(?:static\s+)?(?:final\s+)?[\w<>[\],.? ]+\s+\w+\s*=)/.test(text)
+    ? text.split("=")[0] ?? text
+    : text;
+  return declaration.replace(/interface\s*\{\s*\}/g, "any").replace(/[\s,{]+$/g, "").replace(/\s+/g, "");
 }
 
 function exportedName(patterns: RegExp[], text: string): string | null {
