@@ -29,7 +29,7 @@ export function findPullRequestRisks(files: readonly FileView[]): RawFinding[] {
           : `changes ${changedSource.length} source files (${lines} added lines) with no test changes: what shows they work?`,
       rule: "untested-change",
       path: largest.path,
-      line: largest.firstAddedLine,
+      line: null,
       anchor: "pr:untested-change",
     });
   }

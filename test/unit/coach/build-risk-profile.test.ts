@@ -345,7 +345,7 @@ describe("buildRiskProfile: architecture and testing", () => {
       config,
     );
     const untested = findings.filter((f) => f.rule === "untested-change");
-    expect(untested).toEqual([expect.objectContaining({ path: "src/b.ts", line: 1, severity: "medium", concern: "testing" })]);
+    expect(untested).toEqual([expect.objectContaining({ path: "src/b.ts", line: null, severity: "medium", concern: "testing" })]);
   });
 
   it("reports deleted test files and removed test cases", () => {
