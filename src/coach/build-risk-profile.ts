@@ -122,8 +122,9 @@ const CORROBORATION_LINES = 4;
 
 /**
  * Independent evidence raises confidence: a medium-confidence security finding with a finding of
- * another security rule within a few lines of the same file (a redirect next to an origin check, a
- * credential header next to a host comparison) is a high-confidence finding.
+ * another security rule on another line within a few lines of the same file (a redirect next to an
+ * origin check, a credential header next to a host comparison) is a high-confidence finding. Two
+ * rules matching the same line often match the same words, so they do not count as independent.
  */
 function corroborate(raw: readonly RawFinding[]): RawFinding[] {
   const security = raw.filter((f) => f.concern === "security" && f.line !== null && severityRank(f.severity) >= 1 && f.confidence !== "low");
@@ -134,6 +135,7 @@ function corroborate(raw: readonly RawFinding[]): RawFinding[] {
         other !== finding &&
         other.rule !== finding.rule &&
         other.path === finding.path &&
+        other.line !== finding.line &&
         Math.abs((other.line ?? 0) - (finding.line ?? 0)) <= CORROBORATION_LINES,
     );
     return near ? { ...finding, confidence: "high" } : finding;
