@@ -14,6 +14,7 @@ import { hashFnv1a64 } from "./risk/hash-fnv1a64.js";
 import { buildHunkView, type FileView, type RawFinding } from "./risk/raw-finding.js";
 import { scanHunk } from "./risk/scan-hunk.js";
 import { selectLineRules } from "./risk/select-line-rules.js";
+import type { SyntaxSource } from "./syntax/file-syntax.js";
 import { severityRank, type Finding, type PullRequestFile, type RiskConfig, type RiskProfile, type SkippedFile } from "./types.js";
 
 export { DEFAULT_IGNORED_PATHS, DEFAULT_SENSITIVE_PATHS };
@@ -29,7 +30,12 @@ export const MAX_FINDINGS_PER_FILE = 10;
 /** At most this many findings per pull request. */
 export const MAX_FINDINGS = 200;
 
-export function buildRiskProfile(files: readonly PullRequestFile[], config: RiskConfig = DEFAULT_RISK_CONFIG): RiskProfile {
+export interface RiskProfileOptions {
+  /** Parses the new content of files that carry it; without it (or without content) rules read lines only. */
+  syntax?: SyntaxSource;
+}
+
+export function buildRiskProfile(files: readonly PullRequestFile[], config: RiskConfig = DEFAULT_RISK_CONFIG, options: RiskProfileOptions = {}): RiskProfile {
   const isIgnored = compilePathMatcher(config.ignoredPaths);
   const fileContext: FileRiskContext = {
     isSensitive: compilePathMatcher(config.sensitivePaths),
@@ -49,7 +55,7 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
       skipped.push({ path: file.filename, reason: "ignored" });
       continue;
     }
-    const view = buildFileView(file);
+    const view = buildFileView(file, options.syntax);
     analysed.push(view);
 
     if (file.status === "removed") {
@@ -97,17 +103,19 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
   };
 }
 
-function buildFileView(file: PullRequestFile): FileView {
+function buildFileView(file: PullRequestFile, syntax: SyntaxSource | undefined): FileView {
   const hunks = file.patch === undefined ? [] : parsePatch(file.patch).map(buildHunkView);
+  const kind = detectFileKind(file.filename);
   return {
     path: file.filename,
     previousPath: file.previous_filename ?? null,
     status: file.status,
-    kind: detectFileKind(file.filename),
+    kind,
     hunks,
     additions: file.additions,
     deletions: file.deletions,
     firstAddedLine: hunks.find((hunk) => hunk.firstAddedLine !== null)?.firstAddedLine ?? null,
+    syntax: syntax && file.content !== undefined && file.status !== "removed" ? syntax.parse(file.content, kind.language, file.filename) : null,
   };
 }
 
