@@ -54,6 +54,11 @@ export class SyntaxParser implements SyntaxSource {
     await Promise.all([...needed].map((grammar) => this.loadGrammar(grammar)));
   }
 
+  /** Whether a bundled grammar reads files of this language and path (loaded or not). */
+  canParse(language: Language, filePath?: string): boolean {
+    return selectGrammar(language, filePath) !== null;
+  }
+
   /** Whether a file of this language and path can be parsed now (its grammar is loaded). */
   isReady(language: Language, filePath?: string): boolean {
     const grammar = selectGrammar(language, filePath);
