@@ -7,6 +7,10 @@ export interface CliIo {
   stdout: Writable;
   stderr: Writable;
   readFile: (path: string) => Promise<string>;
+  /** The working directory, where commands look for a git work tree (absent: they do not look). */
+  cwd?: string;
+  /** Whether a file or folder exists (absent: commands that need it behave as if nothing did). */
+  pathExists?: (path: string) => Promise<boolean>;
 }
 
 export interface CliCommand {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `review-coach` binary: wires the process to the CLI. Everything else is in run-cli.ts.
 
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { runCli } from "./run-cli.js";
 
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -16,6 +16,8 @@ try {
     stdout: process.stdout,
     stderr: process.stderr,
     readFile: (path) => readFile(path, "utf8"),
+    cwd: process.cwd(),
+    pathExists: (path) => stat(path).then(() => true, () => false),
   });
 } catch (error) {
   console.error(`review-coach: ${error instanceof Error ? error.message : String(error)}`);

@@ -13,6 +13,7 @@ import { hashFnv1a64 } from "./risk/hash-fnv1a64.js";
 import { buildHunkView, buildPullRequestText, type FileView, type PullRequestText, type RawFinding } from "./risk/raw-finding.js";
 import { scanHunk } from "./risk/scan-hunk.js";
 import { selectLineRules } from "./risk/select-line-rules.js";
+import type { SyntaxSource } from "./syntax/file-syntax.js";
 import { severityRank, type Finding, type PullRequestFile, type RiskConfig, type RiskProfile, type SkippedFile } from "./types.js";
 
 
@@ -21,8 +22,13 @@ export const MAX_FINDINGS_PER_FILE = 10;
 /** At most this many findings per pull request. */
 export const MAX_FINDINGS = 200;
 
+export interface RiskProfileOptions {
+  /** Parses the new content of files that carry it; without it (or without content) rules read lines only. */
+  syntax?: SyntaxSource;
+}
+
 /** Builds the profile; the path lists and threshold come from the repository's config (`buildRiskConfig`). */
-export function buildRiskProfile(files: readonly PullRequestFile[], config: RiskConfig): RiskProfile {
+export function buildRiskProfile(files: readonly PullRequestFile[], config: RiskConfig, options: RiskProfileOptions = {}): RiskProfile {
   const isIgnored = compilePathMatcher(config.ignoredPaths);
   const fileContext: FileRiskContext = {
     isSensitive: compilePathMatcher(config.sensitivePaths),
@@ -44,7 +50,7 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
       skipped.push({ path: file.filename, reason: "ignored" });
       continue;
     }
-    const view = buildFileView(file, patches.get(file) ?? [], text);
+    const view = buildFileView(file, patches.get(file) ?? [], text, options.syntax);
     analysed.push(view);
 
     if (file.status === "removed") {
@@ -93,18 +99,20 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
   };
 }
 
-function buildFileView(file: PullRequestFile, patch: readonly PatchHunk[], text: PullRequestText): FileView {
+function buildFileView(file: PullRequestFile, patch: readonly PatchHunk[], text: PullRequestText, syntax: SyntaxSource | undefined): FileView {
   const hunks = patch.map((hunk) => buildHunkView(hunk, text));
+  const kind = detectFileKind(file.filename);
   return {
     path: file.filename,
     previousPath: file.previous_filename ?? null,
     status: file.status,
-    kind: detectFileKind(file.filename),
+    kind,
     hunks,
     text,
     additions: file.additions,
     deletions: file.deletions,
     firstAddedLine: hunks.find((hunk) => hunk.firstAddedLine !== null)?.firstAddedLine ?? null,
+    syntax: syntax && file.content !== undefined && file.status !== "removed" ? syntax.parse(file.content, kind.language, file.filename) : null,
   };
 }
 

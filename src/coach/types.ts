@@ -65,6 +65,8 @@ export interface PullRequestFile {
   additions: number;
   deletions: number;
   previous_filename?: string | undefined;
+  /** The file's full text at the PR head, when it was read (never for removed, binary or huge files). */
+  content?: string | undefined;
 }
 
 export interface Finding {

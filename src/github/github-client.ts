@@ -1,6 +1,8 @@
 import type { ProbotOctokit } from "probot";
+import { z } from "zod";
 import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
+import { createBlobTextCache, type BlobTextCache } from "./blob-text-cache.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -40,6 +42,25 @@ export interface CheckRunInput extends RepoRef {
   detailsUrl?: string;
 }
 
+/** A file to read at a commit: its path, and its blob sha as "list pull request files" gives it. */
+export interface FileTextRequest {
+  path: string;
+  sha: string;
+}
+
+/** Largest file whose text is read, in bytes; larger ones are analysed from their patch only. */
+export const MAX_FILE_TEXT_BYTES = 1_000_000;
+/** Most files read in the one request per head; the rest are analysed from their patches only. */
+export const MAX_FILE_TEXTS = 300;
+
+const blobSchema = z.object({
+  oid: z.string(),
+  byteSize: z.number(),
+  isBinary: z.boolean().nullable(),
+  isTruncated: z.boolean(),
+  text: z.string().nullable(),
+});
+
 /** A GitHub client for an installation (or the app itself), logging under the given logger. */
 export type GitHubClientFactory = (installationId: number | undefined, log: Logger) => Promise<GitHubClient>;
 
@@ -48,7 +69,8 @@ export function createGitHubClientFactory(
   authenticate: (installationId?: number) => Promise<Octokit>,
   metrics?: Pick<Metrics, "githubRequests" | "rateLimitRemaining">,
 ): GitHubClientFactory {
-  return async (installationId, log) => new GitHubClient(await authenticate(installationId), log.child({ name: "github" }), metrics);
+  const blobTexts = createBlobTextCache();
+  return async (installationId, log) => new GitHubClient(await authenticate(installationId), log.child({ name: "github" }), metrics, blobTexts);
 }
 
 /**
@@ -66,6 +88,8 @@ export class GitHubClient {
     readonly octokit: Octokit,
     private readonly log: Logger,
     metrics?: Pick<Metrics, "githubRequests" | "rateLimitRemaining">,
+    /** Texts of blobs already read, shared by the clients of one app (a blob's text never changes). */
+    private readonly blobTexts: BlobTextCache = createBlobTextCache(),
   ) {
     octokit.hook.wrap("request", async (request, options) => {
       this.requestCount += 1;
@@ -119,6 +143,62 @@ export class GitHubClient {
       if ((error as { status?: number }).status === 404) return null;
       throw error;
     }
+  }
+
+  /**
+   * The texts of files at a commit, by path: those whose blob was read before come from the cache, the
+   * others from one GraphQL request (aliased `object(expression: "<sha>:<path>")` blobs). Binary,
+   * truncated and over-1-MB files are left out. GraphQL errors leave out the files they concern (all of
+   * them when the request fails), with a warning: a file without text is analysed from its patch.
+   */
+  async getFileTexts(ref: RepoRef, commitSha: string, files: readonly FileTextRequest[]): Promise<Map<string, string>> {
+    const texts = new Map<string, string>();
+    const missing: FileTextRequest[] = [];
+    for (const file of files) {
+      const cached = this.blobTexts.get(file.sha);
+      if (cached === undefined) missing.push(file);
+      else texts.set(file.path, cached);
+    }
+    if (missing.length === 0) return texts;
+    const batch = missing.slice(0, MAX_FILE_TEXTS);
+    if (missing.length > batch.length) {
+      this.log.warn({ files: missing.length, read: batch.length }, `more than ${MAX_FILE_TEXTS} files to read: the others are analysed from their patches only`);
+    }
+
+    const variables: Record<string, string> = { owner: ref.owner, name: ref.repo };
+    batch.forEach((file, index) => (variables[`e${index}`] = `${commitSha}:${file.path}`));
+    const query = [
+      `query ReviewCoachFileTexts($owner: String!, $name: String!, ${batch.map((_, index) => `$e${index}: String!`).join(", ")}) {`,
+      "  repository(owner: $owner, name: $name) {",
+      ...batch.map((_, index) => `    f${index}: object(expression: $e${index}) { ... on Blob { oid byteSize isBinary isTruncated text } }`),
+      "  }",
+      "}",
+    ].join("\n");
+
+    let data: unknown;
+    try {
+      data = await this.octokit.graphql(query, variables);
+    } catch (error) {
+      const partial = error as { name?: string; data?: unknown; errors?: Array<{ message?: string }> };
+      const messages = (partial.errors ?? []).map((e) => e.message).slice(0, 5);
+      if (partial.name !== "GraphqlResponseError" || partial.data == null) {
+        this.log.warn({ err: error, files: batch.length }, "could not read the changed files' contents: analysing their patches only");
+        return texts;
+      }
+      this.log.warn({ errors: messages, files: batch.length }, "GitHub answered part of the file contents request: the files it left out are analysed from their patches only");
+      data = partial.data;
+    }
+
+    const repository = (data as { repository?: Record<string, unknown> | null } | null)?.repository ?? {};
+    batch.forEach((file, index) => {
+      const blob = blobSchema.safeParse(repository[`f${index}`]);
+      if (!blob.success) return;
+      const { oid, byteSize, isBinary, isTruncated, text } = blob.data;
+      if (isBinary || isTruncated || text === null || byteSize > MAX_FILE_TEXT_BYTES) return;
+      this.blobTexts.set(oid, text);
+      texts.set(file.path, text);
+    });
+    return texts;
   }
 
   /** Every file of a pull request, all pages. */

@@ -29,7 +29,7 @@ export const handlePullRequest: WebhookHandler = async (ctx) => {
     const loaded = await ctx.loadConfig(repo);
     const { config } = loaded;
     if (config.mode !== "off") {
-      const { profile, files } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now);
+      const { profile, files } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, { log });
       log.info({ risk: profile.level, findings: profile.findings.length }, "risk profile ready");
       // With the merge gate on, every head gets the check at once, so branch protection can wait on it.
       if (config.gate.enabled && (config.mode === "nudge" || config.mode === "summary")) {

@@ -55,7 +55,7 @@ export async function backfillRepository(job: BackfillJob, deps: { github: GitHu
     for (const pr of pulls) {
       if (!pr.merged_at || pr.merged_at < state.since) continue;
       if (pr.user && pr.user.type === "Bot") continue;
-      await importPullRequest(github, store, repo, job, pr, loaded, deps.now());
+      await importPullRequest(github, store, repo, job, pr, loaded, deps.now(), log);
       state.imported++;
     }
     const reachedTheStart = pulls.length < PAGE_SIZE || pulls.every((p) => p.updated_at < state.since);
@@ -76,6 +76,7 @@ async function importPullRequest(
   pr: ClosedPull,
   loaded: Awaited<ReturnType<RepoConfigLoader>>,
   now: Date,
+  log: Logger,
 ): Promise<void> {
   const payload = {
     id: pr.id,
@@ -93,7 +94,7 @@ async function importPullRequest(
     closed_at: pr.closed_at,
   };
   await recordPullRequest(store, payload, { installationId: job.installationId, repositoryId: job.repositoryId }, now);
-  const { profile } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, loaded.config, now);
+  const { profile } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, loaded.config, now, { log });
   const reviews = await github.listPullRequestReviews(repo, pr.number);
   const comments = await github.listPullRequestReviewComments(repo, pr.number);
   for (const review of reviews) {

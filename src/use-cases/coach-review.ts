@@ -42,7 +42,7 @@ export async function coachReview(ctx: HandlerContext, event: ReviewEvent, loade
   // 1. The PR and its risk profile (fetched once per head SHA).
   const pr = event.pullRequest;
   await recordPullRequest(store, pr, event, now);
-  const { profile } = await ensureRiskProfile(github, store, { repo: event.repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now);
+  const { profile } = await ensureRiskProfile(github, store, { repo: event.repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, { log });
 
   // 2. The review's comments, classified, and the review stored.
   const comments = await github.listReviewComments(event.repo, pr.number, event.review.id);

@@ -1,11 +1,15 @@
 import { buildRiskProfile } from "../coach/build-risk-profile.js";
+import { compilePathMatcher } from "../coach/match-path.js";
+import { detectFileKind } from "../coach/risk/detect-file-kind.js";
 import { riskLevelWeight } from "../coach/risk-level-weight.js";
 import type { PullRequestFile, RiskProfile } from "../coach/types.js";
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import type { FileTextRequest, GitHubClient, RepoRef } from "../github/github-client.js";
+import type { Logger } from "../log.js";
 import { buildRiskConfig } from "../repo-config/build-risk-config.js";
 import type { RepoConfig } from "../repo-config/schema.js";
 import type { Store } from "../store/open-store.js";
 import { findRiskProfile, saveRiskProfile } from "../store/risk-profiles.js";
+import { getSyntaxParser, type SyntaxParser } from "../syntax/syntax-parser.js";
 
 export interface EnsuredProfile {
   profile: RiskProfile;
@@ -13,25 +17,52 @@ export interface EnsuredProfile {
   files: PullRequestFile[] | null;
 }
 
-/** The risk profile of a PR's head: built from its files once per head SHA, then read from the store. */
+/**
+ * The risk profile of a PR's head: built once per head SHA from its files and the new contents of the
+ * changed code files (two requests: the file list, one GraphQL read), then read from the store.
+ */
 export async function ensureRiskProfile(
   github: GitHubClient,
   store: Store,
   target: { repo: RepoRef; pullRequestId: number; number: number; headSha: string },
   config: RepoConfig,
   now: Date,
+  deps: { log: Logger; syntax?: SyntaxParser },
 ): Promise<EnsuredProfile> {
   const stored = await findRiskProfile(store, target.pullRequestId, target.headSha);
   if (stored) return { profile: stored, files: null };
-  const files: PullRequestFile[] = (await github.listPullRequestFiles(target.repo, target.number)).map((f) => ({
+  const listed = await github.listPullRequestFiles(target.repo, target.number);
+  const syntax = deps.syntax ?? getSyntaxParser(deps.log);
+  const wanted = selectFilesToRead(listed, config.paths.ignored, syntax);
+  await syntax.load(wanted.map((file) => ({ language: detectFileKind(file.path).language, path: file.path })));
+  const texts = wanted.length > 0 ? await github.getFileTexts(target.repo, target.headSha, wanted) : new Map<string, string>();
+  const files: PullRequestFile[] = listed.map((f) => ({
     filename: f.filename,
     status: f.status,
     patch: f.patch,
     additions: f.additions,
     deletions: f.deletions,
     previous_filename: f.previous_filename,
+    content: texts.get(f.filename),
   }));
-  const profile = buildRiskProfile(files, buildRiskConfig(config));
+  const profile = buildRiskProfile(files, buildRiskConfig(config), { syntax });
   await saveRiskProfile(store, target.pullRequestId, target.headSha, profile, riskLevelWeight(profile.level), now);
   return { profile, files };
+}
+
+/**
+ * The files worth reading at the head: changed (not removed) files with a patch (GitHub leaves it out
+ * of huge ones), a blob sha, a path not ignored, and a grammar that parses them.
+ */
+function selectFilesToRead(
+  listed: ReadonlyArray<{ filename: string; status: string; sha?: string | null; patch?: string | undefined }>,
+  ignoredPaths: readonly string[],
+  syntax: Pick<SyntaxParser, "canParse">,
+): FileTextRequest[] {
+  const isIgnored = compilePathMatcher([...ignoredPaths]);
+  return listed.flatMap((file) => {
+    if (file.status === "removed" || file.patch === undefined || !file.sha || isIgnored(file.filename)) return [];
+    const kind = detectFileKind(file.filename);
+    return !kind.isBinary && syntax.canParse(kind.language, file.filename) ? [{ path: file.filename, sha: file.sha }] : [];
+  });
 }

@@ -35,17 +35,23 @@ export class PullRequestScenario {
     return payload;
   }
 
-  private pullRequest(base: Record<string, unknown>) {
+  private pullRequest(base: Record<string, unknown>, headSha = this.headSha) {
     const pr = structuredClone(base) as Record<string, unknown> & { head: { sha: string }; id: number };
-    pr.head.sha = this.headSha;
+    pr.head.sha = headSha;
     pr.id = this.prId;
     return pr;
   }
 
+  /** A pull_request event of this PR (a real payload of that action), at this scenario's head or another. */
+  pullRequestEvent(action: string, headSha = this.headSha) {
+    const payload = this.own(loadExample<{ pull_request: Record<string, unknown> }>("pull_request", action));
+    payload.pull_request = this.pullRequest(payload.pull_request, headSha);
+    return payload;
+  }
+
   /** pull_request.opened; mocks the config read (none) and the files listing. */
   async open(scope: nock.Scope, files: unknown[] = RISKY_FILES, config: string | null = null) {
-    const payload = this.own(loadExample<{ pull_request: Record<string, unknown> }>("pull_request", "opened"));
-    payload.pull_request = this.pullRequest(payload.pull_request);
+    const payload = this.pullRequestEvent("opened");
     mockRepoConfig(scope, REPO, config).get(`/repos/${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, files);
     await this.t.post("pull_request", payload);
     await this.t.waitForIdle();

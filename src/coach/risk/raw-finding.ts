@@ -2,6 +2,7 @@
 
 import type { Concern, Confidence, Severity } from "../types.js";
 import type { PatchHunk, PatchLine } from "../parse-patch.js";
+import type { FileSyntax } from "../syntax/file-syntax.js";
 import type { FileKind } from "./detect-file-kind.js";
 
 export interface RawFinding {
@@ -56,6 +57,8 @@ export interface FileView {
   deletions: number;
   /** New-file line of the first added line in the file, or null. */
   firstAddedLine: number | null;
+  /** The new version's syntax, when its content was read and a grammar parses it; null otherwise (line rules only). */
+  syntax: FileSyntax | null;
 }
 
 export function buildHunkView(hunk: PatchHunk, text: PullRequestText): HunkView {

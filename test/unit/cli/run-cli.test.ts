@@ -1,9 +1,14 @@
 import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "@jest/globals";
 import type { CliCommand, CliIo } from "../../../src/cli/cli-io.js";
+import { findCheckoutFor, readCheckoutContents } from "../../../src/cli/read-checkout-contents.js";
 import { classifyLine } from "../../../src/cli/run-classify-command.js";
+import { parseUnifiedDiff } from "../../../src/coach/parse-unified-diff.js";
 import { CLI_COMMANDS, renderUsage, runCli } from "../../../src/cli/run-cli.js";
 
 class Capture extends Writable {
@@ -171,7 +176,86 @@ describe("review-coach risk", () => {
   });
 });
 
+/** src/routes/users.ts as the diff's new side has it: lines 10 to 13, after nine lines of its own. */
+const USERS_TS = [
+  ...Array.from({ length: 9 }, (_, i) => `// line ${i + 1}`),
+  '  router.get("/users/search", async (req, res) => {',
+  "    const rows = await db.query(`SELECT id FROM users WHERE name = '${req.query.name}'`);",
+  "    res.json(rows);",
+  "  });",
+  "",
+].join("\n");
+
+describe("review-coach risk with a checkout", () => {
+  const checkoutIo = (files: Record<string, string>, cwd?: string) => {
+    const io = fakeIo("", { "pr.diff": DIFF, ...files });
+    const ancestors = (file: string): string[] => (path.dirname(file) === file ? [file] : [file, ...ancestors(path.dirname(file))]);
+    const known = new Set(Object.keys(files).flatMap(ancestors));
+    return Object.assign(io, { cwd, pathExists: async (p: string) => known.has(p) || p === "/repo/.git" });
+  };
+
+  it("reads the changed files from --repo, with the same findings as the bare diff", async () => {
+    const bare = fakeIo("", { "pr.diff": DIFF });
+    await runCli(["risk", "--json", "pr.diff"], bare);
+    const io = checkoutIo({ "/repo/src/routes/users.ts": USERS_TS }, "/elsewhere");
+    expect(await runCli(["risk", "--json", "--repo", "/repo", "pr.diff"], io)).toBe(0);
+    expect(io.stderr.text).toBe("review-coach risk: read 1 file from /repo\n");
+    expect(JSON.parse(io.stdout.text)).toEqual(JSON.parse(bare.stdout.text));
+  });
+
+  it("says which files differ from the diff or are missing, and analyses them from the diff", async () => {
+    const io = checkoutIo({ "/repo/src/routes/users.ts": USERS_TS.replace("res.json(rows)", "res.send(rows)") }, "/elsewhere");
+    expect(await runCli(["risk", "--repo", "/repo", "pr.diff"], io)).toBe(0);
+    expect(io.stderr.text).toBe("review-coach risk: read 0 files from /repo; differing from the diff, analysed from it alone: src/routes/users.ts\n");
+    expect(io.stdout.text).toContain("Risk: high.");
+  });
+
+  it("fails with exit 1 when --repo is not a folder", async () => {
+    const io = checkoutIo({}, "/elsewhere");
+    expect(await runCli(["risk", "--repo", "/nope", "pr.diff"], io)).toBe(1);
+    expect(io.stderr.text).toBe("review-coach risk: --repo /nope: no such folder\n");
+  });
+
+  it("uses the git work tree around the current folder only when the diff's files are there", async () => {
+    const files = parseUnifiedDiff(DIFF);
+    const exists = (paths: string[]) => async (p: string) => paths.includes(p);
+    expect(await findCheckoutFor(files, "/repo/src", exists(["/repo/.git", "/repo/src/routes/users.ts"]))).toBe("/repo");
+    expect(await findCheckoutFor(files, "/repo/src", exists(["/repo/.git"]))).toBeNull();
+    expect(await findCheckoutFor(files, "/repo/src", exists(["/repo/src/routes/users.ts"]))).toBeNull();
+    // Found by default: a stale file is reported, a matching one read silently.
+    const stale = checkoutIo({ "/repo/src/routes/users.ts": "other\n" }, "/repo/src");
+    expect(await runCli(["risk", "pr.diff"], stale)).toBe(0);
+    expect(stale.stderr.text).toContain("differing from the diff, analysed from it alone: src/routes/users.ts");
+    const fresh = checkoutIo({ "/repo/src/routes/users.ts": USERS_TS }, "/repo/src");
+    expect(await runCli(["risk", "pr.diff"], fresh)).toBe(0);
+    expect(fresh.stderr.text).toBe("");
+  });
+
+  it("reads only wanted, present, non-removed files that match their patch", async () => {
+    const files = parseUnifiedDiff(DIFF);
+    const io = fakeIo("", { "/repo/src/routes/users.ts": USERS_TS });
+    const all = await readCheckoutContents(files, "/repo", io, () => true);
+    expect(all.read).toEqual(["src/routes/users.ts"]);
+    expect(all.files.find((f) => f.filename === "src/routes/users.ts")?.content).toBe(USERS_TS);
+    expect(all.files.find((f) => f.filename === "logo.png")?.content).toBeUndefined();
+    const none = await readCheckoutContents(files, "/repo", io, () => false);
+    expect(none.read).toEqual([]);
+    expect(await readCheckoutContents(files, "/empty", io, () => true)).toMatchObject({ read: [], missing: ["src/routes/users.ts"] });
+  });
+});
+
 describe("the real entry point", () => {
+  it("reads contents from a real checkout with --repo", async () => {
+    const run = promisify(execFile);
+    const dir = await mkdtemp(path.join(tmpdir(), "review-coach-risk-"));
+    await mkdir(path.join(dir, "src/routes"), { recursive: true });
+    await writeFile(path.join(dir, "src/routes/users.ts"), USERS_TS);
+    await writeFile(path.join(dir, "pr.diff"), DIFF);
+    const { stdout, stderr } = await run("npx", ["tsx", "src/cli/main.ts", "risk", "--repo", dir, path.join(dir, "pr.diff")], { cwd: process.cwd(), timeout: 20000 });
+    expect(stderr).toBe(`review-coach risk: read 1 file from ${dir}\n`);
+    expect(stdout).toContain("Risk: high.");
+  });
+
   it("runs through npx tsx src/cli/main.ts", async () => {
     const run = promisify(execFile);
     const { stdout } = await run("npx", ["tsx", "src/cli/main.ts", "--help"], { cwd: process.cwd(), timeout: 20000 });

@@ -1,0 +1,263 @@
+// Reads a tree-sitter tree into plain FileSyntax data: masked code per line, string literals, functions
+// with their parameters, and assignments. One walk with a cursor; node objects only where fields are read.
+
+import type { Node, Tree, TreeCursor } from "@vscode/tree-sitter-wasm";
+import type { FileSyntax, SyntaxAssignment, SyntaxFunction, SyntaxLine } from "../coach/syntax/file-syntax.js";
+import type { Language } from "../coach/risk/detect-file-kind.js";
+
+/** Nodes whose whole text is string content: masked in code, collected as the literal's value. */
+const STRING_CONTENT = new Set([
+  "string_fragment",
+  "string_content",
+  "multiline_string_fragment",
+  "interpreted_string_literal_content",
+  "raw_string_literal_content",
+  "string_literal_content",
+  "escape_sequence",
+  "heredoc_content",
+]);
+
+/** String literals that have no content children: everything between the first and last quote is content. */
+const STRING_LEAF = new Set(["verbatim_string_literal", "raw_string"]);
+
+/** String literals, as wholes (their contents are gathered from the content nodes under them). */
+const STRING_LITERAL = new Set([
+  "string",
+  "template_string",
+  "string_literal",
+  "interpreted_string_literal",
+  "raw_string_literal",
+  "encapsed_string",
+  "interpolated_string_expression",
+  "heredoc_body",
+  ...STRING_LEAF,
+]);
+
+const FUNCTIONS = new Set([
+  "function_declaration",
+  "function_expression",
+  "generator_function_declaration",
+  "generator_function",
+  "function",
+  "arrow_function",
+  "method_definition",
+  "function_definition",
+  "lambda",
+  "method_declaration",
+  "constructor_declaration",
+  "func_literal",
+  "lambda_expression",
+  "method",
+  "singleton_method",
+  "anonymous_function",
+  "anonymous_function_creation_expression",
+  "local_function_statement",
+  "function_item",
+  "closure_expression",
+]);
+
+/** Assignment-like nodes: [field of the bound names, field of the value]. */
+const ASSIGNMENTS: Record<string, [string, string]> = {
+  variable_declarator: ["name", "value"],
+  assignment_expression: ["left", "right"],
+  assignment: ["left", "right"],
+  short_var_declaration: ["left", "right"],
+  assignment_statement: ["left", "right"],
+  var_spec: ["name", "value"],
+  let_declaration: ["pattern", "value"],
+  named_expression: ["name", "value"],
+};
+
+/** Name-binding leaves. */
+const NAME_LEAVES = new Set(["identifier", "shorthand_property_identifier_pattern", "variable_name", "simple_identifier"]);
+/** Patterns whose named children bind names. */
+const NAME_PATTERNS = new Set([
+  "object_pattern",
+  "array_pattern",
+  "tuple_pattern",
+  "list_pattern",
+  "pattern_list",
+  "expression_list",
+  "list_splat_pattern",
+  "dictionary_splat_pattern",
+  "rest_pattern",
+  "tuple_struct_pattern",
+  "left_assignment_list",
+  "splat_parameter",
+  "hash_splat_parameter",
+  "destructured_parameter",
+  "variadic_parameter_declaration",
+]);
+
+const MAX_VALUE_LENGTH = 400;
+const MAX_PARAMETER_TEXT = 200;
+
+export function extractFileSyntax(tree: Tree, content: string, language: Language): FileSyntax {
+  const lineStarts = [0];
+  for (let i = content.indexOf("\n"); i !== -1; i = content.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const masked = content.split("");
+  const hasComment = new Uint8Array(lineStarts.length);
+  const strings: string[][] = lineStarts.map(() => []);
+  const functions: SyntaxFunction[] = [];
+  const assignmentNodes: Node[] = [];
+  const literal: { row: number; parts: string[] }[] = [];
+
+  const blank = (start: number, end: number): void => {
+    for (let i = start; i < end; i++) if (masked[i] !== "\n" && masked[i] !== "\r") masked[i] = " ";
+  };
+  const rowOf = (index: number): number => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  const markComment = (start: number, end: number): void => {
+    blank(start, end);
+    for (let row = rowOf(start), last = rowOf(Math.max(start, end - 1)); row <= last; row++) hasComment[row] = 1;
+  };
+
+  const visit = (cursor: TreeCursor): void => {
+    const type = cursor.nodeType;
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    if (type.includes("comment")) {
+      markComment(start, end);
+      return;
+    }
+    if (language === "python" && type === "expression_statement" && isDocstring(cursor.currentNode)) {
+      markComment(start, end);
+      return;
+    }
+    if (STRING_CONTENT.has(type)) {
+      literal.at(-1)?.parts.push(content.slice(start, end));
+      blank(start, end);
+      return;
+    }
+    const isLiteral = STRING_LITERAL.has(type);
+    if (isLiteral) literal.push({ row: cursor.startPosition.row, parts: [] });
+    if (STRING_LEAF.has(type)) {
+      const open = content.slice(start, end).search(/["']/) + start + 1;
+      literal.at(-1)!.parts.push(content.slice(open, end - 1));
+      blank(open, end - 1);
+    } else if (FUNCTIONS.has(type)) {
+      functions.push(readFunction(cursor.currentNode, rowOf, lineStarts));
+    } else if (type in ASSIGNMENTS) {
+      assignmentNodes.push(cursor.currentNode);
+    }
+    if (cursor.gotoFirstChild()) {
+      do visit(cursor);
+      while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+    if (isLiteral) {
+      const done = literal.pop()!;
+      strings[done.row]?.push(done.parts.join(""));
+    }
+  };
+
+  const cursor = tree.walk();
+  try {
+    visit(cursor);
+  } finally {
+    cursor.delete();
+  }
+
+  const code = masked.join("");
+  const lines: SyntaxLine[] = lineStarts.map((lineStart, row) => {
+    const next = lineStarts[row + 1];
+    const text = code.slice(lineStart, next === undefined ? code.length : next - 1).replace(/\r$/, "");
+    return { commentOnly: hasComment[row] === 1 && text.trim() === "", code: text, strings: strings[row]! };
+  });
+  const assignments = assignmentNodes.flatMap((node) => readAssignment(node, code));
+  functions.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  return { language, lines, functions, assignments, hasErrors: tree.rootNode.hasError };
+}
+
+/** A Python statement that is only a plain string: a docstring or a string used as a comment. */
+function isDocstring(node: Node): boolean {
+  const only = node.namedChildCount === 1 ? node.namedChild(0) : null;
+  return only?.type === "string" && !only.namedChildren.some((child) => child?.type === "interpolation");
+}
+
+function readFunction(node: Node, rowOf: (index: number) => number, lineStarts: number[]): SyntaxFunction {
+  const parameters = node.childForFieldName("parameters") ?? node.childForFieldName("parameter");
+  const end = parameters?.endIndex ?? node.childForFieldName("body")?.startIndex ?? node.startIndex;
+  const start = parameters?.startIndex ?? end;
+  const position = (index: number) => {
+    const row = rowOf(index);
+    return { line: row + 1, column: index - lineStarts[row]! };
+  };
+  return {
+    name: functionName(node),
+    startLine: node.startPosition.row + 1,
+    endLine: node.endPosition.row + 1,
+    parameters: parameters ? readParameters(parameters) : [],
+    parameterSpan: { start: position(start), end: position(end) },
+  };
+}
+
+function functionName(node: Node): string | null {
+  const own = node.childForFieldName("name");
+  if (own) return own.text;
+  const parent = node.parent;
+  if (!parent) return null;
+  const holder =
+    parent.childForFieldName("name") ?? parent.childForFieldName("left") ?? parent.childForFieldName("key") ?? parent.childForFieldName("property");
+  return holder && holder.id !== node.id ? collapse(holder.text, 80) : null;
+}
+
+function readParameters(list: Node): SyntaxFunction["parameters"] {
+  // A lone identifier (`x => …`, Java `x -> …`) is its own parameter list.
+  const items = NAME_LEAVES.has(list.type) ? [list] : list.namedChildren.filter((child): child is Node => child !== null && !child.type.includes("comment"));
+  return items.flatMap((item) => {
+    const text = collapse(item.text, MAX_PARAMETER_TEXT);
+    const names = boundNames(item, true);
+    return names.map((name) => ({ name, text }));
+  });
+}
+
+/**
+ * The plain names a declaration, pattern or parameter binds. Member targets (`obj.x = …`) bind none.
+ * Parameters fall back to their first identifier when their shape is not known.
+ */
+function boundNames(node: Node, isParameter: boolean): string[] {
+  if (NAME_LEAVES.has(node.type)) return [node.text];
+  for (const field of ["name", "pattern", "left"]) {
+    const named = node.childrenForFieldName(field).filter((child): child is Node => child !== null);
+    if (named.length > 0) return named.flatMap((child) => boundNames(child, isParameter));
+  }
+  if (node.type === "pair_pattern") {
+    const value = node.childForFieldName("value");
+    return value ? boundNames(value, isParameter) : [];
+  }
+  if (NAME_PATTERNS.has(node.type) || (isParameter && /parameter|pattern/.test(node.type))) {
+    const names = node.namedChildren
+      .filter((child, index): child is Node => child !== null && node.fieldNameForNamedChild(index) !== "type" && !/type|annotation|modifier|decorator|default/.test(child.type))
+      .flatMap((child) => boundNames(child, isParameter));
+    if (names.length > 0 || !isParameter) return names;
+  }
+  if (!isParameter) return [];
+  const first = node.descendantsOfType([...NAME_LEAVES])[0];
+  return first ? [first.text] : [];
+}
+
+function readAssignment(node: Node, code: string): SyntaxAssignment[] {
+  const [targetField, valueField] = ASSIGNMENTS[node.type]!;
+  const target = node.childForFieldName(targetField);
+  // C# declarators carry their value as an unnamed last child.
+  const value = node.childForFieldName(valueField) ?? (node.namedChildCount > 1 ? node.namedChild(node.namedChildCount - 1) : null);
+  // A function bound to a name is a declaration, not data flowing into it.
+  if (!target || !value || value.id === target.id || FUNCTIONS.has(value.type)) return [];
+  const targets = boundNames(target, false);
+  if (targets.length === 0) return [];
+  return [{ line: node.startPosition.row + 1, targets, value: collapse(code.slice(value.startIndex, value.endIndex), MAX_VALUE_LENGTH) }];
+}
+
+function collapse(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return clean.length > max ? clean.slice(0, max) : clean;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "@jest/globals";
+import { buildRiskProfile } from "../../../src/coach/build-risk-profile.js";
+import { DEFAULT_RISK_CONFIG } from "../../helpers/default-risk-config.js";
+import type { Language } from "../../../src/coach/risk/detect-file-kind.js";
+import type { FileSyntax, SyntaxSource } from "../../../src/coach/syntax/file-syntax.js";
+import type { PullRequestFile } from "../../../src/coach/types.js";
+import { SyntaxParser } from "../../../src/syntax/syntax-parser.js";
+
+const handler: PullRequestFile = {
+  filename: "src/routes/find.ts",
+  status: "modified",
+  additions: 1,
+  deletions: 0,
+  patch: "@@ -1,2 +1,3 @@\n export function find(req) {\n+  return db.query('SELECT ' + req.query.q);\n }",
+  content: "export function find(req) {\n  return db.query('SELECT ' + req.query.q);\n}\n",
+};
+
+describe("buildRiskProfile with a syntax source", () => {
+  it("parses the new content of each analysed file that has one, with its language and path", () => {
+    const calls: Array<[string, Language, string | undefined]> = [];
+    const source: SyntaxSource = {
+      parse(content, language, path) {
+        calls.push([content, language, path]);
+        return null;
+      },
+    };
+    const removed: PullRequestFile = { filename: "src/old.ts", status: "removed", additions: 0, deletions: 3, patch: "@@ -1,3 +0,0 @@\n-a\n-b\n-c", content: "a\nb\nc\n" };
+    const noContent: PullRequestFile = { ...handler, filename: "src/other.ts", content: undefined };
+    const ignored: PullRequestFile = { ...handler, filename: "package-lock.json" };
+    buildRiskProfile([handler, removed, noContent, ignored], DEFAULT_RISK_CONFIG, { syntax: source });
+    expect(calls).toEqual([[handler.content, "js", "src/routes/find.ts"]]);
+  });
+
+  it("gives the same profile with or without syntax while no rule reads it", async () => {
+    const parser = new SyntaxParser();
+    await parser.load([{ language: "js", path: handler.filename }]);
+    const parsed: FileSyntax[] = [];
+    const recording: SyntaxSource = {
+      parse: (...args) => {
+        const syntax = parser.parse(...args);
+        if (syntax) parsed.push(syntax);
+        return syntax;
+      },
+    };
+    const withSyntax = buildRiskProfile([handler], DEFAULT_RISK_CONFIG, { syntax: recording });
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]!.functions[0]).toMatchObject({ name: "find", startLine: 1, endLine: 3 });
+    expect(withSyntax).toEqual(buildRiskProfile([handler], DEFAULT_RISK_CONFIG));
+  });
+});
