@@ -23,7 +23,7 @@ export function renderRiskProfile(profile: RiskProfile): string {
     out.push("", path);
     for (const f of [...group].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
       const where = f.line === null ? "file" : `L${f.line}`;
-      out.push(`  ${f.severity.toUpperCase().padEnd(6)} ${where.padEnd(6)} ${f.concern.padEnd(12)} ${f.reason}  [${f.rule}]`);
+      out.push(`  ${f.severity.toUpperCase().padEnd(6)} ${where.padEnd(6)} ${f.concern.padEnd(12)} ${f.reason}  [${f.rule}, ${f.confidence} confidence]`);
     }
   }
   if (profile.skipped.length > 0) {
