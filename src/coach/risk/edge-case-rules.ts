@@ -47,6 +47,7 @@ export const EDGE_CASE_RULES: readonly LineRule[] = [
     concern: "edge-cases",
     severity: "medium",
     confidence: "low",
+    codeOnly: true,
     reason: "index arithmetic (`{match}`): off-by-one-prone; check the first, last and empty cases",
     languages: "code",
     pattern:
@@ -57,6 +58,7 @@ export const EDGE_CASE_RULES: readonly LineRule[] = [
     concern: "edge-cases",
     severity: "low",
     confidence: "low",
+    codeOnly: true,
     reason: "adds branches or loops: check each path, including empty, boundary and failure cases",
     languages: "code",
     pattern: /^\s*(?:\}\s*)?(?:if|else\s+if|elif|elsif|unless|switch|case|when|match|for|foreach|while|until|loop|do)\b(?!\s*[:=]\s)/,
@@ -66,6 +68,7 @@ export const EDGE_CASE_RULES: readonly LineRule[] = [
     concern: "edge-cases",
     severity: "low",
     confidence: "low",
+    codeOnly: true,
     reason: "parses input (`{match}`): check malformed, empty and out-of-range values",
     languages: "code",
     pattern:
@@ -82,6 +85,7 @@ export const EDGE_CASE_RULES: readonly LineRule[] = [
     concern: "edge-cases",
     severity: "medium",
     confidence: "low",
+    codeOnly: true,
     reason: "asserts a value is present (`{match}`) without checking: it throws when the value is missing",
     languages: ["js"],
     path: /\.[cm]?tsx?$/,
@@ -93,6 +97,7 @@ export const EDGE_CASE_RULES: readonly LineRule[] = [
     concern: "edge-cases",
     severity: "low",
     confidence: "low",
+    codeOnly: true,
     reason: "handles missing or empty values (`{match}`): check every caller passes what this expects",
     languages: "code",
     pattern:
@@ -103,6 +108,7 @@ export const EDGE_CASE_RULES: readonly LineRule[] = [
     concern: "edge-cases",
     severity: "medium",
     confidence: "high",
+    codeOnly: true,
     reason: "passes an async callback to `forEach`: nothing awaits it, so errors and ordering are lost",
     languages: ["js"],
     pattern: /\.forEach\s*\(\s*async\b/,
@@ -112,6 +118,7 @@ export const EDGE_CASE_RULES: readonly LineRule[] = [
     concern: "edge-cases",
     severity: "medium",
     confidence: "low",
+    codeOnly: true,
     reason: "adds concurrency (`{match}`): check shared state, ordering, partial failure and cancellation",
     languages: "code",
     pattern:
@@ -122,6 +129,7 @@ export const EDGE_CASE_RULES: readonly LineRule[] = [
     concern: "edge-cases",
     severity: "low",
     confidence: "low",
+    codeOnly: true,
     reason: "works with time (`{match}`): check time zones, DST, clock skew and the end-of-month/year boundaries",
     languages: "code",
     pattern:
@@ -139,6 +147,7 @@ export const EDGE_CASE_RULES: readonly LineRule[] = [
     concern: "edge-cases",
     severity: "low",
     confidence: "low",
+    codeOnly: true,
     reason: "changes error handling (`{match}`): check what the caller sees on failure, and what is left half-done",
     languages: "code",
     pattern: /\b(?:try|catch|except|rescue|finally|ensure|recover\(\))\b|\bthrow\s+new\b|^\s*raise\b|\bpanic\(|\bif\s+err\s*!=\s*nil\b|\.catch\s*\(/,

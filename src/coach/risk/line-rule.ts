@@ -36,6 +36,11 @@ export interface LineRule {
   alsoReads?: readonly FileRole[];
   /** Whether the rule reads test files: not at all (default), only them, or also them. */
   tests?: "skip" | "only" | "also";
+  /**
+   * Match against the line's code only (string contents and comments masked) when the file's syntax is
+   * known: for rules about code constructs, which words inside a string or comment must not trigger.
+   */
+  codeOnly?: boolean;
   /** Whether the rule reads comment-only lines (default no; secrets leak from comments too). */
   comments?: boolean;
   /** Only for paths matching this. */

@@ -2,6 +2,7 @@
 // At most one finding per rule per hunk; each anchored to the text of its line.
 
 import type { Severity } from "../types.js";
+import { getSyntaxLine } from "../syntax/file-syntax.js";
 import type { LineRule } from "./line-rule.js";
 import { LOOP_HEADER, QUERY_CALL } from "./performance-rules.js";
 import { isMovedLine, lineAnchor, quoteMatch, type FileView, type HunkView, type RawFinding } from "./raw-finding.js";
@@ -23,12 +24,16 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     const raw = line.text;
     if (raw.trim() === "" || isMovedLine(raw, file.text)) continue;
     const text = raw.length > MAX_LINE_LENGTH ? raw.slice(0, MAX_LINE_LENGTH) : raw;
-    const isComment = comment.test(text);
+    // With the file's syntax, comments (block comments and docstrings too) and strings are known exactly.
+    const syntaxLine = file.syntax ? getSyntaxLine(file.syntax, line.newLine) : null;
+    const known = syntaxLine !== null && syntaxLine.code.length === raw.length;
+    const isComment = known ? syntaxLine.commentOnly : comment.test(text);
+    const code = known ? syntaxLine.code.slice(0, MAX_LINE_LENGTH) : text;
 
     for (const rule of applicable) {
       if (fired.has(rule.id)) continue;
       if (isComment && !rule.comments) continue;
-      const match = rule.pattern.exec(text);
+      const match = rule.pattern.exec(rule.codeOnly ? code : text);
       if (!match) continue;
       if (rule.unless?.test(text)) continue;
       if (rule.check && !rule.check(match, text)) continue;

@@ -171,6 +171,7 @@ export const SECURITY_RULES: readonly LineRule[] = [
     concern: "security",
     severity: "high",
     confidence: "medium",
+    codeOnly: true,
     reason: "makes a token or secret with a non-cryptographic random (`{match}`): it can be predicted",
     languages: "code",
     pattern:

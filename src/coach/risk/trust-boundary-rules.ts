@@ -127,6 +127,7 @@ export const TRUST_BOUNDARY_RULES: readonly LineRule[] = [
     concern: "security",
     severity: "medium",
     confidence: "medium",
+    codeOnly: true,
     reason: "writes a property named by a variable (`{match}`): a key like `__proto__` or `constructor` pollutes every object",
     languages: ["js"],
     pattern: /\b[\w$]+\[\s*[\w$.]+\s*\]\s*=(?!=)|__proto__|\bconstructor\b\s*\]|["']prototype["']/,
@@ -158,6 +159,7 @@ export const TRUST_BOUNDARY_RULES: readonly LineRule[] = [
     concern: "security",
     severity: "medium",
     confidence: "medium",
+    codeOnly: true,
     reason: "uses a length or count read from the peer (`{match}`): is it bounded, can it overflow or go negative, before anything is allocated or read?",
     languages: ["go", "java", "js", "python", "rust", "c", "csharp"],
     pattern:

@@ -48,3 +48,33 @@ describe("buildRiskProfile with a syntax source", () => {
     expect(withSyntax).toEqual(buildRiskProfile([handler], DEFAULT_RISK_CONFIG));
   });
 });
+
+describe("rules reading a file's syntax", () => {
+  const file = (filename: string, lines: string[]): PullRequestFile => ({
+    filename,
+    status: "added",
+    additions: lines.length,
+    deletions: 0,
+    patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join("\n")}`,
+    content: `${lines.join("\n")}\n`,
+  });
+  const rulesOf = async (f: PullRequestFile, withSyntax: boolean): Promise<string[]> => {
+    const parser = new SyntaxParser();
+    await parser.load([{ language: "js", path: f.filename }, { language: "python", path: f.filename }]);
+    const profile = buildRiskProfile([f], DEFAULT_RISK_CONFIG, withSyntax ? { syntax: parser } : {});
+    return profile.findings.map((x) => `${x.rule}@${x.line}`);
+  };
+
+  it("skips code rules inside block comments and strings, which line patterns alone cannot tell", async () => {
+    const js = file("src/notes.js", ["/*", "  while waiting, Promise.all( runs", "*/", "const help = 'if x === null then retry';", "module.exports = help;"]);
+    expect(await rulesOf(js, false)).toEqual(expect.arrayContaining(["concurrency@2", "null-handling@4"]));
+    const parsed = await rulesOf(js, true);
+    expect(parsed).not.toEqual(expect.arrayContaining(["concurrency@2"]));
+    expect(parsed.filter((r) => r.startsWith("null-handling") || r.startsWith("control-flow"))).toEqual([]);
+  });
+
+  it("still reads the same constructs in code", async () => {
+    const py = file("app/jobs.py", ['"""Runs jobs."""', "def run(jobs):", "    if jobs is None:", "        return []", "    return asyncio.gather(*jobs)"]);
+    expect(await rulesOf(py, true)).toEqual(expect.arrayContaining(["control-flow@3", "concurrency@5"]));
+  });
+});
