@@ -32,6 +32,17 @@ export const TRUST_BOUNDARY_RULES: readonly LineRule[] = [
     },
   },
   {
+    id: "outbound-request-from-input",
+    concern: "security",
+    severity: "medium",
+    confidence: "medium",
+    reason: "sends a request to a URL built from the request (`{match}`): a client can aim it at internal hosts (SSRF); allow-list hosts and schemes",
+    languages: "code",
+    pattern:
+      /\b(?:fetch|got|axios(?:\.(?:get|post|put|delete|request))?|needle|superagent\.(?:get|post)|https?\.(?:get|request)|requests\.(?:get|post|put|delete|head|request)|httpx\.(?:get|post|request)|urlopen|http\.(?:Get|Post|Head|NewRequest(?:WithContext)?)|Net::HTTP\.(?:get|post|start)|URI\.open|HttpRequest\.newBuilder|restTemplate\.\w+|curl_init|file_get_contents)\s*\(/,
+    check: (match, line) => REQUEST_INPUT.test(line.slice(match.index)),
+  },
+  {
     id: "origin-check",
     concern: "security",
     severity: "medium",
