@@ -34,6 +34,12 @@ export interface LineRule {
    * here (a live credential is a leak wherever it is; a sample key in a fixture is not).
    */
   alsoReads?: readonly FileRole[];
+  /**
+   * When the file's syntax shows the line reads request input (directly, or through a variable assigned
+   * from it in the same function), the finding gets this confidence and reason ("{input}" is replaced
+   * by what it reads).
+   */
+  withInput?: { confidence: Confidence; reason: string };
   /** Whether the rule reads test files: not at all (default), only them, or also them. */
   tests?: "skip" | "only" | "also";
   /**

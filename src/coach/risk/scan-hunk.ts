@@ -3,6 +3,8 @@
 
 import type { Severity } from "../types.js";
 import { getSyntaxLine } from "../syntax/file-syntax.js";
+import { findLineInputs } from "../syntax/line-uses-input.js";
+import type { Confidence } from "../types.js";
 import type { LineRule } from "./line-rule.js";
 import { LOOP_HEADER, QUERY_CALL } from "./performance-rules.js";
 import { isMovedLine, lineAnchor, quoteMatch, type FileView, type HunkView, type RawFinding } from "./raw-finding.js";
@@ -46,11 +48,19 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
         severity = rule.escalate.severity;
         reason = rule.escalate.reason ?? reason;
       }
+      let confidence: Confidence = rule.confidence ?? "medium";
+      if (rule.withInput && known && file.syntax) {
+        const inputs = findLineInputs(file.syntax, line.newLine);
+        if (inputs.length > 0) {
+          confidence = rule.withInput.confidence;
+          reason = rule.withInput.reason.replace("{input}", quoteMatch(inputs.join(", ")));
+        }
+      }
       fired.add(rule.id);
       findings.push({
         concern: rule.concern,
         severity,
-        confidence: rule.confidence ?? "medium",
+        confidence,
         reason: reason.replace("{match}", quoteMatch(match[0])),
         rule: rule.id,
         path: file.path,

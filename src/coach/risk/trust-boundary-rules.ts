@@ -20,6 +20,7 @@ export const TRUST_BOUNDARY_RULES: readonly LineRule[] = [
     severity: "medium",
     confidence: "medium",
     reason: "redirects to a computed target (`{match}`): can a client make it point off-site (`//host`, `/\\host`, a full URL)?",
+    withInput: { confidence: "high", reason: "redirects to a target taken from the request (`{input}`): a client can send users off-site (`//host`, `/\\host`, a full URL); allow-list or compare origins" },
     languages: "code",
     pattern:
       /\b(?:redirect|redirect_to|sendRedirect|Redirect|RedirectResponse|HttpResponseRedirect|redirectTo)\s*\(\s*(?:[\w.]+\s*,\s*)*|(?:setHeader|set|header|Header\(\)\.Set|withHeader|add_header)\s*\(\s*["']Location["']\s*,\s*|\bheader\s*\(\s*["']Location:\s*["']\s*\.\s*/,
@@ -77,6 +78,7 @@ export const TRUST_BOUNDARY_RULES: readonly LineRule[] = [
     severity: "medium",
     confidence: "medium",
     reason: "sets a response header from a variable (`{match}`): CR/LF, quotes and `;` in it can split or inject headers",
+    withInput: { confidence: "high", reason: "sets a response header from request input (`{input}`): CR/LF, quotes and `;` in it can split or inject headers" },
     languages: "code",
     pattern:
       /Content-Disposition|\b(?:setHeader|addHeader|set_header|add_header|writeHead)\s*\(\s*["'][\w-]+["']\s*,\s*(?!["'`][^"'`$#{}+]*["'`]\s*\))|\bHeader\(\)\.(?:Set|Add)\(\s*"[\w-]+"\s*,\s*(?!"[^"]*"\s*\))|\bheader\s*\(\s*["'][\w-]+:\s*["']\s*\./,
@@ -88,6 +90,7 @@ export const TRUST_BOUNDARY_RULES: readonly LineRule[] = [
     severity: "medium",
     confidence: "medium",
     reason: "builds markup from a variable (`{match}`): is every value escaped for HTML (and for the attribute it lands in)?",
+    withInput: { confidence: "high", reason: "builds markup from request input (`{input}`): escape it for HTML and for the attribute it lands in" },
     languages: ["js", "python", "ruby", "php", "java", "go", "csharp"],
     pattern: /["'`][^"'`]*<\/?[a-zA-Z][\w-]*(?:\s[^"'`<>]*)?>?[^"'`]*["'`]\s*(?:\+|\.(?!\w)|%\s*[\w(])|(?:\+|\.\s)\s*["'`][^"'`]*<\/?[a-zA-Z][\w-]*[\s>]|`[^`]*<[a-zA-Z][^`]*\$\{|\bf["'][^"']*<[a-zA-Z][^"']*\{|\bfmt\.Sprintf\(\s*"[^"]*<[a-zA-Z][^"]*%[sv]/,
     unless: /\b(?:escape|escapeHtml|escapeHTML|html\.escape|htmlspecialchars|sanitize|h\()|console\.|logger\.|\blog\.|assert|expect\(/,

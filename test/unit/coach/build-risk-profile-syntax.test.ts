@@ -78,3 +78,29 @@ describe("rules reading a file's syntax", () => {
     expect(await rulesOf(py, true)).toEqual(expect.arrayContaining(["control-flow@3", "concurrency@5"]));
   });
 });
+
+describe("rules that know what reads request input", () => {
+  const handlerFile = (filename: string, lines: string[]): PullRequestFile => ({
+    filename,
+    status: "added",
+    additions: lines.length,
+    deletions: 0,
+    patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join("\n")}`,
+    content: `${lines.join("\n")}\n`,
+  });
+  const findingsOf = async (f: PullRequestFile, language: Language) => {
+    const parser = new SyntaxParser();
+    await parser.load([{ language, path: f.filename }]);
+    return buildRiskProfile([f], DEFAULT_RISK_CONFIG, { syntax: parser }).findings.filter((x) => x.rule === "redirect-target");
+  };
+
+  it("is sure of a redirect whose target came from the request through a variable", async () => {
+    const js = handlerFile("src/back.js", ["function back(req, res) {", "  const target = req.get('Referrer') || '/';", "  res.redirect(target);", "}"]);
+    expect(await findingsOf(js, "js")).toEqual([expect.objectContaining({ line: 3, confidence: "high", reason: expect.stringContaining("taken from the request") })]);
+  });
+
+  it("stays at medium for a redirect to a computed target that is not input", async () => {
+    const py = handlerFile("app/views.py", ["def done(request):", "    target = reverse('home')", "    return redirect(target)"]);
+    expect(await findingsOf(py, "python")).toEqual([expect.objectContaining({ line: 3, confidence: "medium" })]);
+  });
+});
