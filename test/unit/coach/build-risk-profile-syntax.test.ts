@@ -49,15 +49,19 @@ describe("buildRiskProfile with a syntax source", () => {
   });
 });
 
-describe("rules reading a file's syntax", () => {
-  const file = (filename: string, lines: string[]): PullRequestFile => ({
+/** A new file with its content, as the app reads it at the PR head. */
+function fileWithContent(filename: string, lines: string[]): PullRequestFile {
+  return {
     filename,
     status: "added",
     additions: lines.length,
     deletions: 0,
     patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join("\n")}`,
     content: `${lines.join("\n")}\n`,
-  });
+  };
+}
+
+describe("rules reading a file's syntax", () => {
   const rulesOf = async (f: PullRequestFile, withSyntax: boolean): Promise<string[]> => {
     const parser = new SyntaxParser();
     await parser.load([{ language: "js", path: f.filename }, { language: "python", path: f.filename }]);
@@ -66,7 +70,7 @@ describe("rules reading a file's syntax", () => {
   };
 
   it("skips code rules inside block comments and strings, which line patterns alone cannot tell", async () => {
-    const js = file("src/notes.js", ["/*", "  while waiting, Promise.all( runs", "*/", "const help = 'if x === null then retry';", "module.exports = help;"]);
+    const js = fileWithContent("src/notes.js", ["/*", "  while waiting, Promise.all( runs", "*/", "const help = 'if x === null then retry';", "module.exports = help;"]);
     expect(await rulesOf(js, false)).toEqual(expect.arrayContaining(["concurrency@2", "null-handling@4"]));
     const parsed = await rulesOf(js, true);
     expect(parsed).not.toEqual(expect.arrayContaining(["concurrency@2"]));
@@ -74,20 +78,12 @@ describe("rules reading a file's syntax", () => {
   });
 
   it("still reads the same constructs in code", async () => {
-    const py = file("app/jobs.py", ['"""Runs jobs."""', "def run(jobs):", "    if jobs is None:", "        return []", "    return asyncio.gather(*jobs)"]);
+    const py = fileWithContent("app/jobs.py", ['"""Runs jobs."""', "def run(jobs):", "    if jobs is None:", "        return []", "    return asyncio.gather(*jobs)"]);
     expect(await rulesOf(py, true)).toEqual(expect.arrayContaining(["control-flow@3", "concurrency@5"]));
   });
 });
 
 describe("rules that know what reads request input", () => {
-  const handlerFile = (filename: string, lines: string[]): PullRequestFile => ({
-    filename,
-    status: "added",
-    additions: lines.length,
-    deletions: 0,
-    patch: `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join("\n")}`,
-    content: `${lines.join("\n")}\n`,
-  });
   const findingsOf = async (f: PullRequestFile, language: Language) => {
     const parser = new SyntaxParser();
     await parser.load([{ language, path: f.filename }]);
@@ -95,12 +91,12 @@ describe("rules that know what reads request input", () => {
   };
 
   it("is sure of a redirect whose target came from the request through a variable", async () => {
-    const js = handlerFile("src/back.js", ["function back(req, res) {", "  const target = req.get('Referrer') || '/';", "  res.redirect(target);", "}"]);
+    const js = fileWithContent("src/back.js", ["function back(req, res) {", "  const target = req.get('Referrer') || '/';", "  res.redirect(target);", "}"]);
     expect(await findingsOf(js, "js")).toEqual([expect.objectContaining({ line: 3, confidence: "high", reason: expect.stringContaining("taken from the request") })]);
   });
 
   it("stays at medium for a redirect to a computed target that is not input", async () => {
-    const py = handlerFile("app/views.py", ["def done(request):", "    target = reverse('home')", "    return redirect(target)"]);
+    const py = fileWithContent("app/views.py", ["def done(request):", "    target = reverse('home')", "    return redirect(target)"]);
     expect(await findingsOf(py, "python")).toEqual([expect.objectContaining({ line: 3, confidence: "medium" })]);
   });
 });
