@@ -1,7 +1,7 @@
 // Reads a tree-sitter tree into plain FileSyntax data: masked code per line, string literals, functions
 // with their parameters, and assignments. One walk with a cursor; node objects only where fields are read.
 
-import type { Node, Tree, TreeCursor } from "@vscode/tree-sitter-wasm";
+import type { Language as TreeSitterLanguage, Node, Tree, TreeCursor } from "@vscode/tree-sitter-wasm";
 import type { FileSyntax, SyntaxAssignment, SyntaxFunction, SyntaxLine } from "../coach/syntax/file-syntax.js";
 import type { Language } from "../coach/risk/detect-file-kind.js";
 
@@ -92,10 +92,51 @@ const NAME_PATTERNS = new Set([
 const MAX_VALUE_LENGTH = 400;
 const MAX_PARAMETER_TEXT = 200;
 
+const enum Role {
+  None,
+  Comment,
+  Content,
+  LeafLiteral,
+  Literal,
+  Function,
+  Assignment,
+  Statement,
+}
+
+/** Each node type id of a grammar mapped to what it is to the walk, once per grammar. */
+const roleTables = new WeakMap<TreeSitterLanguage, Uint8Array>();
+
+function rolesOf(language: TreeSitterLanguage): Uint8Array {
+  let table = roleTables.get(language);
+  if (!table) {
+    table = new Uint8Array(language.types.length);
+    language.types.forEach((type, id) => {
+      table![id] = type.includes("comment")
+        ? Role.Comment
+        : STRING_CONTENT.has(type)
+          ? Role.Content
+          : STRING_LEAF.has(type)
+            ? Role.LeafLiteral
+            : STRING_LITERAL.has(type)
+              ? Role.Literal
+              : FUNCTIONS.has(type)
+                ? Role.Function
+                : type in ASSIGNMENTS
+                  ? Role.Assignment
+                  : type === "expression_statement"
+                    ? Role.Statement
+                    : Role.None;
+    });
+    roleTables.set(language, table);
+  }
+  return table;
+}
+
 export function extractFileSyntax(tree: Tree, content: string, language: Language): FileSyntax {
   const lineStarts = [0];
   for (let i = content.indexOf("\n"); i !== -1; i = content.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const masked = content.split("");
+  // Ranges to blank out (comments, string contents), met in document order and never overlapping.
+  const blanks: number[] = [];
   const hasComment = new Uint8Array(lineStarts.length);
   const strings: string[][] = lineStarts.map(() => []);
   const functions: SyntaxFunction[] = [];
@@ -103,7 +144,7 @@ export function extractFileSyntax(tree: Tree, content: string, language: Languag
   const literal: { row: number; parts: string[] }[] = [];
 
   const blank = (start: number, end: number): void => {
-    for (let i = start; i < end; i++) if (masked[i] !== "\n" && masked[i] !== "\r") masked[i] = " ";
+    if (end > start) blanks.push(start, end);
   };
   const rowOf = (index: number): number => {
     let low = 0;
@@ -120,32 +161,32 @@ export function extractFileSyntax(tree: Tree, content: string, language: Languag
     for (let row = rowOf(start), last = rowOf(Math.max(start, end - 1)); row <= last; row++) hasComment[row] = 1;
   };
 
+  const roles = rolesOf(tree.language);
   const visit = (cursor: TreeCursor): void => {
-    const type = cursor.nodeType;
-    const start = cursor.startIndex;
-    const end = cursor.endIndex;
-    if (type.includes("comment")) {
-      markComment(start, end);
+    // Reading a cursor crosses into WebAssembly: only the type id for most nodes, positions when needed.
+    const role = roles[cursor.nodeTypeId] ?? Role.None;
+    if (role === Role.Comment || (role === Role.Statement && language === "python" && isDocstring(cursor.currentNode))) {
+      markComment(cursor.startIndex, cursor.endIndex);
       return;
     }
-    if (language === "python" && type === "expression_statement" && isDocstring(cursor.currentNode)) {
-      markComment(start, end);
-      return;
-    }
-    if (STRING_CONTENT.has(type)) {
+    if (role === Role.Content) {
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
       literal.at(-1)?.parts.push(content.slice(start, end));
       blank(start, end);
       return;
     }
-    const isLiteral = STRING_LITERAL.has(type);
+    const isLiteral = role === Role.Literal || role === Role.LeafLiteral;
     if (isLiteral) literal.push({ row: cursor.startPosition.row, parts: [] });
-    if (STRING_LEAF.has(type)) {
+    if (role === Role.LeafLiteral) {
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
       const open = content.slice(start, end).search(/["']/) + start + 1;
       literal.at(-1)!.parts.push(content.slice(open, end - 1));
       blank(open, end - 1);
-    } else if (FUNCTIONS.has(type)) {
+    } else if (role === Role.Function) {
       functions.push(readFunction(cursor.currentNode, rowOf, lineStarts));
-    } else if (type in ASSIGNMENTS) {
+    } else if (role === Role.Assignment) {
       assignmentNodes.push(cursor.currentNode);
     }
     if (cursor.gotoFirstChild()) {
@@ -166,7 +207,17 @@ export function extractFileSyntax(tree: Tree, content: string, language: Languag
     cursor.delete();
   }
 
-  const code = masked.join("");
+  const pieces: string[] = [];
+  let at = 0;
+  for (let i = 0; i < blanks.length; i += 2) {
+    const start = blanks[i]!;
+    const end = blanks[i + 1]!;
+    if (start < at) continue;
+    pieces.push(content.slice(at, start), content.slice(start, end).replace(/[^\r\n]/g, " "));
+    at = end;
+  }
+  pieces.push(content.slice(at));
+  const code = pieces.join("");
   const lines: SyntaxLine[] = lineStarts.map((lineStart, row) => {
     const next = lineStarts[row + 1];
     const text = code.slice(lineStart, next === undefined ? code.length : next - 1).replace(/\r$/, "");

@@ -1,0 +1,201 @@
+// How fast the syntax layer reads a file: a generated ~2,000-line handler file per language, parsed
+// with its bundled tree-sitter grammar and read into FileSyntax (warmed up, median and worst of several
+// runs), then every line asked whether it reads request input, as a rule would.
+//
+//   npm run bench:syntax [-- --runs 15]
+
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import type { Language } from "../src/coach/risk/detect-file-kind.js";
+import { lineUsesInput } from "../src/coach/syntax/line-uses-input.js";
+import { SyntaxParser } from "../src/syntax/syntax-parser.js";
+
+const TARGET_LINES = 2000;
+const WARMUP_RUNS = 3;
+
+interface Sample {
+  language: Language;
+  path: string;
+  header: string[];
+  /** One block of code; `N` is replaced by the block's number. */
+  block: string[];
+  footer: string[];
+}
+
+const SAMPLES: Sample[] = [
+  {
+    language: "js",
+    path: "src/routes/items.ts",
+    header: ["import { db } from './db';", ""],
+    block: [
+      "// Handler N: reads the query and answers with the matching rows.",
+      "export async function handlerN(req: Request, res: Response): Promise<void> {",
+      "  const { id, name } = req.query;",
+      "  const label = `item ${id} of ${name}`;",
+      "  const rows = await db.query('SELECT * FROM items WHERE id = $1', [id]);",
+      "  if (rows.length === 0) {",
+      "    res.status(404).json({ error: 'not found' });",
+      "    return;",
+      "  }",
+      "  /* rows are small: send them as they are */",
+      "  res.json(rows.map((row) => ({ ...row, label })));",
+      "}",
+      "",
+    ],
+    footer: [],
+  },
+  {
+    language: "python",
+    path: "app/views.py",
+    header: ["from django.shortcuts import redirect", ""],
+    block: [
+      "# View N: redirects to the page the form names.",
+      "def view_N(request, slug: str = ''):",
+      '    """Shows item N."""',
+      "    target = request.GET.get('next', '/')",
+      "    label = f'item {slug} of {target}'",
+      "    rows = Item.objects.filter(slug=slug)",
+      "    if not rows:",
+      "        return HttpResponseNotFound('missing')",
+      "    return redirect(target)",
+      "",
+    ],
+    footer: [],
+  },
+  {
+    language: "go",
+    path: "server/handlers.go",
+    header: ["package server", "", 'import "net/http"', ""],
+    block: [
+      "// HandleN answers with the named item.",
+      "func HandleN(w http.ResponseWriter, r *http.Request) {",
+      "\tquery := r.URL.Query()",
+      '\tname := query.Get("name")',
+      '\trows, err := db.Query("SELECT * FROM items WHERE name = $1", name)',
+      "\tif err != nil {",
+      '\t\thttp.Error(w, "failed", http.StatusInternalServerError)',
+      "\t\treturn",
+      "\t}",
+      "\tdefer rows.Close()",
+      "\tw.WriteHeader(http.StatusOK)",
+      "}",
+      "",
+    ],
+    footer: [],
+  },
+  {
+    language: "java",
+    path: "src/main/java/ItemController.java",
+    header: ["public class ItemController {"],
+    block: [
+      "  /** Finds item N by name. */",
+      "  public String findN(@RequestParam String name, HttpServletRequest request) {",
+      '    String referer = request.getHeader("Referer");',
+      '    String sql = "SELECT * FROM items WHERE name = ?";',
+      "    List<Item> rows = jdbc.query(sql, name);",
+      "    if (rows.isEmpty()) {",
+      '      return "missing";',
+      "    }",
+      "    // the first row wins",
+      "    return rows.get(0).toString() + referer;",
+      "  }",
+      "",
+    ],
+    footer: ["}"],
+  },
+  {
+    language: "ruby",
+    path: "app/controllers/items_controller.rb",
+    header: ["class ItemsController < ApplicationController"],
+    block: [
+      "  # GET /items/N",
+      "  def show_N",
+      "    item = Item.find(params[:id])",
+      '    label = "item #{item.name}"',
+      "    back = request.referer",
+      "    if item.nil?",
+      "      head :not_found",
+      "    else",
+      "      redirect_to back",
+      "    end",
+      "  end",
+      "",
+    ],
+    footer: ["end"],
+  },
+  {
+    language: "php",
+    path: "public/items.php",
+    header: ["<?php", ""],
+    block: [
+      "// Item N: reads the id from the query string.",
+      "function show_N($db, $limit = 10) {",
+      "    $id = $_GET['id'];",
+      '    $sql = "SELECT * FROM items WHERE id = $id";',
+      "    $rows = $db->query($sql);",
+      "    if (!$rows) {",
+      "        http_response_code(404);",
+      "        return null;",
+      "    }",
+      "    return $rows;",
+      "}",
+      "",
+    ],
+    footer: [],
+  },
+];
+
+function buildSource(sample: Sample): string {
+  const lines = [...sample.header];
+  for (let n = 0; lines.length + sample.block.length + sample.footer.length <= TARGET_LINES; n++) {
+    lines.push(...sample.block.map((line) => line.replaceAll("N", String(n))));
+  }
+  return [...lines, ...sample.footer].join("\n");
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "15" } } });
+const runs = Math.max(1, Number(values.runs) || 15);
+const parser = new SyntaxParser({ warn: (details, message) => console.error(message, details) });
+
+console.log(`Syntax layer: one ~${TARGET_LINES}-line file per language, ${runs} runs after ${WARMUP_RUNS} warm-up runs (ms: median / best)`);
+console.log("language  lines  grammar load  parse+read      lineUsesInput on every line  functions  assignments");
+for (const sample of SAMPLES) {
+  const source = buildSource(sample);
+  const loadStarted = performance.now();
+  await parser.load([{ language: sample.language, path: sample.path }]);
+  const loadMs = performance.now() - loadStarted;
+  const parseTimes: number[] = [];
+  const inputTimes: number[] = [];
+  let syntax = null;
+  let inputLines = 0;
+  for (let i = 0; i < WARMUP_RUNS + runs; i++) {
+    const started = performance.now();
+    syntax = parser.parse(source, sample.language, sample.path);
+    const parsed = performance.now();
+    if (!syntax) throw new Error(`${sample.language}: the parser gave no syntax`);
+    inputLines = 0;
+    for (let line = 1; line <= syntax.lines.length; line++) if (lineUsesInput(syntax, line)) inputLines++;
+    if (i < WARMUP_RUNS) continue;
+    parseTimes.push(parsed - started);
+    inputTimes.push(performance.now() - parsed);
+  }
+  if (!syntax) continue;
+  if (syntax.hasErrors) console.error(`${sample.language}: the generated file has syntax errors`);
+  const figure = (times: number[]) => `${median(times).toFixed(1)} / ${Math.min(...times).toFixed(1)}`;
+  console.log(
+    [
+      sample.language.padEnd(8),
+      String(syntax.lines.length).padStart(5),
+      loadMs.toFixed(1).padStart(12),
+      figure(parseTimes).padStart(12),
+      `${figure(inputTimes)} (${inputLines} lines use input)`.padStart(33),
+      String(syntax.functions.length).padStart(9),
+      String(syntax.assignments.length).padStart(11),
+    ].join("  "),
+  );
+}
