@@ -1,7 +1,7 @@
 // Builds a pull request's risk profile from its files: what a good review of this change should
 // cover, and where. Pure and deterministic: files and config in, findings out.
 
-import { compilePathMatcher, matchPath } from "./match-path.js";
+import { compilePathMatcher, matchPath } from "./compile-path-matcher.js";
 import { parsePatch } from "./parse-patch.js";
 import { DEFAULT_IGNORED_PATHS, DEFAULT_SENSITIVE_PATHS } from "./risk/default-paths.js";
 import { detectFileKind } from "./risk/detect-file-kind.js";
@@ -34,7 +34,8 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
   const fileContext: FileRiskContext = {
     isSensitive: compilePathMatcher(config.sensitivePaths),
     sensitivePatterns: config.sensitivePaths,
-    matchGlob: matchPath,
+    // names the glob that made a path sensitive: a negated one ("!docs/**") never does
+    matchGlob: (path, glob) => !glob.trim().startsWith("!") && matchPath(path, glob),
   };
   const skipped: SkippedFile[] = [];
   const raw: RawFinding[] = [];

@@ -1,7 +1,7 @@
 // File-level findings: sensitive paths, new/removed/moved modules, schema and migration files,
 // tests removed. Line: the file's first added line (so a nudge can anchor there), or null.
 
-import type { PathMatcher } from "../match-path.js";
+import type { PathMatcher } from "../compile-path-matcher.js";
 import type { Concern, Severity } from "../types.js";
 import { TEST_CASE } from "./testing-rules.js";
 import type { FileView, RawFinding } from "./raw-finding.js";
