@@ -6,7 +6,7 @@ import { listRepositories, readRepositoryConfig } from "../store/repositories.js
 import { buildDigestWeek } from "./build-digest-week.js";
 import { digestId } from "./deliver-digest.js";
 import type { DigestJob } from "./deliver-digest.js";
-import { nextScheduleTime } from "./next-schedule-time.js";
+import { parseSchedule } from "./parse-schedule.js";
 
 const DAY_MS = 86_400_000;
 
@@ -71,10 +71,11 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
 
 /** The latest time at or before `now`, within the last week, that the schedule fell due. */
 export function lastDueTime(cron: string, timeZone: string, now: Date): Date | null {
+  const schedule = parseSchedule(cron, timeZone);
   let last: Date | null = null;
   let cursor = new Date(now.getTime() - 7 * DAY_MS);
   for (let i = 0; i < 10_000; i++) {
-    const next = nextScheduleTime(cron, timeZone, cursor);
+    const next = schedule.next(cursor);
     if (next.getTime() > now.getTime()) break;
     last = next;
     cursor = next;
