@@ -35,6 +35,8 @@ export interface Schedule {
   timeZone: string;
   /** The first run strictly after `after`. */
   next(after: Date): Date;
+  /** The latest run at or before `atOrBefore`, or null when there is none. */
+  previous(atOrBefore: Date): Date | null;
 }
 
 /** Reads a cron expression in a time zone; throws CronParseError or ScheduleError saying what to fix. */
@@ -48,6 +50,10 @@ export function parseSchedule(cron: string, timeZone: string): Schedule {
       const run = job.nextRun(after);
       if (run === null) throw new ScheduleError(`The cron expression "${cron}" does not run after ${after.toISOString()}`);
       return run;
+    },
+    previous(atOrBefore) {
+      if (Number.isNaN(atOrBefore.getTime())) throw new ScheduleError("the time to look back from is not a valid date");
+      return job.previousRuns(1, new Date(atOrBefore.getTime() + 1))[0] ?? null;
     },
   };
 }

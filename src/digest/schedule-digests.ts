@@ -71,14 +71,6 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
 
 /** The latest time at or before `now`, within the last week, that the schedule fell due. */
 export function lastDueTime(cron: string, timeZone: string, now: Date): Date | null {
-  const schedule = parseSchedule(cron, timeZone);
-  let last: Date | null = null;
-  let cursor = new Date(now.getTime() - 7 * DAY_MS);
-  for (let i = 0; i < 10_000; i++) {
-    const next = schedule.next(cursor);
-    if (next.getTime() > now.getTime()) break;
-    last = next;
-    cursor = next;
-  }
-  return last;
+  const last = parseSchedule(cron, timeZone).previous(now);
+  return last !== null && last.getTime() > now.getTime() - 7 * DAY_MS ? last : null;
 }

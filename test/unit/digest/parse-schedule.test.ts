@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { CronParseError, parseSchedule, ScheduleError } from "../../../src/digest/parse-schedule.js";
+import { lastDueTime } from "../../../src/digest/schedule-digests.js";
 
 const next = (cron: string, timeZone: string, after: string): string => parseSchedule(cron, timeZone).next(new Date(after)).toISOString();
 const runs = (cron: string, timeZone: string, after: string, count: number): string[] => {
@@ -90,6 +91,23 @@ describe("parseSchedule(...).next", () => {
   it("rejects an unknown time zone with a clear message", () => {
     expect(() => parseSchedule("0 9 * * 1", "Mars/Olympus")).toThrow(ScheduleError);
     expect(() => parseSchedule("0 9 * * 1", "Mars/Olympus")).toThrow(/Unknown time zone "Mars\/Olympus"/);
+  });
+});
+
+describe("parseSchedule(...).previous", () => {
+  it("finds the latest run at or before an instant, across the DST change", () => {
+    const schedule = parseSchedule("0 9 * * 1", "Europe/Berlin");
+    expect(schedule.previous(new Date("2026-03-30T07:00:00.000Z"))?.toISOString()).toBe("2026-03-30T07:00:00.000Z");
+    expect(schedule.previous(new Date("2026-03-30T06:59:59.999Z"))?.toISOString()).toBe("2026-03-23T08:00:00.000Z");
+    expect(parseSchedule("*/20 * * * *", "Europe/Berlin").previous(new Date("2025-10-26T01:10:00Z"))?.toISOString()).toBe("2025-10-26T01:00:00.000Z");
+  });
+});
+
+describe("lastDueTime", () => {
+  it("is the latest run within the week up to now, or null", () => {
+    expect(lastDueTime("0 9 * * 1", "Europe/Berlin", new Date("2026-11-24T00:00:00Z"))?.toISOString()).toBe("2026-11-23T08:00:00.000Z");
+    expect(lastDueTime("* * * * *", "UTC", new Date("2026-11-24T00:00:30Z"))?.toISOString()).toBe("2026-11-24T00:00:00.000Z");
+    expect(lastDueTime("0 6 1 jan *", "UTC", new Date("2026-11-24T00:00:00Z"))).toBeNull();
   });
 });
 
