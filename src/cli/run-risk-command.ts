@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { buildRiskProfile } from "../coach/build-risk-profile.js";
-import { compilePathMatcher } from "../coach/match-path.js";
+import { compilePathMatcher } from "../coach/compile-path-matcher.js";
 import { parseUnifiedDiff } from "../coach/parse-unified-diff.js";
 import { detectFileKind } from "../coach/risk/detect-file-kind.js";
 import { SEVERITIES, type PullRequestFile, type RiskConfig } from "../coach/types.js";

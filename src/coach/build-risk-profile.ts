@@ -1,7 +1,7 @@
 // Builds a pull request's risk profile from its files: what a good review of this change should
 // cover, and where. Pure and deterministic: files and config in, findings out.
 
-import { compilePathMatcher, matchPath } from "./match-path.js";
+import { compilePathMatcher, matchPath } from "./compile-path-matcher.js";
 import { parsePatch, type PatchHunk } from "./parse-patch.js";
 import { detectFileKind } from "./risk/detect-file-kind.js";
 import { findDependencyChanges } from "./risk/find-dependency-changes.js";
@@ -33,7 +33,8 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
   const fileContext: FileRiskContext = {
     isSensitive: compilePathMatcher(config.sensitivePaths),
     sensitivePatterns: config.sensitivePaths,
-    matchGlob: matchPath,
+    // names the glob that made a path sensitive: a negated one ("!docs/**") never does
+    matchGlob: (path, glob) => !glob.trim().startsWith("!") && matchPath(path, glob),
   };
   const skipped: SkippedFile[] = [];
   const raw: RawFinding[] = [];

@@ -2,15 +2,15 @@
 // comes from GitHub: the viewer's token decides which installations and repositories exist for them.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseCookie, stringifySetCookie } from "cookie";
 import { z } from "zod";
 import type { Env } from "../env.js";
 import { setCoachingOptOut } from "../store/nudges.js";
 import type { AccessCache } from "./auth/create-access-cache.js";
-import { parseCookies, serializeCookie } from "./auth/cookies.js";
 import { buildCsrfToken, isSameOrigin, isValidCsrfToken } from "./auth/csrf-token.js";
 import { type GitHubUserApi, GitHubUserApiError } from "../github/github-user-api.js";
 import { createOAuthState, OAUTH_STATE_TTL_MS, verifyOAuthState } from "./auth/oauth-state.js";
-import { openSession, sealSession, type Session, SESSION_TTL_MS } from "./auth/seal-session.js";
+import { decryptSession, encryptSession, type Session, SESSION_TTL_MS } from "./auth/encrypt-session.js";
 import {
   listViewerInstallations,
   listViewerRepositories,
@@ -81,8 +81,8 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
     return (publicOrigin?.startsWith("https:") ?? false) || requestProtocol(req) === "https";
   }
 
-  function sessionOf(state: RequestState): Session | null {
-    return openSession(parseCookies(state.req).get(SESSION_COOKIE), secret, deps.now());
+  async function sessionOf(state: RequestState): Promise<Session | null> {
+    return decryptSession(cookiesOf(state.req)[SESSION_COOKIE], secret, deps.now());
   }
 
   function viewerOf(session: Session): Viewer {
@@ -93,7 +93,7 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
     return { login: session.login, csrfToken: buildCsrfToken(session, secret) };
   }
 
-  const clearSession = (state: RequestState) => serializeCookie(SESSION_COOKIE, "", { maxAgeSeconds: 0, path: "/", secure: state.secure });
+  const clearSession = (state: RequestState) => buildSetCookie(SESSION_COOKIE, "", { maxAgeSeconds: 0, path: "/", secure: state.secure });
 
   function notFound(state: RequestState, session: Session | null): void {
     sendHtml(state.res, 404, renderMessagePage("Not found", "There is nothing here, or your GitHub account cannot see it.", session ? pageViewer(session) : null));
@@ -122,15 +122,15 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
     const github = deps.github as GitHubUserApi;
     const wanted = returnToSchema.safeParse(state.url.searchParams.get("return_to") ?? "/dashboard");
     const { state: oauthState, nonce } = createOAuthState(secret, deps.now(), wanted.success ? wanted.data : "/dashboard");
-    const cookie = serializeCookie(OAUTH_COOKIE, nonce, { maxAgeSeconds: OAUTH_STATE_TTL_MS / 1000, path: "/dashboard/auth", secure: state.secure });
+    const cookie = buildSetCookie(OAUTH_COOKIE, nonce, { maxAgeSeconds: OAUTH_STATE_TTL_MS / 1000, path: "/dashboard/auth", secure: state.secure });
     redirect(state.res, github.authorizeUrl(`${state.origin}/dashboard/auth/callback`, oauthState), 302, { "set-cookie": cookie });
   }
 
   async function callback(state: RequestState): Promise<void> {
     const github = deps.github as GitHubUserApi;
-    const clearState = serializeCookie(OAUTH_COOKIE, "", { maxAgeSeconds: 0, path: "/dashboard/auth", secure: state.secure });
+    const clearState = buildSetCookie(OAUTH_COOKIE, "", { maxAgeSeconds: 0, path: "/dashboard/auth", secure: state.secure });
     const query = callbackSchema.safeParse(Object.fromEntries(state.url.searchParams));
-    const verified = query.success ? verifyOAuthState(query.data.state, parseCookies(state.req).get(OAUTH_COOKIE), secret, deps.now()) : null;
+    const verified = query.success ? verifyOAuthState(query.data.state, cookiesOf(state.req)[OAUTH_COOKIE], secret, deps.now()) : null;
     if (!query.success || !verified) {
       sendHtml(state.res, 400, renderMessagePage("Sign-in failed", "The sign-in link expired or did not start in this browser. Please sign in again.", null, { label: "Sign in with GitHub", href: "/dashboard/login" }), {
         "set-cookie": clearState,
@@ -152,7 +152,7 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
       return;
     }
     deps.log.info({ login: session.login }, "signed in to the dashboard");
-    const cookie = serializeCookie(SESSION_COOKIE, sealSession(session, secret), {
+    const cookie = buildSetCookie(SESSION_COOKIE, await encryptSession(session, secret), {
       maxAgeSeconds: (session.expires - session.issued) / 1000,
       path: "/",
       secure: state.secure,
@@ -182,7 +182,7 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
   }
 
   async function logout(state: RequestState): Promise<void> {
-    const session = sessionOf(state);
+    const session = await sessionOf(state);
     if (!(await checkPost(state, session))) return;
     redirect(state.res, "/dashboard", 303, { "set-cookie": clearSession(state) });
   }
@@ -213,8 +213,8 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
     if (first === "auth" && second === "callback" && parts.length === 2 && method === "GET") return callback(state);
     if (first === "logout" && parts.length === 1 && method === "POST") return logout(state);
 
-    const hadCookie = parseCookies(state.req).has(SESSION_COOKIE);
-    const session = sessionOf(state);
+    const hadCookie = cookiesOf(state.req)[SESSION_COOKIE] !== undefined;
+    const session = await sessionOf(state);
     if (!session) {
       if (method === "POST") {
         await checkPost(state, null);
@@ -292,7 +292,7 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
       const user = await (deps.access as AccessCache).identify(match[1]);
       return { login: user.login, id: user.id, access: (deps.access as AccessCache).forToken(match[1]) };
     }
-    const session = sessionOf(state);
+    const session = await sessionOf(state);
     return session ? viewerOf(session) : null;
   }
 
@@ -370,4 +370,22 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
     }
     return true;
   };
+}
+
+/** The request's cookies by name (the first of a repeated name wins). */
+function cookiesOf(req: IncomingMessage): Record<string, string | undefined> {
+  return parseCookie(req.headers.cookie ?? "");
+}
+
+/** A Set-Cookie value: always HttpOnly and SameSite=Lax; maxAgeSeconds 0 deletes the cookie. */
+function buildSetCookie(name: string, value: string, options: { maxAgeSeconds: number; path: string; secure: boolean }): string {
+  const maxAge = Math.max(0, Math.floor(options.maxAgeSeconds));
+  return stringifySetCookie(name, value, {
+    maxAge,
+    path: options.path,
+    httpOnly: true,
+    sameSite: "lax",
+    secure: options.secure,
+    ...(maxAge === 0 ? { expires: new Date(0) } : {}),
+  });
 }

@@ -6,7 +6,7 @@ import { listRepositories, readRepositoryConfig } from "../store/repositories.js
 import { buildDigestWeek } from "./build-digest-week.js";
 import { digestId } from "./deliver-digest.js";
 import type { DigestJob } from "./deliver-digest.js";
-import { nextScheduleTime } from "./next-schedule-time.js";
+import { parseSchedule } from "./parse-schedule.js";
 
 const DAY_MS = 86_400_000;
 
@@ -71,13 +71,6 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
 
 /** The latest time at or before `now`, within the last week, that the schedule fell due. */
 export function lastDueTime(cron: string, timeZone: string, now: Date): Date | null {
-  let last: Date | null = null;
-  let cursor = new Date(now.getTime() - 7 * DAY_MS);
-  for (let i = 0; i < 10_000; i++) {
-    const next = nextScheduleTime(cron, timeZone, cursor);
-    if (next.getTime() > now.getTime()) break;
-    last = next;
-    cursor = next;
-  }
-  return last;
+  const last = parseSchedule(cron, timeZone).previous(now);
+  return last !== null && last.getTime() > now.getTime() - 7 * DAY_MS ? last : null;
 }

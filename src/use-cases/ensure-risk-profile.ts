@@ -1,5 +1,5 @@
 import { buildRiskProfile } from "../coach/build-risk-profile.js";
-import { compilePathMatcher } from "../coach/match-path.js";
+import { compilePathMatcher } from "../coach/compile-path-matcher.js";
 import { detectFileKind } from "../coach/risk/detect-file-kind.js";
 import { riskLevelWeight } from "../coach/risk-level-weight.js";
 import type { PullRequestFile, RiskProfile } from "../coach/types.js";

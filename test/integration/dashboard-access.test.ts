@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { sealSession, type Session } from "../../src/dashboard/auth/seal-session.js";
+import { encryptSession, type Session } from "../../src/dashboard/auth/encrypt-session.js";
 import { CONTENT_SECURITY_POLICY } from "../../src/dashboard/send-response.js";
 import { DASHBOARD_SECRETS, type DashboardServer, SEEDED, seedDashboardData, startDashboardServer } from "../helpers/seed-dashboard-data.js";
 import { createTestStore, type TestStore } from "../helpers/stores.js";
@@ -16,9 +16,9 @@ const ACME_INSTALLATION = { id: SEEDED.acme.id, account: { login: "acme", type: 
 let tokenCounter = 0;
 const newToken = () => `ghu_test${String(++tokenCounter).padStart(6, "0")}abcdef`;
 
-function cookieFor(token: string, overrides: Partial<Session> = {}, secret = DASHBOARD_SECRETS.SESSION_SECRET): string {
+async function cookieFor(token: string, overrides: Partial<Session> = {}, secret = DASHBOARD_SECRETS.SESSION_SECRET): Promise<string> {
   const session: Session = { login: "alice", id: SEEDED.alice.id, token, issued: NOW.getTime(), expires: NOW.getTime() + 8 * HOUR, ...overrides };
-  return `rc_session=${encodeURIComponent(sealSession(session, secret))}`;
+  return `rc_session=${encodeURIComponent(await encryptSession(session, secret))}`;
 }
 
 /** GitHub says alice's token sees the acme installation, and in it acme/shop and acme/api (not acme/docs). */
@@ -68,7 +68,7 @@ describe("dashboard authorization", () => {
   it("refuses every URL of another installation, through pages, digests, the API and forms (404, same as missing)", async () => {
     const token = newToken();
     const scope = mockAliceAccess(token);
-    const cookie = { cookie: cookieFor(token) };
+    const cookie = { cookie: await cookieFor(token) };
     // Positive control: alice's own installation answers, and its pages never mention globex.
     const own = await get(`/dashboard/installations/${SEEDED.acme.id}`, cookie);
     expect(own.status).toBe(200);
@@ -122,7 +122,7 @@ describe("dashboard authorization", () => {
   it("shows a reviewer only their own reviews, nudges and comments on /dashboard/me and /api/v1/me", async () => {
     const token = newToken();
     const scope = mockAliceAccess(token);
-    const response = await get("/api/v1/me", { cookie: cookieFor(token) });
+    const response = await get("/api/v1/me", { cookie: await cookieFor(token) });
     expect(response.status).toBe(200);
     const me = (await response.json()) as { login: string; reviews: Array<{ id: number }>; nudges: unknown[]; toneSuggestions: Array<{ body: string }> };
     const db = testStore.store.db;
@@ -137,26 +137,27 @@ describe("dashboard authorization", () => {
     expect(me.toneSuggestions.length).toBeGreaterThan(0);
     expect(me.toneSuggestions.every((item) => item.body.includes("obviously wrong"))).toBe(true);
 
-    const html = await (await get("/dashboard/me", { cookie: cookieFor(token) })).text();
+    const html = await (await get("/dashboard/me", { cookie: await cookieFor(token) })).text();
     for (const other of ["bob", "carol", "dave", "erin", "frank"]) expect(html).not.toMatch(new RegExp(`\\b${other}\\b`));
     scope.done();
   });
 
   it("refuses forged, tampered, foreign-secret and expired session cookies", async () => {
     const token = newToken();
-    const good = cookieFor(token).slice("rc_session=".length);
+    const good = (await cookieFor(token)).slice("rc_session=".length);
     const value = decodeURIComponent(good);
+    // a compact JWE: header . (no wrapped key) . iv . ciphertext . tag
     const parts = value.split(".");
-    const tamperedBody = [parts[0], parts[1], `${parts[2]!.slice(0, -2)}${parts[2]!.endsWith("AA") ? "BB" : "AA"}`, parts[3]].join(".");
+    const tamperedBody = [parts[0], parts[1], parts[2], `${parts[3]!.slice(0, -2)}${parts[3]!.endsWith("AA") ? "BB" : "AA"}`, parts[4]].join(".");
     const cookies = {
       forged: "rc_session=v1.AAAA.BBBB.CCCC",
       garbage: "rc_session=%E0%A4%A",
       tampered: `rc_session=${encodeURIComponent(tamperedBody)}`,
-      "signature stripped": `rc_session=${encodeURIComponent(parts.slice(0, 3).join("."))}`,
-      "other secret": cookieFor(token, {}, "another-secret-that-is-long-enough-0123"),
-      expired: cookieFor(token, { issued: NOW.getTime() - 9 * HOUR, expires: NOW.getTime() - HOUR }),
-      "too long a life": cookieFor(token, { issued: NOW.getTime() - HOUR, expires: NOW.getTime() + 30 * 24 * HOUR }),
-      "issued in the future": cookieFor(token, { issued: NOW.getTime() + 2 * HOUR, expires: NOW.getTime() + 3 * HOUR }),
+      "signature stripped": `rc_session=${encodeURIComponent(parts.slice(0, 4).join("."))}`,
+      "other secret": await cookieFor(token, {}, "another-secret-that-is-long-enough-0123"),
+      expired: await cookieFor(token, { issued: NOW.getTime() - 9 * HOUR, expires: NOW.getTime() - HOUR }),
+      "too long a life": await cookieFor(token, { issued: NOW.getTime() - HOUR, expires: NOW.getTime() + 30 * 24 * HOUR }),
+      "issued in the future": await cookieFor(token, { issued: NOW.getTime() + 2 * HOUR, expires: NOW.getTime() + 3 * HOUR }),
     };
     for (const [, cookie] of Object.entries(cookies)) {
       const page = await get("/dashboard/me", { cookie });
@@ -173,7 +174,7 @@ describe("dashboard authorization", () => {
   it("refuses state-changing POSTs without the session's CSRF token or from another origin, and accepts the real form", async () => {
     const token = newToken();
     const scope = mockAliceAccess(token);
-    const cookie = { cookie: cookieFor(token) };
+    const cookie = { cookie: await cookieFor(token) };
     const page = await get("/dashboard/me", cookie);
     const html = await page.text();
     const csrf = csrfOf(html);
@@ -186,7 +187,7 @@ describe("dashboard authorization", () => {
       await post("/dashboard/me/opt-out", { ...form, csrf: "wrong-token" }, cookie),
       await post("/dashboard/me/opt-out", { ...form, csrf: csrf.slice(0, -1) + (csrf.endsWith("A") ? "B" : "A") }, cookie),
       // A token from another session of the same person.
-      await post("/dashboard/me/opt-out", { ...form, csrf: csrfOf(await (await get("/dashboard", { cookie: cookieFor(otherToken, { issued: NOW.getTime() - HOUR }) })).text()) }, cookie),
+      await post("/dashboard/me/opt-out", { ...form, csrf: csrfOf(await (await get("/dashboard", { cookie: await cookieFor(otherToken, { issued: NOW.getTime() - HOUR }) })).text()) }, cookie),
       await post("/dashboard/me/opt-out", { ...form, csrf }, { ...cookie, origin: "https://evil.example" }),
       await post("/dashboard/me/opt-out", { ...form, csrf }, { ...cookie, origin: "null" }),
       await post("/dashboard/me/opt-out", { ...form, csrf }, {}),
@@ -207,7 +208,7 @@ describe("dashboard authorization", () => {
 
     const logout = await post("/dashboard/logout", { csrf }, cookie);
     expect(logout.status).toBe(303);
-    expect(logout.headers.get("set-cookie")).toMatch(/^rc_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=Lax/);
+    expect(logout.headers.get("set-cookie")).toMatch(/^rc_session=; Max-Age=0; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax/);
     scope.done();
     nock.cleanAll();
   });
@@ -240,7 +241,7 @@ describe("dashboard authorization", () => {
     expect(location.searchParams.get("redirect_uri")).toBe(`${server.url}/dashboard/auth/callback`);
     const state = location.searchParams.get("state") ?? "";
     const stateCookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-    expect(login.headers.get("set-cookie")).toMatch(/^rc_oauth=[^;]+; Path=\/dashboard\/auth; Max-Age=600; HttpOnly; SameSite=Lax$/);
+    expect(login.headers.get("set-cookie")).toMatch(/^rc_oauth=[^;]+; Max-Age=600; Path=\/dashboard\/auth; HttpOnly; SameSite=Lax$/);
 
     // Without the browser's cookie, or with a tampered state, the callback is refused and GitHub is not asked.
     expect((await get(`/dashboard/auth/callback?code=abc&state=${encodeURIComponent(state)}`)).status).toBe(400);
@@ -256,7 +257,7 @@ describe("dashboard authorization", () => {
     expect(callback.status).toBe(302);
     expect(callback.headers.get("location")).toBe("/dashboard/me");
     const cookies = callback.headers.getSetCookie();
-    expect(cookies[0]).toMatch(/^rc_session=[^;]+; Path=\/; Max-Age=28800; HttpOnly; SameSite=Lax$/);
+    expect(cookies[0]).toMatch(/^rc_session=[^;]+; Max-Age=28800; Path=\/; HttpOnly; SameSite=Lax$/);
     expect(cookies[1]).toMatch(/^rc_oauth=; .*Max-Age=0/);
     expect(cookies[0]).not.toContain(token);
     web.done();
@@ -272,7 +273,7 @@ describe("dashboard authorization", () => {
   it("serves pages with a strict CSP, escaped data, and no people next to negatives", async () => {
     const token = newToken();
     const scope = mockAliceAccess(token);
-    const cookie = { cookie: cookieFor(token) };
+    const cookie = { cookie: await cookieFor(token) };
     for (const path of ["/dashboard", `/dashboard/installations/${SEEDED.acme.id}`, "/dashboard/repos/acme/shop", "/dashboard/repos/acme/api", "/dashboard/repos/acme/shop/digests", "/dashboard/me"]) {
       const response = await get(path, cookie);
       expect(response.status).toBe(200);

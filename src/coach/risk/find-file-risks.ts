@@ -2,7 +2,7 @@
 // tests removed. Each honours the file's role and reads only new code (not moved or reformatted
 // lines). A finding anchors on the line that shows the risk, or has no line (listed, not inline).
 
-import type { PathMatcher } from "../match-path.js";
+import type { PathMatcher } from "../compile-path-matcher.js";
 import type { Concern, Confidence, Severity } from "../types.js";
 import { TEST_CASE } from "./testing-rules.js";
 import { compactLine, isMovedLine, type FileView, type RawFinding } from "./raw-finding.js";

@@ -1,12 +1,14 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { deriveKeys } from "./derive-keys.js";
-import type { Session } from "./seal-session.js";
+import type { Session } from "./encrypt-session.js";
+
+/** The CSRF key: HKDF-SHA256 of SESSION_SECRET for this one purpose. */
+const csrfKey = (secret: string) => Buffer.from(hkdfSync("sha256", secret, "review-coach dashboard", "csrf v1", 32));
 
 /** The synchroniser token of a session: bound to the user, the sign-in and the token it holds. */
 export function buildCsrfToken(session: Session, secret: string): string {
   const tokenHash = createHash("sha256").update(session.token).digest("base64url");
-  return createHmac("sha256", deriveKeys(secret).csrf).update(`${session.id}:${session.issued}:${tokenHash}`).digest("base64url");
+  return createHmac("sha256", csrfKey(secret)).update(`${session.id}:${session.issued}:${tokenHash}`).digest("base64url");
 }
 
 export function isValidCsrfToken(given: string | undefined, session: Session, secret: string): boolean {

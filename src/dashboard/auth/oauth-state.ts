@@ -1,8 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { deriveKeys } from "./derive-keys.js";
 
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
+
+/** The OAuth state key: HKDF-SHA256 of SESSION_SECRET for this one purpose. */
+const stateKey = (secret: string) => Buffer.from(hkdfSync("sha256", secret, "review-coach dashboard", "oauth state v1", 32));
 
 const statePayloadSchema = z.object({ n: z.string().min(16).max(64), e: z.number().int(), r: z.string().max(500) });
 
@@ -13,7 +15,7 @@ const statePayloadSchema = z.object({ n: z.string().min(16).max(64), e: z.number
 export function createOAuthState(secret: string, now: Date, returnTo: string): { state: string; nonce: string } {
   const nonce = randomBytes(18).toString("base64url");
   const payload = Buffer.from(JSON.stringify({ n: nonce, e: now.getTime() + OAUTH_STATE_TTL_MS, r: returnTo })).toString("base64url");
-  const signature = createHmac("sha256", deriveKeys(secret).oauthState).update(payload).digest("base64url");
+  const signature = createHmac("sha256", stateKey(secret)).update(payload).digest("base64url");
   return { state: `${payload}.${signature}`, nonce };
 }
 
@@ -21,7 +23,7 @@ export function createOAuthState(secret: string, now: Date, returnTo: string): {
 export function verifyOAuthState(state: string, cookieNonce: string | undefined, secret: string, now: Date): { returnTo: string } | null {
   const [payload, signature, extra] = state.split(".");
   if (!payload || !signature || extra !== undefined || !cookieNonce) return null;
-  const expected = createHmac("sha256", deriveKeys(secret).oauthState).update(payload).digest();
+  const expected = createHmac("sha256", stateKey(secret)).update(payload).digest();
   const given = Buffer.from(signature, "base64url");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   let parsed;

@@ -1,5 +1,5 @@
 import { escapeHtml, safeHref } from "../escape-html.js";
-import { renderMarkdown } from "../render-markdown.js";
+import { renderDigestHtml } from "../render-digest-html.js";
 import { type PageViewer, renderPageLayout } from "./render-page-layout.js";
 
 export interface ArchivedDigest {
@@ -21,7 +21,7 @@ export function renderDigestsPage(viewer: PageViewer, repository: { fullName: st
         digests
           .map((digest, index) => {
             const issue = safeHref(digest.issueUrl);
-            return `<article class="digest" id="digest-${index}" aria-label="Digest ${escapeHtml(digest.week)}">${renderMarkdown(digest.markdown, { chartId: `digest-${index}-chart` })}${issue ? `<p><a href="${issue}">The issue on GitHub</a></p>` : ""}</article>`;
+            return `<article class="digest" id="digest-${index}" aria-label="Digest ${escapeHtml(digest.week)}">${renderDigestHtml(digest.markdown, { chartId: `digest-${index}-chart` })}${issue ? `<p><a href="${issue}">The issue on GitHub</a></p>` : ""}</article>`;
           })
           .join("");
   return renderPageLayout({

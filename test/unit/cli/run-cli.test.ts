@@ -2,37 +2,15 @@ import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough, Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "@jest/globals";
-import type { CliCommand, CliIo } from "../../../src/cli/cli-io.js";
+import type { CliCommand } from "../../../src/cli/cli-io.js";
 import { findCheckoutFor, readCheckoutContents } from "../../../src/cli/read-checkout-contents.js";
 import { classifyLine } from "../../../src/cli/run-classify-command.js";
 import { parseUnifiedDiff } from "../../../src/coach/parse-unified-diff.js";
 import { CLI_COMMANDS, renderUsage, runCli } from "../../../src/cli/run-cli.js";
-
-class Capture extends Writable {
-  text = "";
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString();
-    callback();
-  }
-}
-
-function fakeIo(stdinText = "", files: Record<string, string> = {}): CliIo & { stdout: Capture; stderr: Capture } {
-  const stdin = new PassThrough();
-  stdin.end(stdinText);
-  return {
-    stdin,
-    stdout: new Capture(),
-    stderr: new Capture(),
-    readFile: async (path) => {
-      const content = files[path];
-      if (content === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
-      return content;
-    },
-  };
-}
+import { fakeIo } from "../../helpers/fake-cli-io.js";
 
 const DIFF = [
   "diff --git a/src/routes/users.ts b/src/routes/users.ts",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { compileGlob, compilePathMatcher, matchPath } from "../../../src/coach/match-path.js";
+import { compilePathMatcher, matchPath } from "../../../src/coach/compile-path-matcher.js";
 import { DEFAULT_IGNORED_PATHS, DEFAULT_SENSITIVE_PATHS } from "../../helpers/default-risk-config.js";
 
 describe("matchPath", () => {
@@ -41,9 +41,47 @@ describe("matchPath", () => {
     expect(matchPath("src\\a.ts", "src/*.ts")).toBe(true);
   });
 
-  it("compiles to anchored regexes and caches them", () => {
-    expect(compileGlob("*.md")).toBe(compileGlob("*.md"));
-    expect(compileGlob("*.md").source.startsWith("^")).toBe(true);
+  it.each([
+    // braces: alternatives, nested, empty, numeric ranges
+    ["src/{api,web}/*.ts", "src/web/a.ts", true],
+    ["src/{api,web}/*.ts", "src/cli/a.ts", false],
+    ["src/{a,b/{c,d}}/*.ts", "src/b/d/x.ts", true],
+    ["src/{a,b/{c,d}}/*.ts", "src/b/e/x.ts", false],
+    ["log.{1..3}.txt", "logs/log.2.txt", true],
+    ["log.{1..3}.txt", "log.4.txt", false],
+    // a single negated glob matches what the glob does not
+    ["!*.md", "docs/a.md", false],
+    ["!*.md", "src/a.ts", true],
+    // dotfiles are matched like any other name (as .gitignore does)
+    ["*.yml", ".github/workflows/ci.yml", true],
+    ["src/**", "src/.hidden/x.ts", true],
+    // a trailing slash: a directory of that name at any depth, unless the glob has another slash
+    ["dist/", "packages/a/dist/x.js", true],
+    ["dist/", "distribution/x.js", false],
+    ["/dist/", "packages/a/dist/x.js", false],
+    ["web/dist/", "web/dist/x.js", true],
+    ["web/dist/", "a/web/dist/x.js", false],
+    // posix classes and extglobs
+    ["v[[:digit:]].txt", "v1.txt", true],
+    ["*.+(js|mjs)", "a/b.mjs", true],
+    ["*.+(js|mjs)", "a/b.ts", false],
+    // case-sensitive, as Git on Linux
+    ["*.MD", "a.md", false],
+    // "/" alone names no file
+    ["/", "a.ts", false],
+  ])("%s vs %s → %s", (glob, path, expected) => {
+    expect(matchPath(path, glob)).toBe(expected);
+  });
+
+  it("lets the last matching glob of a list decide, so a negated glob re-includes", () => {
+    const ignored = compilePathMatcher(["**/generated/**", "!**/generated/keep-*.ts", "**/generated/keep-not.ts"]);
+    expect(ignored("src/generated/a.ts")).toBe(true);
+    expect(ignored("src/generated/keep-me.ts")).toBe(false);
+    expect(ignored("src/generated/keep-not.ts")).toBe(true);
+    expect(ignored("src/a.ts")).toBe(false);
+    // a list of negations alone matches nothing: there is nothing to re-include
+    expect(compilePathMatcher(["!*.md"])("a.ts")).toBe(false);
+    expect(compilePathMatcher(["!", "  "])("a.ts")).toBe(false);
   });
 
   it("builds one matcher from many globs, ignoring blank ones", () => {
