@@ -86,14 +86,18 @@ const NOT_API = new Set(["main", "init", "__init__", "setup", "teardown"]);
 
 /**
  * What callers depend on in a declaration line: the text before any initialiser (a version constant's
- * new value is no API change), without whitespace, trailing commas and `{`, with `interface{}` read as
+ * new value is no API change), without whitespace, trailing commas (also before `)`) and `{`, with `interface{}` read as
  * `any` (the same type in Go).
  */
 function signatureOf(text: string): string {
   const declaration = /^\s*(?:export\s+)?(?:declare\s+)?(?:const|let|var|public\s+(?:static\s+)?(?:final\s+)?[\w<>[\],.? ]+\s+\w+\s*=)/.test(text)
     ? text.split("=")[0] ?? text
     : text;
-  return declaration.replace(/interface\s*\{\s*\}/g, "any").replace(/[\s,{]+$/g, "").replace(/\s+/g, "");
+  return declaration
+    .replace(/interface\s*\{\s*\}/g, "any")
+    .replace(/[\s,{]+$/g, "")
+    .replace(/\s+/g, "")
+    .replace(/,([)\]>])/g, "$1");
 }
 
 function exportedName(patterns: RegExp[], text: string): string | null {

@@ -113,10 +113,16 @@ const VERSIONS = new RegExp(VERSION.source, "g");
 
 function classifyChange(added: readonly string[], deleted: readonly string[], pr: PullRequestText): ChangeKind {
   const addedCode = added.filter((line) => line !== "");
-  if (addedCode.length === 0) return "new";
   const deletedCode = deleted.filter((line) => line !== "");
+  if (addedCode.length === 0) {
+    // Only deletions: moved when every telling line is added elsewhere in the pull request.
+    const telling = deletedCode.filter((line) => compactLine(line).length >= MIN_MOVED_LENGTH);
+    return telling.length > 0 && telling.every((line) => pr.added.has(compactLine(line))) ? "moved" : "new";
+  }
   if (deletedCode.length > 0 && compactLine(addedCode.join("")) === compactLine(deletedCode.join(""))) return "reformatted";
-  if (addedCode.every((line) => isMovedLine(line, pr))) return "moved";
+  // Moved: every line long enough to tell is deleted elsewhere (a lone `}` or `end` tells nothing).
+  const telling = addedCode.filter((line) => compactLine(line).length >= MIN_MOVED_LENGTH);
+  if (telling.length > 0 && telling.every((line) => isMovedLine(line, pr))) return "moved";
   if (
     deletedCode.length === addedCode.length &&
     addedCode.every((line, i) => VERSION.test(line) && withoutVersions(line) === withoutVersions(deletedCode[i] ?? ""))

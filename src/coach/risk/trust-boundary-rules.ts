@@ -11,7 +11,8 @@ import type { LineRule } from "./line-rule.js";
 export const REQUEST_INPUT =
   /\b(?:req|request|ctx\.request|params|query|body|headers|cookies|form)\s*(?:\.|\[)|\bctx\.(?:get|query|params|host|href|header)\b|\br\.(?:URL|Form|Host|Header|FormValue|PostFormValue)\b|\bc\.(?:Param|Query|FormValue|Request\(\))|getParameter\(|getHeader\(|\$_(?:GET|POST|REQUEST|COOKIE|SERVER)\b|\bparams\[|\bReferr?er\b|X-Forwarded-(?:For|Proto|Host)|\brequest\.(?:args|form|GET|POST|META|host|url|path)\b/i;
 
-const LITERAL_ONLY_ARGUMENT = /^\s*["'`][^"'`$#{}+]*["'`]\s*\)/;
+/** A string literal as the whole argument, maybe followed by constant arguments (Go's status code). */
+const LITERAL_ONLY_ARGUMENT = /^\s*["'`][^"'`$#{}+]*["'`]\s*(?:,\s*[\w.]+\s*)*\)/;
 
 export const TRUST_BOUNDARY_RULES: readonly LineRule[] = [
   {
@@ -81,7 +82,7 @@ export const TRUST_BOUNDARY_RULES: readonly LineRule[] = [
     withInput: { confidence: "high", reason: "sets a response header from request input (`{input}`): CR/LF, quotes and `;` in it can split or inject headers" },
     languages: "code",
     pattern:
-      /Content-Disposition|\b(?:setHeader|addHeader|set_header|add_header|writeHead)\s*\(\s*["'][\w-]+["']\s*,\s*(?!["'`][^"'`$#{}+]*["'`]\s*\))|\bHeader\(\)\.(?:Set|Add)\(\s*"[\w-]+"\s*,\s*(?!"[^"]*"\s*\))|\bheader\s*\(\s*["'][\w-]+:\s*["']\s*\./,
+      /Content-Disposition|\b(?:setHeader|addHeader|set_header|add_header|writeHead)\s*\(\s*["'][\w-]+["']\s*,(?!\s*["'`][^"'`$#{}+]*["'`]\s*\))|\bHeader\(\)\.(?:Set|Add)\(\s*"[\w-]+"\s*,(?!\s*"[^"]*"\s*\))|\bheader\s*\(\s*["'][\w-]+:\s*["']\s*\./,
     unless: /["']Location["']|Location:/,
   },
   {
