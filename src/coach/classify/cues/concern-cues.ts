@@ -1,0 +1,23 @@
+// Every concern cue in matching order, one file per label.
+
+import type { Concern } from "../../types.js";
+import { ARCHITECTURE } from "./architecture-cues.js";
+import type { Cue } from "./cue.js";
+import { DOCUMENTATION } from "./documentation-cues.js";
+import { EDGE_CASES } from "./edge-cases-cues.js";
+import { PERFORMANCE } from "./performance-cues.js";
+import { READABILITY } from "./readability-cues.js";
+import { SECURITY } from "./security-cues.js";
+import { STYLE } from "./style-cues.js";
+import { TESTING } from "./testing-cues.js";
+
+export const CONCERN_CUES: readonly Cue<Concern>[] = [
+  ...ARCHITECTURE,
+  ...SECURITY,
+  ...EDGE_CASES,
+  ...TESTING,
+  ...PERFORMANCE,
+  ...READABILITY,
+  ...DOCUMENTATION,
+  ...STYLE,
+];
