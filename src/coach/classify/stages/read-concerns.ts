@@ -4,23 +4,23 @@
 import { CONCERN_CUES } from "../cues/concern-cues.js";
 import { DEFECT_CLAIM, EDGE_CASES_WEAK } from "../cues/edge-cases-cues.js";
 import { addConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
+import { readSecurity } from "./read-security.js";
 import { DEFECT_THRESHOLD, asksForDocumentation, maskNonClaims, scoreDefect } from "../score-defect.js";
 
 /** Value names whose case matters ("None" the value, not "none of these"). */
 const CASED_EDGE_VALUES =
   /\b(?:(?:is|be|returns?|if|not|get|gets|are|==|=|handle|handles|handling|check for|checking for|against)\s+None|None\s+(?:value|values|case|check)|NULL|Null|NaN|nullptr|EOF|ENOENT|EINTR|EAGAIN)\b/g;
-const CASED_SECURITY = /\b(?:DoS|DDoS|IDOR|RBAC|ACLs?|OAuth2?|SAML|OIDC|TOCTOU|SQLi)\b/g;
 const CASED_TESTING = /\b(?:CI|QA|TDD)\b/g;
 
 /** Concern cues on the claims of `prose` (words that claim no defect are masked first). */
-export function readConcerns(prose: string, draft: Draft): void {
+export function readConcerns(prose: string, codeWords: string, draft: Draft): void {
   const { concerns, evidence } = draft;
   // "Correct me if I'm wrong", "nothing wrong with it": a defect word that claims no defect.
   const claims = maskNonClaims(prose);
   matchCues(claims, CONCERN_CUES, concerns, evidence, "concern");
+  readSecurity(claims, codeWords, draft);
   for (const [re, concern] of [
     [CASED_EDGE_VALUES, "edge-cases"],
-    [CASED_SECURITY, "security"],
     [CASED_TESTING, "testing"],
   ] as const) {
     if (concerns.has(concern)) continue;
