@@ -76,11 +76,11 @@ export const SECURITY_STRONG = words(
   "hmac",
   "tls",
   "ssl",
-  "ciphers?",
   // Access control named by who may do what.
   "who (?:can|could|is allowed to|may) (?:access|see|read|write|edit|delete|modify|view|call|change|create|log ?in|do)",
   "(?:per|cross)[- ](?:project|tenant|org|organi[sz]ation|account|team) (?:scop\\w*|access|isolation|permissions?)",
   "tenant (?:isolation|scoping|boundar(?:y|ies))",
+  "scoped (?:per|by|to) (?:the )?(?:project|tenant|org|organi[sz]ation|account|team)",
   "(?:non|super)[- ]?admins?",
   "impersonat(?:e|ion|ing)",
   "bypass(?:es|ed|ing)? (?:the )?(?:check|auth\\w*|validation|login|permission\\w*)",
@@ -107,6 +107,7 @@ export const SECURITY_TOPICAL = words(
   "nonce",
   "plaintext",
   "https",
+  "ciphers?",
   "certificates?",
   "cors",
   "csp",
@@ -132,7 +133,7 @@ export const SECURITY_TOPICAL = words(
 
 /** What makes a protection word a security remark: access, a check, trust, or a risk. */
 export const SECURITY_FRAME =
-  /\b(?:access(?:ible)?|allow(?:s|ed|ing)?|den(?:y|ies|ied)|forbid\w*|restrict\w*|enforc\w*|protect\w*|check(?:s|ed|ing)?|verif\w*|validat\w*|bypass\w*|trust\w*|leak\w*|expos\w*|log(?:s|ged|ging)? (?:the|it|them|this)|in (?:the )?logs?|plain ?text|hard[- ]?cod\w*|stored? (?:in|as)|reveal\w*|guess\w*|steal\w*|spoof\w*|tamper\w*|attack\w*|safe(?:ly|ty)?|unsafe|dangerous|risk\w*|abuse\w*|anyone|any user|other users?|everyone|public(?:ly)?|scop(?:e|ed|ing)|isolat\w*|revok\w*|expir\w*|rotat\w*|sign(?:ed|ing|ature)|untrusted|user[- ](?:input|data|supplied)|can (?:see|read|write|edit|delete|modify|call)|should(?:n't| not) (?:be|have|see))\b/i;
+  /\b(?:access(?:ible)?|allow(?:s|ed|ing)?|den(?:y|ies|ied)|forbid\w*|restrict\w*|enforc\w*|protect\w*|check(?:s|ed|ing)?|verif\w*|validat\w*|bypass\w*|trust\w*|leak\w*|expos\w*|log(?:s|ged|ging)? (?:the|it|them|this)|in (?:the )?logs?|plain ?text|hard[- ]?cod\w*|stored? (?:in|as)|reveal\w*|guess\w*|steal\w*|spoof\w*|tamper\w*|attack\w*|safe(?:ly|ty)?|unsafe|dangerous|risk\w*|abuse\w*|anyone|any user|other users?|everyone|public(?:ly)?|scop(?:e|ed|ing)|isolat\w*|revok\w*|expir\w*|rotat\w*|sign(?:ed|ing|ature)|untrusted|user[- ](?:input|data|supplied)|can (?:see|read|write|edit|delete|modify|call)|should(?:n't| not)? (?:be able to )?(?:see|access|edit|delete|read|write|view))\b/i;
 
 /**
  * Security words used as a topic rather than a protection: dependency injection, a parser's tokens, hash
@@ -146,7 +147,7 @@ export const SECURITY_TOPIC = words(
   "tokeni[sz](?:e|er|ed|ing|ation)",
   "hash ?(?:maps?|tables?|sets?|codes?|functions? for (?:the )?(?:map|table|set|lookup))",
   "(?:git|commit|content) hash(?:es)?",
-  "encrypt\\w* (?:is |would be |are )?(?:slow|fast|expensive|cheap|overhead)",
+  "encrypt\\w*(?: \\w+){0,3} (?:slow|fast|faster|slower|expensive|cheap|overhead|cpu|latency)",
   "security (?:docs?|documentation|page|guide|section)",
   "(?:facebook|twitter|github|android|app|ios) permissions",
   "permissions? (?:field|column|list|array|string|enum|model|table)",

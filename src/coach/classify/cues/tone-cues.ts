@@ -146,6 +146,10 @@ const PEJORATIVE = words(
 const DISMISSIVE =
   /\b(?:did (?:you|u) (?:even|actually|ever) (?:test|run|read|try|look|compile|think|check)|have you (?:even|ever) (?:tested|run|read|tried|looked|compiled)|(?:obviously|clearly|plainly) (?:wrong|broken|incorrect|bad|useless|not)|who (?:wrote|thought|came up with|approved) (?:this|that)|what (?:were|was) (?:you|they|he|she) (?:thinking|smoking)|makes? (?:absolutely no|zero|no) sense|are you (?:serious|kidding|joking|insane|crazy)|seriously\s*[?!]|you (?:clearly|obviously) (?:don't|didn't|have no)|(?:any|a) (?:competent|decent|real|sane) (?:developer|programmer|engineer|person)|even a (?:junior|child|beginner|newbie|intern)|learn (?:to|how to) (?:code|program|read)|do you (?:even )?know (?:how|what)|how (?:many|often) times|for the (?:\w+th|third|last|hundredth) time|as i (?:already )?(?:said|told you|mentioned)(?: before)?(?:,| already)|i(?:'ve| have) (?:already )?told you|(?:this|that|it) is (?:a joke|a disaster|amateur|embarrassing|laughable)|waste of (?:time|everyone's time)|no offen[cs]e,? but|with all due respect|not to be (?:rude|harsh|mean)|i can't believe|what a (?:mess|joke|disaster)|facepalm|give me a break|come on[,.!]|you had one job|(?:why|how) would anyone|😂|🤣|🙄|🤦|🤮|🤢|💩|😡|🤬)/gi;
 
+/** Mild pejoratives aimed at the person rather than the code ("are you lazy?", "you're being careless"). */
+const PERSON_PEJORATIVE =
+  /\b(?:(?:are|were) you(?: being| just)?|you(?:'re| are| were)(?: being| just| so)?|how can you be so) (?:lazy|sloppy|careless|clueless|incompetent|ignorant|blind|dense|slow|lazy|kidding me|a beginner|a noob)\b|\byou (?:(?:again|just|obviously|clearly) )?(?:ignored|didn't (?:even )?(?:read|bother|listen)) (?:my|the|what i)\b/gi;
+
 /** Sarcasm markers. */
 const SARCASM =
   /(?:^|\s)\/s\b|\b(?:oh|wow),? (?:great|wonderful|brilliant|perfect|lovely|nice)\b|\bgreat,? (?:another|more|just what)\b|\bgenius\b|\bthanks? a lot\b(?=.*[.!]?\s*$)|\byeah,? right\b|\bsure,? (?:because|why not)\b|\bwhat could (?:possibly )?go wrong\b/gi;
@@ -173,6 +177,7 @@ export const TONE_CUES: readonly ToneCue[] = [
   { tone: "harsh", re: MILD_PROFANITY, forgivesSelf: false },
   { tone: "harsh", re: DISMISSIVE, forgivesSelf: false },
   { tone: "harsh", re: SARCASM, forgivesSelf: false },
+  { tone: "harsh", re: PERSON_PEJORATIVE, forgivesSelf: false },
   { tone: "harsh", re: PEJORATIVE, forgivesSelf: true },
 ];
 
