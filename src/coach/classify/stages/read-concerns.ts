@@ -12,12 +12,21 @@ const CASED_EDGE_VALUES =
   /\b(?:(?:is|be|returns?|if|not|get|gets|are|==|=|handle|handles|handling|check for|checking for|against)\s+None|None\s+(?:value|values|case|check)|NULL|Null|NaN|nullptr|EOF|ENOENT|EINTR|EAGAIN)\b/g;
 const CASED_TESTING = /\b(?:CI|QA|TDD)\b/g;
 
+/** An alternative given as a code span: "instead of CODE", "CODE instead of ...", "rather than CODE". */
+const CODE_ALTERNATIVE =
+  /\b(?:instead of|rather than|in favou?r of)\s+CODE\b|\bCODE\s+(?:instead of|rather than)\b/g;
+
+function blank(match: string): string {
+  return " ".repeat(match.length);
+}
+
 /** Concern cues on the claims of `prose` (words that claim no defect are masked first). */
 export function readConcerns(prose: string, codeWords: string, draft: Draft): void {
   const { concerns, evidence } = draft;
   // "Correct me if I'm wrong", "nothing wrong with it": a defect word that claims no defect.
   const claims = maskNonClaims(prose);
-  matchCues(claims, CONCERN_CUES, concerns, evidence, "concern");
+  // A one-line alternative in code ("`a || b` instead of the ternary") is a clearer construct, not a design.
+  matchCues(claims.replace(CODE_ALTERNATIVE, blank), CONCERN_CUES, concerns, evidence, "concern");
   readSecurity(claims, codeWords, draft);
   for (const [re, concern] of [
     [CASED_EDGE_VALUES, "edge-cases"],
