@@ -6,9 +6,20 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { classifyComment } from "../src/coach/classify-comment.js";
-import type { PullRequestFile, RiskConfig, RiskProfile } from "../src/coach/types.js";
+import type { CommentClassification, PullRequestFile, RiskConfig, RiskProfile } from "../src/coach/types.js";
 import { buildSyntheticDiff } from "./build-synthetic-diff.js";
-import { MAPPINGS, contextOf, loadDataset, score, type LabeledComment } from "./datasets.js";
+import {
+  CONCERN_MAPPINGS,
+  MAPPINGS,
+  contextOf,
+  hashHalf,
+  loadDataset,
+  score,
+  stratumWeight,
+  type LabeledComment,
+  type Mapping,
+  type Score,
+} from "./datasets.js";
 
 const CLASSIFY_ROUNDS = 5;
 const DIFF_LINES = 2000;
@@ -37,40 +48,99 @@ function printTable(rows: string[][]): void {
   });
 }
 
-function measureQuality(dir: string): LabeledComment[] {
-  const cache = new Map<string, LabeledComment[] | null>();
-  const rows: string[][] = [["label", "dataset", "n", "pos", "precision", "recall", "F1", "target"]];
-  const texts: LabeledComment[] = [];
+function f3(value: number): string {
+  return value.toFixed(3);
+}
+
+function targetCell(f1: number, target: number | undefined): string {
+  return target === undefined ? "-" : `${target.toFixed(2)} ${f1 >= target ? "ok" : "MISS"}`;
+}
+
+/** Scores `mapping` on `comments`, optionally weighted; `predicted` is aligned with `comments`. */
+function scoreOn(mapping: Mapping, comments: readonly Scored[], weighted: boolean): Score {
+  const included = comments.filter((c) => mapping.include(c.comment));
+  return score(
+    included.map((c) => mapping.gold(c.comment)),
+    included.map((c) => mapping.predict(c.predicted)),
+    weighted ? included.map((c) => stratumWeight(c.comment)) : undefined,
+  );
+}
+
+interface Scored {
+  comment: LabeledComment;
+  predicted: CommentClassification;
+}
+
+function halves(comments: readonly Scored[]): [Scored[], Scored[]] {
+  return [comments.filter((c) => hashHalf(c.comment.id) === "A"), comments.filter((c) => hashHalf(c.comment.id) === "B")];
+}
+
+function measureResearchSets(files: ReadonlyMap<string, Scored[] | null>): void {
+  const rows: string[][] = [
+    ["label", "dataset", "n", "pos", "precision", "recall", "F1", "F1 half A", "F1 half B", "|A-B|", "target"],
+  ];
   for (const mapping of MAPPINGS) {
-    if (!cache.has(mapping.file)) {
-      const loaded = loadDataset(dir, mapping.file);
-      cache.set(mapping.file, loaded);
-      if (loaded !== null) texts.push(...loaded);
-    }
-    const comments = cache.get(mapping.file) ?? null;
+    const comments = files.get(mapping.file) ?? null;
+    const name = mapping.file.replace(/\.dev\.jsonl$/, "");
     if (comments === null) {
-      rows.push([mapping.name, mapping.file, "-", "-", "-", "-", "-", "missing"]);
+      rows.push([mapping.name, name, "-", "-", "-", "-", "-", "-", "-", "-", "missing"]);
       continue;
     }
-    const included = comments.filter(mapping.include);
-    const gold = included.map(mapping.gold);
-    const predicted = included.map((c) => mapping.predict(classifyComment(c.text, contextOf(c))));
-    const s = score(gold, predicted);
-    const target =
-      mapping.target === undefined ? "-" : `${mapping.target.toFixed(2)} ${s.f1 >= mapping.target ? "ok" : "MISS"}`;
+    const s = scoreOn(mapping, comments, false);
+    const [a, b] = halves(comments).map((half) => scoreOn(mapping, half, false).f1) as [number, number];
     rows.push([
-      mapping.name,
-      mapping.file.replace(/\.dev\.jsonl$/, ""),
-      String(s.n),
-      String(s.positives),
-      s.precision.toFixed(3),
-      s.recall.toFixed(3),
-      s.f1.toFixed(3),
-      target,
+      mapping.name, name, String(s.n), String(s.positives), f3(s.precision), f3(s.recall), f3(s.f1),
+      f3(a), f3(b), f3(Math.abs(a - b)), targetCell(s.f1, mapping.target),
     ]);
   }
-  console.log("Quality per dataset (dev splits; never pooled)\n");
+  console.log("Research sets (dev splits; never pooled; halves split by FNV-1a of the id)\n");
   printTable(rows);
+}
+
+function measureConcerns(comments: readonly Scored[]): void {
+  const [halfA, halfB] = halves(comments);
+  const rows: string[][] = [
+    ["label", "set", "pos", "P (w)", "R (w)", "F1 (w)", "F1 raw", "F1 (w) A", "F1 (w) B", "|A-B|", "raw A", "raw B", "target on F1 raw"],
+  ];
+  const strata = [...new Set(comments.map((c) => c.comment.substratum ?? ""))];
+  const strataRows: string[][] = [["label", "stratum", ...strata]];
+  for (const mapping of CONCERN_MAPPINGS) {
+    const w = scoreOn(mapping, comments, true);
+    const raw = scoreOn(mapping, comments, false);
+    const [a, b] = [scoreOn(mapping, halfA, true).f1, scoreOn(mapping, halfB, true).f1];
+    const [rawA, rawB] = [scoreOn(mapping, halfA, false).f1, scoreOn(mapping, halfB, false).f1];
+    rows.push([
+      mapping.name, "reviewer-concerns", String(raw.positives), f3(w.precision), f3(w.recall), f3(w.f1), f3(raw.f1),
+      f3(a), f3(b), f3(Math.abs(a - b)), f3(rawA), f3(rawB), targetCell(raw.f1, mapping.target),
+    ]);
+    const cells = strata.map((stratum) => {
+      const s = scoreOn(mapping, comments.filter((c) => c.comment.substratum === stratum), false);
+      return `${s.tp}/${s.positives} +${s.fp}`;
+    });
+    strataRows.push([mapping.name, "tp/pos +fp", ...cells]);
+  }
+  console.log(
+    "\nreviewer-concerns.dev.jsonl: F1 (w) weights each row by candidates/drawn of its substratum (README);" +
+      " F1 raw pools the 600 rows unweighted (enriched strata over-represented);" +
+      " the issue's targets and its before figures are F1 raw.\n",
+  );
+  printTable(rows);
+  console.log("\nPer stratum, unweighted: true positives / positives, +false positives\n");
+  printTable(strataRows);
+}
+
+function measureQuality(dir: string): LabeledComment[] {
+  const files = new Map<string, Scored[] | null>();
+  const texts: LabeledComment[] = [];
+  for (const file of new Set([...MAPPINGS, ...CONCERN_MAPPINGS].map((m) => m.file))) {
+    const loaded = loadDataset(dir, file);
+    if (loaded !== null) texts.push(...loaded);
+    files.set(file, loaded?.map((comment) => ({ comment, predicted: classifyComment(comment.text, contextOf(comment)) })) ?? null);
+  }
+  measureResearchSets(files);
+  const concerns = files.get(CONCERN_MAPPINGS[0]?.file ?? "") ?? null;
+  if (concerns === null) console.log("\nreviewer-concerns.dev.jsonl not found: skipping the concern scores.");
+  else measureConcerns(concerns);
   return texts;
 }
 

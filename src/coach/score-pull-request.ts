@@ -32,7 +32,7 @@ export function scorePullRequest(input: ScorePullRequestInput, options: ScoreOpt
   const sources: CommentSource[] = [];
   input.reviews.forEach(({ review, comments }, reviewIndex) => {
     if (review.body.trim() !== "") {
-      sources.push({ source: "body", index: 0, reviewIndex, classification: review.bodyClassification });
+      sources.push({ source: "body", index: 0, reviewIndex, classification: review.bodyClassification, text: review.body });
     }
     comments.forEach((comment, index) => sources.push(toSource(comment, index, reviewIndex)));
   });

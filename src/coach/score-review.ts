@@ -3,6 +3,7 @@
 // Pure and deterministic: no clock, no I/O. The formula is documented in docs/scoring.md.
 
 import { z } from "zod";
+import { findSubjectMention } from "./coverage/find-subject-mention.js";
 import type { CommentClassification, Concern, Finding, RiskProfile, Severity } from "./types.js";
 
 export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
@@ -19,6 +20,8 @@ export interface ScoredComment {
   path?: string | undefined;
   line?: number | null | undefined;
   classification: CommentClassification;
+  /** The comment's text: read for the finding's subject ("bind the parameter", "escape the origin"). */
+  text?: string | undefined;
   /** Echoed in evidence (e.g. the GitHub comment id). */
   id?: string | number | undefined;
 }
@@ -78,8 +81,11 @@ export interface CoverageEvidence {
   /** For pull-request scores: which review it came from. */
   reviewIndex?: number;
   commentId?: string | number;
-  /** On or near the finding's lines (and substantive), or by naming the finding's concern. */
-  via: "line" | "concern";
+  /**
+   * On or near the finding's lines (substantive, or speaking of its subject), elsewhere in the finding's file
+   * naming its subject ("subject"), or anywhere by naming the finding's concern.
+   */
+  via: "line" | "subject" | "concern";
 }
 
 export interface ReviewScore {
@@ -106,7 +112,7 @@ export interface ScoreReviewInput {
 export function scoreReview(input: ScoreReviewInput, options: ScoreOptions = {}): ReviewScore {
   const sources: CommentSource[] = [];
   if (input.review.body.trim() !== "") {
-    sources.push({ source: "body", index: 0, classification: input.review.bodyClassification });
+    sources.push({ source: "body", index: 0, classification: input.review.bodyClassification, text: input.review.body });
   }
   input.comments.forEach((comment, index) => sources.push(toSource(comment, index)));
   return scoreCommentSources(
@@ -127,6 +133,7 @@ export interface CommentSource {
   path?: string | undefined;
   line?: number | null | undefined;
   classification: CommentClassification;
+  text?: string | undefined;
 }
 
 export function toSource(comment: ScoredComment, index: number, reviewIndex?: number): CommentSource {
@@ -137,6 +144,7 @@ export function toSource(comment: ScoredComment, index: number, reviewIndex?: nu
     line: comment.line,
     classification: comment.classification,
   };
+  if (comment.text !== undefined) source.text = comment.text;
   if (reviewIndex !== undefined) source.reviewIndex = reviewIndex;
   if (comment.id !== undefined) source.commentId = comment.id;
   return source;
@@ -314,11 +322,19 @@ function commentDepth(c: CommentClassification): number {
   return Math.min(1, points);
 }
 
+/**
+ * How a comment addressed a finding, if it did: on or near its lines (substantive, or speaking of its
+ * subject), in its file by naming its subject, or anywhere by naming its concern. The subject is read from
+ * the words, so a comment the classifier labelled otherwise still covers what it discussed.
+ */
 function addressedVia(source: CommentSource, finding: Finding, nearLines: number): CoverageEvidence["via"] | null {
   const c = source.classification;
-  if (source.source === "comment" && source.path === finding.path && isSubstantive(c)) {
+  if (source.source === "comment" && source.path === finding.path) {
     const commentLine = source.line ?? null;
-    if (finding.line === null || (commentLine !== null && Math.abs(commentLine - finding.line) <= nearLines)) return "line";
+    const near = finding.line === null || (commentLine !== null && Math.abs(commentLine - finding.line) <= nearLines);
+    if (near && isSubstantive(c)) return "line";
+    const speaks = source.text !== undefined && !c.signals.includes("approval-only") && findSubjectMention(source.text, finding) !== null;
+    if (speaks) return near ? "line" : "subject";
   }
   if (c.concerns.includes(finding.concern)) return "concern";
   return null;

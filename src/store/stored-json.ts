@@ -14,7 +14,7 @@ const coverageEvidenceSchema: z.ZodType<CoverageEvidence> = z.object({
   index: z.number(),
   reviewIndex: z.number().optional(),
   commentId: z.union([z.string(), z.number()]).optional(),
-  via: z.enum(["line", "concern"]),
+  via: z.enum(["line", "subject", "concern"]),
 });
 
 // Schemas of the JSON documents the store keeps in text columns, checked when read back.

@@ -94,7 +94,7 @@ export function scoreOne(
   return scoreReview(
     {
       review: { state: toReviewState(state), body, bodyClassification },
-      comments: comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification })),
+      comments: comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification, text: c.body })),
       riskProfile: profile,
       pullRequest: pullRequestFacts(profile),
     },
@@ -124,7 +124,7 @@ export async function rescorePullRequest(
           {
             reviews: counted.map((r) => ({
               review: { state: toReviewState(r.state), body: r.body, bodyClassification: r.bodyClassification },
-              comments: r.comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification })),
+              comments: r.comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification, text: c.body })),
             })),
             riskProfile: profile,
             pullRequest: pullRequestFacts(profile),

@@ -10,6 +10,18 @@ export interface ReviewProse {
   hasCode: boolean;
   /** Whether the comment contained a URL. */
   hasLink: boolean;
+  /** Identifiers of the inline code spans split into lower-case words ("checkCredentials" -> "check credentials"). */
+  codeWords: string;
+}
+
+/** Splits camelCase, PascalCase, snake_case and kebab-case identifiers into lower-case words. */
+export function splitIdentifiers(code: string): string {
+  return code
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .replace(/[^A-Za-z0-9]+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n([\s\S]*?)(?:^ {0,3}\1[ \t]*$|(?![\s\S]))/gm;
@@ -21,6 +33,8 @@ const MD_LINK = /\[([^\]]*)\]\((?:[^)\s]*)\)/g;
 const URL = /\b(?:https?|ftp):\/\/[^\s<>()]+|\bwww\.[^\s<>()]+/gi;
 const MENTION = /(^|[^\w`])@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[\w.-]+)?/g;
 const INLINE_CODE = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
+/** Longer spans are pasted code, not a name. */
+const MAX_SPAN_CHARS = 80;
 const INDENTED_CODE_LINE = /^(?: {4,}|\t)\S[^\n]*$/;
 const BLANK_LINE = /^\s*$/;
 
@@ -68,10 +82,12 @@ export function stripReviewMarkdown(markdown: string): ReviewProse {
   text = text.replace(IMAGE, " ").replace(MD_LINK, "$1");
   const withoutUrls = text.replace(URL, " ");
   const hasLink = withoutUrls !== text;
-  text = withoutUrls.replace(INLINE_CODE, () => {
+  const spans: string[] = [];
+  text = withoutUrls.replace(INLINE_CODE, (_all, _ticks: string, body: string) => {
     hasCode = true;
+    if (body.length <= MAX_SPAN_CHARS) spans.push(splitIdentifiers(body));
     return " CODE ";
   });
   text = text.replace(MENTION, "$1").replace(DETAILS, " ");
-  return { prose: text, suggestion, hasCode, hasLink };
+  return { prose: text, suggestion, hasCode, hasLink, codeWords: spans.join(" . ") };
 }

@@ -1,0 +1,79 @@
+// What a classification is built from: the labels found so far and the words that led to each.
+
+import type { Concern, Evidence, Signal } from "../types.js";
+import type { Cue } from "./cues/cue.js";
+import { isNegated, type NegationMode } from "./is-negated.js";
+
+export type Label = Evidence["label"];
+
+export class EvidenceLog {
+  readonly items: Evidence[] = [];
+  private readonly seen = new Set<string>();
+
+  add(label: Label, match: string): void {
+    const key = `${label}\u0000${match.toLowerCase()}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push({ label, match: match.trim() });
+  }
+}
+
+/** The first match of `re` in `text` that is not negated, or null. */
+export function firstMatch(text: string, re: RegExp, negation: NegationMode): RegExpExecArray | null {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex += 1;
+      continue;
+    }
+    if (!isNegated(text, m.index, m[0].length, negation)) return m;
+  }
+  return null;
+}
+
+export function matchCues<L extends string>(
+  text: string,
+  cues: readonly Cue<L>[],
+  found: Set<L>,
+  evidence: EvidenceLog,
+  prefix: "concern" | "signal",
+): void {
+  for (const { label, re, negation } of cues) {
+    if (found.has(label)) continue;
+    const m = firstMatch(text, re, negation);
+    if (m !== null) {
+      found.add(label);
+      evidence.add(`${prefix}:${label}` as Label, m[0]);
+    }
+  }
+}
+
+/** The labels of one comment while its stages run. */
+export interface Draft {
+  concerns: Set<Concern>;
+  signals: Set<Signal>;
+  actionable: boolean;
+  evidence: EvidenceLog;
+}
+
+export function createDraft(): Draft {
+  return { concerns: new Set(), signals: new Set(), actionable: false, evidence: new EvidenceLog() };
+}
+
+/** Adds a concern with its evidence. */
+export function addConcern(draft: Draft, concern: Concern, match: string): void {
+  draft.concerns.add(concern);
+  draft.evidence.add(`concern:${concern}`, match);
+}
+
+/** Adds a signal with its evidence. */
+export function addSignal(draft: Draft, signal: Signal, match: string): void {
+  draft.signals.add(signal);
+  draft.evidence.add(`signal:${signal}`, match);
+}
+
+/** Marks the comment actionable with its evidence. */
+export function markActionable(draft: Draft, match: string): void {
+  draft.actionable = true;
+  draft.evidence.add("actionable", match);
+}

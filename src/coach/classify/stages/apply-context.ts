@@ -1,0 +1,42 @@
+// Stage: where the comment sits. A test file makes test words about tests; a comment line or a docs file
+// makes a typo fix documentation.
+
+import type { CommentContext, Concern } from "../../types.js";
+import { firstMatch, type EvidenceLog } from "../evidence-log.js";
+
+const TEST_PATH = /(?:^|\/)(?:tests?|spec|specs|__tests__|testing|e2e)\/|[._-](?:test|spec)s?\.[a-z0-9]+$|(?:^|\/)test_[^/]+$|_test\.go$/i;
+const TEST_WORDS = /\b(?:assert\w*|expect\w*|mock\w*|stub\w*|spy|fixture\w*|verif(?:y|ies|ied)|scenario|case|cases|setup|teardown|parametri[sz]e\w*)\b/gi;
+const DOC_PATH = /\.(?:md|mdx|markdown|rst|txt|adoc|asciidoc)$|(?:^|\/)(?:docs?|documentation|man)\//i;
+const PROSE_FIX = /\b(?:typos?|spelling|spelt|misspel(?:led|ling|t)|grammar|capitali[sz](?:e|ed|ation)|punctuation|wording)\b/gi;
+const COMMENT_LINE = /^[+\- ]\s*(?:#|\/\/|\/\*|\*|"""|'''|<!--|--\s)/;
+const DOC_MENTION = /\b(?:comments?|docstrings?|docs?|documentation|messages?|readme|changelog|help text|description|log line)\b/i;
+
+export function applyContext(
+  prose: string,
+  fullProse: string,
+  context: CommentContext | undefined,
+  concerns: Set<Concern>,
+  evidence: EvidenceLog,
+): void {
+  const path = context?.path ?? "";
+  if (path.length > 0 && TEST_PATH.test(path) && !concerns.has("testing")) {
+    const m = firstMatch(prose, TEST_WORDS, "concern");
+    if (m !== null) {
+      concerns.add("testing");
+      evidence.add("concern:testing", m[0]);
+    }
+  }
+  PROSE_FIX.lastIndex = 0;
+  const fix = PROSE_FIX.exec(fullProse);
+  if (fix === null) return;
+  const hunkLines = context?.diffHunk?.trimEnd().split("\n") ?? [];
+  const commentedLine = hunkLines[hunkLines.length - 1] ?? "";
+  const inDocs = DOC_PATH.test(path) || COMMENT_LINE.test(commentedLine) || DOC_MENTION.test(prose);
+  if (inDocs) {
+    concerns.add("documentation");
+    evidence.add("concern:documentation", fix[0]);
+    if (!/\b(?:format\w*|indent\w*|whitespace|spac\w+|align\w*|naming|rename\w*|name)\b/i.test(prose)) {
+      concerns.delete("style");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// Stage: tone. Profanity, insults and dismissive phrases, minus technical senses and self-deprecation.
+
+import type { Tone } from "../../types.js";
+import { SELF_CONTEXT, SELF_DIRECTED, SELF_DIRECTED_AFTER, TECHNICAL_ALLOW, TONE_CUES } from "../cues/tone-cues.js";
+import type { EvidenceLog } from "../evidence-log.js";
+
+const SHOUTING = /(?:\b[A-Z]{2,}[!?,.]*\s+){3,}[A-Z]{2,}\b/g;
+
+function isSelfDirected(text: string, index: number, length: number): boolean {
+  const before = text.slice(Math.max(0, index - 24), index);
+  const after = text.slice(index + length, index + length + 16);
+  if (SELF_DIRECTED.test(before) || SELF_DIRECTED_AFTER.test(after)) return true;
+  const sentenceStart = Math.max(text.lastIndexOf(".", index), text.lastIndexOf("\n", index), text.lastIndexOf("!", index));
+  const rest = text.slice(index);
+  const endOffset = rest.search(/[.!?\n]/);
+  const sentence = text.slice(sentenceStart + 1, endOffset < 0 ? text.length : index + endOffset);
+  return SELF_CONTEXT.test(sentence);
+}
+
+export function classifyTone(prose: string, evidence: EvidenceLog): Tone {
+  const text = prose.replace(TECHNICAL_ALLOW, (m) => " ".repeat(m.length));
+  let tone: Tone = "respectful";
+  for (const { tone: cueTone, re, forgivesSelf } of TONE_CUES) {
+    if (tone === "toxic" || (tone === "harsh" && cueTone === "harsh")) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex += 1;
+        continue;
+      }
+      if (forgivesSelf && isSelfDirected(text, m.index, m[0].length)) continue;
+      tone = cueTone;
+      evidence.add(`tone:${cueTone}`, m[0]);
+      break;
+    }
+  }
+  if (tone === "respectful") {
+    SHOUTING.lastIndex = 0;
+    const shout = SHOUTING.exec(prose.replace(/\bCODE\b/g, "code"));
+    if (shout !== null) {
+      tone = "harsh";
+      evidence.add("tone:harsh", shout[0]);
+    }
+  }
+  return tone;
+}

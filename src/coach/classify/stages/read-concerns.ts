@@ -1,0 +1,50 @@
+// Stage: what the comment addresses, from the cue files (one per label), case-sensitive names, and the
+// weighted defect score for edge cases phrased as scenarios or in domain terms.
+
+import { CONCERN_CUES } from "../cues/concern-cues.js";
+import { DEFECT_CLAIM, EDGE_CASES_WEAK } from "../cues/edge-cases-cues.js";
+import { addConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
+import { readSecurity } from "./read-security.js";
+import { DEFECT_THRESHOLD, asksForDocumentation, maskNonClaims, scoreDefect } from "../score-defect.js";
+
+/** Value names whose case matters ("None" the value, not "none of these"). */
+const CASED_EDGE_VALUES =
+  /\b(?:(?:is|be|returns?|if|not|get|gets|are|==|=|handle|handles|handling|check for|checking for|against)\s+None|None\s+(?:value|values|case|check)|NULL|Null|NaN|nullptr|EOF|ENOENT|EINTR|EAGAIN)\b/g;
+const CASED_TESTING = /\b(?:CI|QA|TDD)\b/g;
+
+/** An alternative given as a code span: "instead of CODE", "CODE instead of ...", "rather than CODE". */
+const CODE_ALTERNATIVE =
+  /\b(?:instead of|rather than|in favou?r of)\s+CODE\b|\bCODE\s+(?:instead of|rather than)\b/g;
+
+function blank(match: string): string {
+  return " ".repeat(match.length);
+}
+
+/** Concern cues on the claims of `prose` (words that claim no defect are masked first). */
+export function readConcerns(prose: string, codeWords: string, draft: Draft): void {
+  const { concerns, evidence } = draft;
+  // "Correct me if I'm wrong", "nothing wrong with it": a defect word that claims no defect.
+  const claims = maskNonClaims(prose);
+  // A one-line alternative in code ("`a || b` instead of the ternary") is a clearer construct, not a design.
+  matchCues(claims.replace(CODE_ALTERNATIVE, blank), CONCERN_CUES, concerns, evidence, "concern");
+  readSecurity(claims, codeWords, draft);
+  for (const [re, concern] of [
+    [CASED_EDGE_VALUES, "edge-cases"],
+    [CASED_TESTING, "testing"],
+  ] as const) {
+    if (concerns.has(concern)) continue;
+    const m = firstMatch(claims, re, "concern");
+    if (m !== null) addConcern(draft, concern, m[0]);
+  }
+  if (!concerns.has("edge-cases")) {
+    const weak = firstMatch(claims, EDGE_CASES_WEAK, "concern");
+    if (weak !== null && DEFECT_CLAIM.test(claims)) addConcern(draft, "edge-cases", weak[0]);
+  }
+  if (!concerns.has("edge-cases")) {
+    const defect = scoreDefect(prose);
+    if (defect.score >= DEFECT_THRESHOLD && defect.match !== null) addConcern(draft, "edge-cases", defect.match);
+  } else if (asksForDocumentation(prose) && scoreDefect(prose).score < DEFECT_THRESHOLD) {
+    // "Mention in the docstring that this can return null": the failure mode is what to write down.
+    concerns.delete("edge-cases");
+  }
+}

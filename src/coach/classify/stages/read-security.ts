@@ -1,0 +1,44 @@
+// Stage: security. Access control, authentication, secrets, crypto/TLS and untrusted input, read from the
+// reviewer's words with topical uses masked ("dependency injection", "parser token"), and from the names in
+// code spans split into words (`checkCredentials`, `noAuth`).
+
+import { SECURITY_FRAME, SECURITY_STRONG, SECURITY_TOPIC, SECURITY_TOPICAL } from "../cues/security-cues.js";
+import { addConcern, firstMatch, type Draft } from "../evidence-log.js";
+
+const CASED_SECURITY = /\b(?:DoS|DDoS|IDOR|RBAC|ACLs?|OAuth2?|SAML|OIDC|TOCTOU|SQLi)\b/g;
+/** An identifier that names a check or its absence (`checkCredentials`, `noAuth`, `requireAdmin`). */
+const CODE_CHECK =
+  /\b(?:check|verify|validate|require|ensure|enforce|assert|no|skip|bypass|allow|deny|login|authenticate|authorize)(?: \w+)? (?:auth\w*|credentials?|permissions?|perms?|admin|csrf|xsrf|tokens?|signature|cert\w*|password|secret|access|privileges?|roles?)\b|\b(?:auth\w*|csrf|xss|sanitiz\w*|sanitis\w*|escape html|permission) (?:check|guard|required|middleware|filter|protect\w*|exempt)\b/;
+
+function blank(match: string): string {
+  return " ".repeat(match.length);
+}
+
+/** The sentence of `text` around `index`. */
+function sentenceAt(text: string, index: number): string {
+  const start = Math.max(text.lastIndexOf(". ", index), text.lastIndexOf("\n", index), text.lastIndexOf("? ", index)) + 1;
+  const rest = text.slice(index).search(/[.?!](?:\s|$)|\n/);
+  return text.slice(start, rest < 0 ? text.length : index + rest);
+}
+
+/** Adds `security` when the claims or the code names of a comment speak of a protection. */
+export function readSecurity(claims: string, codeWords: string, draft: Draft): void {
+  if (draft.concerns.has("security")) return;
+  const prose = claims.replace(SECURITY_TOPIC, blank);
+  const strong = firstMatch(prose, SECURITY_STRONG, "concern") ?? firstMatch(prose, CASED_SECURITY, "concern");
+  if (strong !== null) {
+    addConcern(draft, "security", strong[0]);
+    return;
+  }
+  SECURITY_TOPICAL.lastIndex = 0;
+  for (let m = SECURITY_TOPICAL.exec(prose); m !== null; m = SECURITY_TOPICAL.exec(prose)) {
+    const sentence = sentenceAt(prose, m.index).replace(m[0], " ");
+    const frame = SECURITY_FRAME.exec(sentence);
+    if (frame !== null) {
+      addConcern(draft, "security", `${m[0]} … ${frame[0]}`);
+      return;
+    }
+  }
+  const code = CODE_CHECK.exec(codeWords.replace(SECURITY_TOPIC, blank));
+  if (code !== null) addConcern(draft, "security", `in code: ${code[0]}`);
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "@jest/globals";
+import { classifyComment } from "../../../src/coach/classify-comment.js";
+import type { Concern } from "../../../src/coach/types.js";
+
+// The failure families of issue 10, each with positive and negative cases written for the project.
+
+const concernsOf = (text: string): Concern[] => classifyComment(text).concerns;
+
+describe("code words are not concerns", () => {
+  it.each(["This list could be a tuple.", "Use a for loop here.", "Use `a || b` instead of the ternary."])(
+    "%s is not architecture",
+    (text) => expect(concernsOf(text)).not.toContain("architecture"),
+  );
+  it.each(["This logic belongs in the service layer, not the controller.", "Why not reuse the existing retry helper instead of writing a new one?"])(
+    "%s is architecture",
+    (text) => expect(concernsOf(text)).toContain("architecture"),
+  );
+});
+
+describe("access control and risk without the word security", () => {
+  it.each([
+    "Non-admins should not be able to delete other users' projects.",
+    "Who can call this endpoint? Anyone with the link?",
+    "Is this scoped per tenant? Otherwise one tenant can read another's data.",
+    "This skips `checkCredentials` on the retry path.",
+    "With `noAuth` set the route is open to everyone.",
+    "This is dangerous: it passes malformed input straight to the shell.",
+    "This could leak the session id into the logs.",
+    "Only users with the right permissions should see the admin view.",
+  ])("%s is security", (text) => expect(concernsOf(text)).toContain("security"));
+});
+
+describe("security words used as a topic", () => {
+  it.each([
+    "Use dependency injection here so we can swap the client in tests.",
+    "Encryption here is slow; cache the cipher.",
+    "The parser returns the next token here.",
+    "Rename the `SecurityLevel` enum.",
+    "Store the permissions list as a set.",
+  ])("%s is not security", (text) => expect(concernsOf(text)).not.toContain("security"));
+});
+
+describe("edge cases as scenarios and defects in domain terms", () => {
+  it.each([
+    "What happens if the list is empty?",
+    "Are you sure it never returns null?",
+    "The order of these calls matters.",
+    "This behaves differently on Windows.",
+    "Is the lookup case sensitive?",
+    "This breaks backward compatibility.",
+    "Catch a narrower exception here.",
+    "Log the error?",
+    "This counts the wrong thing.",
+    "The value is overwritten in the loop.",
+    "This doesn't compile.",
+  ])("%s is edge-cases", (text) => expect(concernsOf(text)).toContain("edge-cases"));
+  it.each(["Rename `order` to `sortOrder`.", "Nice, the empty line here can go."])("%s is not edge-cases", (text) =>
+    expect(concernsOf(text)).not.toContain("edge-cases"),
+  );
+});
+
+describe("tone: technical senses stay respectful, pejoratives at a person do not", () => {
+  it.each(["WTF::String is the right type here.", "kill the process after the timeout", "use a dummy value in the test", "just a sanity check before merging", "my code here is garbage, sorry"])(
+    "%s is respectful",
+    (text) => expect(classifyComment(text).tone).toBe("respectful"),
+  );
+  it.each(["Are you lazy? You ignored my comment again.", "You're being careless with this."])("%s is harsh", (text) =>
+    expect(classifyComment(text).tone).toBe("harsh"),
+  );
+});
+
+describe("approvals: bots, CI reports and conditions are not approvals", () => {
+  it("a plain approval is approval-only", () => expect(classifyComment("LGTM").signals).toContain("approval-only"));
+  it.each([
+    "Ship it after you fix the test.",
+    "LGTM once CI is green",
+    "Patch looks great!\n\nReviews applied: [123]\n\nAll tests passed.",
+    "Build succeeded. All tests passed.",
+  ])("%s is not approval-only", (text) => expect(classifyComment(text).signals).not.toContain("approval-only"));
+});
