@@ -91,6 +91,8 @@ export function buildDigest(input: DigestInput): DigestData {
   }
   const current = trend[trend.length - 1]?.score ?? null;
   const previous = trend[trend.length - 2]?.score ?? null;
+  // A score over part of its window is not compared: the change would measure the missing history.
+  const comparable = !trend[trend.length - 1]?.partial && !trend[trend.length - 2]?.partial;
   const partialHistory = uncoveredAt(end);
 
   // 2. The week's merged PRs.
@@ -147,7 +149,7 @@ export function buildDigest(input: DigestInput): DigestData {
     score: {
       current,
       previous,
-      change: current !== null && previous !== null ? current - previous : null,
+      change: current !== null && previous !== null && comparable ? current - previous : null,
       mergedInWindow: buildDailySnapshot(pullRequests, input.target, week.lastDay, windowDays).mergedPullRequests,
       windowDays,
       partial: partialHistory.length > 0,

@@ -49,7 +49,11 @@ function renderScore(data: DigestData): string[] {
     lines.push(`No pull requests were merged in the ${score.windowDays} days to the end of the week, so there is no score yet.`);
   } else {
     const before =
-      score.previous === null ? "There was no score a week earlier." : `A week earlier it was ${score.previous}.`;
+      score.previous === null
+        ? "There was no score a week earlier."
+        : score.change === null
+          ? `A week earlier it was ${score.previous}, over part of its window only, so the two are not compared.`
+          : `A week earlier it was ${score.previous}.`;
     lines.push(
       `Risk-weighted over the ${formatCount(score.mergedInWindow, "PR")} merged in the ${score.windowDays} days to the end of the week. ${before}`,
     );
