@@ -38,6 +38,18 @@ function review(id: number, login: string, state: string, body: string, submitte
   return { id, user: { login, id: id + 1, type: "User" }, body, state, commit_id: "d".repeat(40), submitted_at: submittedAt, html_url: `https://github.com/${REPO}/pull/1#pullrequestreview-${id}` };
 }
 
+/** The digest issue opened in REPO: none found by its marker, then one created. */
+function mockNewIssue(scope: nock.Scope, number: number): nock.Scope & { body: () => string } {
+  let body = "";
+  scope
+    .get(`/repos/${REPO}/issues`)
+    .query(ISSUES_QUERY)
+    .reply(200, [])
+    .post(`/repos/${REPO}/issues`, (sent: { body: string }) => ((body = sent.body), true))
+    .reply(201, { number, html_url: `https://github.com/${REPO}/issues/${number}` });
+  return Object.assign(scope, { body: () => body });
+}
+
 /** One merged PR as the backfill reads it: files, reviews, comments. */
 function mockImport(scope: nock.Scope, number: number, reviews: unknown[]): void {
   scope.get(`/repos/${REPO}/pulls/${number}/files`).query({ per_page: 100 }).reply(200, RISKY_FILES);
@@ -133,21 +145,15 @@ describe("installing on a Monday, the digest due that morning while the backfill
     expect(snapshots).toEqual([{ day: "2026-11-08", score: expect.any(Number), merged_pull_requests: 3 }]);
 
     // The next tick queues the digest, built from the whole history.
-    let body = "";
-    const delivery = nock("https://api.github.com")
-      .get(`/repos/${REPO}/issues`)
-      .query(ISSUES_QUERY)
-      .reply(200, [])
-      .post(`/repos/${REPO}/issues`, (sent: { body: string }) => ((body = sent.body), true))
-      .reply(201, { number: 7, html_url: `https://github.com/${REPO}/issues/7` });
+    const delivery = mockNewIssue(nock("https://api.github.com"), 7);
     await t.app.scheduler.tick();
     await t.waitForIdle();
     delivery.done();
 
-    const headline = headlineOf(body);
+    const headline = headlineOf(delivery.body());
     // The week before reaches back before the history (W44's window starts on Oct 5): no change is claimed.
     expect(headline).toMatch(new RegExp(`^\\*\\*Review-quality score ${Math.round(snapshots[0]!.score!)}\\*\\* · 2 PRs merged`));
-    expect(body).not.toContain("Partial history");
+    expect(delivery.body()).not.toContain("Partial history");
     // Rebuilt on Wednesday from the same store: the same headline.
     const rebuilt = await printDigest(t, installationId, "2026-11-11T15:00:00Z");
     expect(headlineOf(rebuilt)).toBe(headline);
@@ -173,21 +179,15 @@ describe("a backfill that does not finish in time", () => {
     // Installed before the schedule fell due (the first digest is the first one due after installing).
     await t.app.store.db.updateTable("repositories").set({ created_at: new Date(INSTALLED).toISOString() }).execute();
 
-    let body = "";
-    const delivery = nock("https://api.github.com")
-      .get(`/repos/${REPO}/issues`)
-      .query(ISSUES_QUERY)
-      .reply(200, [])
-      .post(`/repos/${REPO}/issues`, (sent: { body: string }) => ((body = sent.body), true))
-      .reply(201, { number: 8, html_url: `https://github.com/${REPO}/issues/8` });
+    const delivery = mockNewIssue(nock("https://api.github.com"), 8);
     await t.app.scheduler.tick();
     await waitFor("the digest is delivered", async () => (await jobStatus(t, `digest:repository:${REPO}:2026-W45`))?.status === "done");
     delivery.done();
-    expect(body).toContain("**Partial history.** The score's 28-day window reaches back before what review-coach has stored");
-    expect(body).toContain(
+    expect(delivery.body()).toContain("**Partial history.** The score's 28-day window reaches back before what review-coach has stored");
+    expect(delivery.body()).toContain(
       `the backfill of ${REPO} had not finished when this digest was built (2 pull requests imported so far). PRs merged from 2026-10-12 to 2026-11-03 are not imported yet.`,
     );
-    expect(body).toContain("Risk-weighted over the 2 PRs merged in the 28 days to the end of the week.");
+    expect(delivery.body()).toContain("Risk-weighted over the 2 PRs merged in the 28 days to the end of the week.");
     // Let the paused backfill go, so the block ends with no job pending.
     await t.app.store.db.updateTable("jobs").set({ status: "done" }).where("id", "=", `backfill:${REPOSITORY_ID}`).execute();
   });
@@ -230,17 +230,11 @@ describe("where the digest goes, and which issue it closes", () => {
   it("refuses a digest.repository that neither the repository nor the org's .github config chose, and says so in the digest", async () => {
     const t = app.current;
     await seedRepository(t, installationId, { digest: { repository: "Codertocat/Other" } });
-    let body = "";
-    const scope = mockGitHub(installationId)
-      .get(`/repos/${REPO}/issues`)
-      .query(ISSUES_QUERY)
-      .reply(200, [])
-      .post(`/repos/${REPO}/issues`, (sent: { body: string }) => ((body = sent.body), true))
-      .reply(201, { number: 9, html_url: `https://github.com/${REPO}/issues/9` });
+    const delivery = mockNewIssue(mockGitHub(installationId), 9);
     await t.app.scheduler.tick();
     await t.waitForIdle();
-    scope.done();
-    expect(body).toContain(
+    delivery.done();
+    expect(delivery.body()).toContain(
       `digest.repository "Codertocat/Other" is not allowed, so this digest is opened in ${REPO}. It must be ${REPO} itself or the repository that the org's Codertocat/.github config names in digest.repository (it names none).`,
     );
   });
