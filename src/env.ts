@@ -32,7 +32,7 @@ export const envSchema = z
       .refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), {
         message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite store)",
       })
-      .describe("PostgreSQL URL for several replicas. Unset: an embedded SQLite file in DATA_DIR."),
+      .describe("PostgreSQL URL for several replicas, with the user (postgres://USER:PASSWORD@HOST:5432/DATABASE; without one, PGUSER or USER must be set). Unset: an embedded SQLite file in DATA_DIR."),
     DATA_DIR: z.string().default("data").describe("Folder for the embedded SQLite database."),
     REDIS_URL: optionalString
       .refine((url) => url === undefined || /^rediss?:\/\//.test(url), { message: "must be a redis:// or rediss:// URL" })
