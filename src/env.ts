@@ -32,7 +32,7 @@ export const envSchema = z
       .refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), {
         message: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite store)",
       })
-      .describe("PostgreSQL URL for several replicas. Unset: an embedded SQLite file in DATA_DIR."),
+      .describe("PostgreSQL URL for several replicas, with the user (postgres://USER:PASSWORD@HOST:5432/DATABASE; without one, PGUSER or USER must be set). Unset: an embedded SQLite file in DATA_DIR."),
     DATA_DIR: z.string().default("data").describe("Folder for the embedded SQLite database."),
     REDIS_URL: optionalString
       .refine((url) => url === undefined || /^rediss?:\/\//.test(url), { message: "must be a redis:// or rediss:// URL" })
@@ -107,6 +107,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     );
   }
   const env = parsed.data;
+  const databaseProblem = env.DATABASE_URL === undefined ? null : findDatabaseUrlProblem(env.DATABASE_URL, source);
+  if (databaseProblem) throw new EnvError([`DATABASE_URL ${databaseProblem}`]);
   const privateKey = readPrivateKey(env, cwd);
   const githubApiUrl = env.GHE_HOST ? `${env.GHE_PROTOCOL}://${env.GHE_HOST}/api/v3` : "https://api.github.com";
   return {
@@ -134,4 +136,25 @@ function readPrivateKey(env: RawEnv, cwd: string): string | undefined {
     ]);
   }
   return key;
+}
+
+/**
+ * Why the PostgreSQL driver could not use the URL, or null. It must parse, name a host (or a socket
+ * directory in ?host=), and a user: without one in the URL the driver falls back to
+ * PGUSER, then USER, which containers often leave unset.
+ */
+export function findDatabaseUrlProblem(databaseUrl: string, source: Record<string, string | undefined>): string | null {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    return "is not a valid URL: use postgres://USER:PASSWORD@HOST:5432/DATABASE, with special characters in the password percent-encoded (e.g. @ as %40)";
+  }
+  if (url.hostname === "" && !url.searchParams.get("host")) {
+    return "names no host: use postgres://USER:PASSWORD@HOST:5432/DATABASE";
+  }
+  if (url.username === "" && !url.searchParams.get("user") && !source.PGUSER && !source.USER) {
+    return "names no user, and neither PGUSER nor USER is set for the driver to fall back on: add the user, as in postgres://USER:PASSWORD@HOST:5432/DATABASE";
+  }
+  return null;
 }

@@ -5,7 +5,7 @@
 import { CONCERNS, type Concern } from "../coach/types.js";
 import { buildDigest, selectComparableRepositories, TREND_WEEKS } from "../digest/build-digest.js";
 import { buildDigestWeek, WEEK_MS } from "../digest/build-digest-week.js";
-import type { DigestData, DigestNudge, DigestPullRequest, DigestScoreSnapshot } from "../digest/digest-types.js";
+import type { DigestData, DigestNudge, DigestPullRequest, DigestRepositoryHistory } from "../digest/digest-types.js";
 import { formatConcern } from "../digest/format-digest-figures.js";
 import { isCountedReview } from "../digest/is-counted-review.js";
 import { isMergedBetween, scoreRepository } from "../digest/score-repository.js";
@@ -29,7 +29,8 @@ export interface RepositoryInputs {
   fullName: string;
   pullRequests: DigestPullRequest[];
   nudges: DigestNudge[];
-  snapshots: DigestScoreSnapshot[];
+  /** How much history is stored: trend points whose window reaches before it are partial. */
+  history: DigestRepositoryHistory;
   /** When each harsh or toxic comment of the repository was written (ISO). */
   toneCommentTimes: string[];
   /** Logins (lower case) that declined being named in kudos (`/coach kudos off`). */
@@ -66,7 +67,7 @@ export function buildRepositoryFigures(
         kudosConsent: (login) => !inputs.declinedKudos?.has(login.toLowerCase()),
         pullRequests: inputs.pullRequests,
         nudges: inputs.nudges,
-        snapshots: inputs.snapshots,
+        history: [inputs.history],
         toneIssues: inputs.toneCommentTimes.filter((time) => Date.parse(time) >= weekStart && Date.parse(time) < weekEnd).length,
         shadowRepositories: options.shadow ? [inputs.fullName] : [],
       }),
@@ -79,7 +80,8 @@ export function buildRepositoryFigures(
     label: point.isoWeek.slice(5),
     at: point.weekEnd,
     score: point.score,
-    source: point.source,
+    source: "computed",
+    partial: point.partial,
   }));
   const end = Date.parse(latest.week.end);
   const summary: RepositorySummary = {

@@ -11,6 +11,8 @@ export interface ScorePoint {
   at: string;
   score: number | null;
   source: "snapshot" | "computed";
+  /** Its window reaches back before the stored history (or the backfill is still running). */
+  partial?: boolean;
 }
 
 export type CoverageKey = "architecture" | "security" | "edge-cases" | "testing" | "style-only";

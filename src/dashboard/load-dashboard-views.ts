@@ -65,7 +65,7 @@ export async function loadInstallationOverview(context: ViewContext, viewer: Vie
   const inputs = await loadRepositoryInputs(context.store, repositories, now, windowDays);
   const figures = inputs.map((input) => buildRepositoryFigures(input, { now, windowDays, individuals: "none", shadow: false }));
   const emptyPeriod = buildRepositoryFigures(
-    { id: 0, fullName: "", pullRequests: [], nudges: [], snapshots: [], toneCommentTimes: [] },
+    { id: 0, fullName: "", pullRequests: [], nudges: [], history: { repository: "", backfill: "done", completeFrom: new Date(0).toISOString(), missing: null, importedPullRequests: 0 }, toneCommentTimes: [] },
     { now, windowDays, individuals: "none", shadow: false },
   ).period;
   return buildInstallationOverview({

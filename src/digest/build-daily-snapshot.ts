@@ -1,5 +1,6 @@
-// One day's score snapshot for the trend: the score as of the end of `day` (00:00 UTC the next day).
-// Pure: the day is passed in, never read from the clock.
+// One day's score snapshot: the score as of the end of `day` (00:00 UTC the next day). The stored
+// snapshots and the digest's headline and trend all come from this one function over the stored PRs, so
+// a digest never reads a stale copy. Pure: the day is passed in, never read from the clock.
 
 import type { DigestPullRequest, DigestScoreSnapshot, DigestTarget } from "./digest-types.js";
 import { scoreRepository } from "./score-repository.js";
@@ -31,6 +32,6 @@ export function buildDailySnapshot(
 ): DigestScoreSnapshot {
   const scoped =
     target.kind === "repository" ? pullRequests.filter((pullRequest) => pullRequest.repository === target.name) : pullRequests;
-  const { score } = scoreRepository(scoped, snapshotInstant(day), windowDays);
-  return { repository: target.name, day, score };
+  const { score, mergedPullRequests } = scoreRepository(scoped, snapshotInstant(day), windowDays);
+  return { repository: target.name, day, score, mergedPullRequests };
 }

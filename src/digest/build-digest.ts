@@ -6,8 +6,8 @@
 // digest built late or built twice says the same thing:
 // - the score is as of the end of the week (the window of `windowDays` ending then), its change is
 //   against the score one week earlier, and the trend has one point per week end for eight weeks. Each
-//   point is the target's snapshot for the day that ends there when one exists (snapshots whose
-//   `repository` is the target's name), else it is recomputed from the PRs;
+//   point is buildDailySnapshot of the day that ends there, over the PRs given (the function the stored
+//   snapshots come from), and is partial when its window reaches back before the stored history;
 // - coverage, rubber stamps and weak merges are about the PRs merged in the week;
 // - time to first review is over the PRs whose first review came in the week, measured from the first
 //   review request (a wait that started the week before counts, so long waits are not hidden);
@@ -19,7 +19,8 @@
 import { CONCERNS, type Concern } from "../coach/types.js";
 import { buildAgenda } from "./build-agenda.js";
 import { buildDigestWeek, WEEK_MS } from "./build-digest-week.js";
-import { snapshotDayEndingAt } from "./build-daily-snapshot.js";
+import { buildDailySnapshot, snapshotDayEndingAt } from "./build-daily-snapshot.js";
+import { isWindowCovered } from "./build-repository-history.js";
 import { buildMedian, buildPercentile } from "./build-percentile.js";
 import type {
   DigestConcernCoverage,
@@ -51,6 +52,7 @@ export const MINIMUM_GROUP_REVIEWERS = 5;
 export const TREND_WEEKS = 8;
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 const round = (value: number, digits = 0): number => {
   const factor = 10 ** digits;
@@ -70,26 +72,28 @@ export function buildDigest(input: DigestInput): DigestData {
   const week = buildDigestWeek(now);
   const start = Date.parse(week.start);
   const end = Date.parse(week.end);
-  const pullRequests = input.pullRequests;
+  // A repository digest counts that repository's PRs only, as its snapshots do.
+  const pullRequests =
+    input.target.kind === "repository" ? input.pullRequests.filter((pullRequest) => pullRequest.repository === input.target.name) : input.pullRequests;
 
-  // 1. The score, its change and the trend.
-  const snapshotScores = new Map(
-    input.snapshots.filter((snapshot) => snapshot.repository === input.target.name).map((snapshot) => [snapshot.day, snapshot.score]),
-  );
-  const scoreAt = (instant: number): { score: number | null; source: "snapshot" | "computed" } => {
-    const day = snapshotDayEndingAt(new Date(instant));
-    const snapshot = snapshotScores.get(day);
-    if (snapshot !== undefined) return { score: snapshot === null ? null : round(snapshot), source: "snapshot" };
-    const { score } = scoreRepository(pullRequests, new Date(instant), windowDays);
-    return { score: score === null ? null : round(score), source: "computed" };
-  };
+  // 1. The score, its change and the trend, each point partial when its window reaches before the history.
+  const uncoveredAt = (instant: number) => input.history.filter((history) => !isWindowCovered(history, instant - windowDays * DAY_MS));
   const trend: DigestTrendPoint[] = [];
   for (let weeksBack = TREND_WEEKS - 1; weeksBack >= 0; weeksBack -= 1) {
     const weekEnd = end - weeksBack * WEEK_MS;
-    trend.push({ isoWeek: isoWeek(new Date(weekEnd - WEEK_MS)), weekEnd: new Date(weekEnd).toISOString(), ...scoreAt(weekEnd) });
+    const { score } = buildDailySnapshot(pullRequests, input.target, snapshotDayEndingAt(new Date(weekEnd)), windowDays);
+    trend.push({
+      isoWeek: isoWeek(new Date(weekEnd - WEEK_MS)),
+      weekEnd: new Date(weekEnd).toISOString(),
+      score: score === null ? null : round(score),
+      partial: uncoveredAt(weekEnd).length > 0,
+    });
   }
   const current = trend[trend.length - 1]?.score ?? null;
   const previous = trend[trend.length - 2]?.score ?? null;
+  // A score over part of its window is not compared: the change would measure the missing history.
+  const comparable = !trend[trend.length - 1]?.partial && !trend[trend.length - 2]?.partial;
+  const partialHistory = uncoveredAt(end);
 
   // 2. The week's merged PRs.
   const merged = pullRequests.filter((pullRequest) => isMergedBetween(pullRequest, start, end));
@@ -145,11 +149,13 @@ export function buildDigest(input: DigestInput): DigestData {
     score: {
       current,
       previous,
-      change: current !== null && previous !== null ? current - previous : null,
-      mergedInWindow: scoreRepository(pullRequests, new Date(end), windowDays).mergedPullRequests,
+      change: current !== null && previous !== null && comparable ? current - previous : null,
+      mergedInWindow: buildDailySnapshot(pullRequests, input.target, week.lastDay, windowDays).mergedPullRequests,
       windowDays,
+      partial: partialHistory.length > 0,
     },
     trend,
+    partialHistory: partialHistory.map((history) => ({ ...history })),
     activity: { mergedPullRequests: merged.length, reviewedPullRequests: reviewed.length, unreviewedMerges: unreviewed.length },
     coverage,
     rubberStamps,

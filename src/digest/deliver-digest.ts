@@ -14,6 +14,8 @@ export interface DigestJob extends DigestScope {
   deliverTo: string;
   /** When the schedule fell due (ISO): the digest is built as of then, so a retry builds the same one. */
   due: string;
+  /** Why the configured digest.repository was refused (the digest says so). */
+  configProblem?: string | undefined;
 }
 
 export interface DeliverDeps {
@@ -28,8 +30,9 @@ export interface DeliverDeps {
 
 /**
  * Builds and delivers one digest, exactly once per target and week: the digest row is written first,
- * the issue it opens is recorded before anything else happens, and a retry finds the issue again by its
- * hidden marker instead of opening a second one. The previous week's digest issue is closed.
+ * the issue it opens is recorded before anything else happens, and every attempt at opening it (a retry
+ * of the job or of the request) first looks for it by its hidden marker. The target's previous digest
+ * issue in the same repository is closed, once its marker proves it is one.
  */
 export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<void> {
   const { store, github, log } = deps;
@@ -37,7 +40,7 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
   const data = buildDigest(await loadDigestInput(store, job, due));
   const week = data.week.isoWeek;
   const id = digestId(job.target, week);
-  const markdown = renderDigestMarkdown(data);
+  const markdown = renderDigestMarkdown(data, job.configProblem ? [job.configProblem] : []);
   const at = deps.now().toISOString();
   await store.db
     .insertInto("digests")
@@ -48,22 +51,16 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
   const repo = toRef(job.deliverTo);
 
   if (row.issue_number === null) {
-    const marker = renderDigestMarker(job.target, week);
-    const found = await github.findRecentIssueWithMarker(repo, marker);
-    const issue = found ?? (await github.createIssue(repo, renderDigestTitle(job.target, week), row.markdown));
+    const issue = await github.createIssueOnce(repo, renderDigestTitle(job.target, week), row.markdown, renderDigestMarker(job.target, week));
     await store.db.updateTable("digests").set({ issue_number: issue.number, issue_url: issue.url, delivered_at: deps.now().toISOString() }).where("id", "=", id).execute();
-    log.info({ digest: id, issue: issue.url, found: Boolean(found) }, "digest issue delivered");
+    log.info({ digest: id, issue: issue.url, found: issue.found }, "digest issue delivered");
     row = { ...row, issue_number: issue.number, issue_url: issue.url };
 
-    const previous = await store.db
-      .selectFrom("digests")
-      .select(["id", "issue_number"])
-      .where("target", "=", targetKey(job.target))
-      .where("week", "<", week)
-      .where("issue_number", "is not", null)
-      .orderBy("week", "desc")
-      .executeTakeFirst();
-    if (previous?.issue_number) await github.closeIssue(repo, previous.issue_number);
+    const previous = await findPreviousDigestIssue(store, job, week);
+    if (previous) {
+      const closed = await github.closeIssueWithMarker(repo, previous.number, renderDigestMarker(job.target, previous.week));
+      if (!closed) log.warn({ digest: id, issue: previous.number }, "previous digest issue not closed: it no longer carries its digest marker");
+    }
   }
 
   if (deps.slackWebhookUrl && row.slack_delivered_at === null && row.issue_url) {
@@ -71,6 +68,36 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
     await post(deps.slackWebhookUrl, renderSlackBlocks(data, row.issue_url));
     await store.db.updateTable("digests").set({ slack_delivered_at: deps.now().toISOString() }).where("id", "=", id).execute();
     log.info({ digest: id }, "digest sent to Slack");
+  }
+}
+
+/**
+ * The target's latest earlier digest issue in the same installation and the same repository (a digest
+ * issue of another repository is never closed here, whatever its number).
+ */
+async function findPreviousDigestIssue(store: Store, job: DigestJob, week: string): Promise<{ number: number; week: string } | undefined> {
+  const rows = await store.db
+    .selectFrom("digests")
+    .select(["week", "issue_number", "issue_url"])
+    .where("installation_id", "=", job.installationId)
+    .where("target", "=", targetKey(job.target))
+    .where("week", "<", week)
+    .where("issue_number", "is not", null)
+    .orderBy("week", "desc")
+    .execute();
+  const wanted = job.deliverTo.toLowerCase();
+  const previous = rows.find((row) => repositoryOfIssueUrl(row.issue_url)?.toLowerCase() === wanted);
+  return previous?.issue_number ? { number: previous.issue_number, week: previous.week } : undefined;
+}
+
+/** "owner/name" from an issue's html_url (https://host/owner/name/issues/12), or null. */
+function repositoryOfIssueUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const parts = new URL(url).pathname.split("/").filter(Boolean);
+    return parts.length >= 4 && parts[parts.length - 2] === "issues" ? `${parts[parts.length - 4]}/${parts[parts.length - 3]}` : null;
+  } catch {
+    return null;
   }
 }
 

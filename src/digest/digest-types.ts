@@ -60,7 +60,22 @@ export interface DigestScoreSnapshot {
   repository: string;
   /** YYYY-MM-DD (UTC): the score as of the end of that day, i.e. 00:00 UTC the next day. */
   day: string;
+  /** Unrounded, as scoreRepository gives it; null when nothing merged in the window. */
   score: number | null;
+  mergedPullRequests: number;
+}
+
+/** How much of a repository's history is stored (see build-repository-history.ts). */
+export interface DigestRepositoryHistory {
+  /** "owner/name". */
+  repository: string;
+  /** "none" is never used: a repository without a backfill state has "not-started". */
+  backfill: "done" | "in-progress" | "not-started";
+  /** Every PR merged at or after this instant (ISO) is stored. */
+  completeFrom: string;
+  /** What the running backfill has yet to import: merges in [from, to). */
+  missing: { from: string; to: string } | null;
+  importedPullRequests: number;
 }
 
 export interface DigestTarget {
@@ -81,8 +96,8 @@ export interface DigestInput {
   /** PRs of the target; may include older and unmerged ones. */
   pullRequests: DigestPullRequest[];
   nudges: DigestNudge[];
-  /** Daily score snapshots, for the trend. Only those whose `repository` is the target's name are used. */
-  snapshots: DigestScoreSnapshot[];
+  /** How much history each repository of the target has: windows reaching before it are partial. */
+  history: DigestRepositoryHistory[];
   /** Harsh or toxic comments in the week, counted anonymously. */
   toneIssues: number;
   /** Repositories in shadow mode. */
@@ -122,6 +137,8 @@ export interface DigestScore {
   change: number | null;
   /** PRs merged in the window ending at the end of the week. */
   mergedInWindow: number;
+  /** The window reaches back before the stored history (see DigestData.partialHistory). */
+  partial: boolean;
   windowDays: number;
 }
 
@@ -130,7 +147,8 @@ export interface DigestTrendPoint {
   /** The week's end (the next Monday 00:00 UTC). */
   weekEnd: string;
   score: number | null;
-  source: "snapshot" | "computed";
+  /** The window reaches back before the stored history (or the backfill is still running). */
+  partial: boolean;
 }
 
 export interface DigestActivity {
@@ -259,6 +277,8 @@ export interface DigestData {
   score: DigestScore;
   /** Eight points, oldest first, the last one the end of the reported week. */
   trend: DigestTrendPoint[];
+  /** Repositories whose stored history does not cover the score's window for the week; empty: complete. */
+  partialHistory: DigestRepositoryHistory[];
   activity: DigestActivity;
   coverage: DigestCoverage;
   rubberStamps: DigestRubberStamps;

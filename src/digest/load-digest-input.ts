@@ -3,14 +3,14 @@ import { listDigestPullRequests } from "../store/list-digest-pull-requests.js";
 import { listKudosOptOuts } from "../store/nudges.js";
 import type { Store } from "../store/open-store.js";
 import { readRepositoryConfig } from "../store/repositories.js";
+import { TREND_WEEKS } from "./build-digest.js";
 import type { DigestInput, DigestTarget } from "./digest-types.js";
+import { readRepositoryHistory } from "./record-score-snapshot.js";
 
 export interface DigestScope {
   target: DigestTarget;
   repositoryIds: number[];
 }
-
-const HISTORY_DAYS = 7 * 9 + 28;
 
 /** Reads from the store everything the digest of a target needs, as of `now`. */
 export async function loadDigestInput(store: Store, scope: DigestScope, now: Date): Promise<DigestInput> {
@@ -18,16 +18,14 @@ export async function loadDigestInput(store: Store, scope: DigestScope, now: Dat
   const configs = repositories.map((r) => ({ repository: r, config: readRepositoryConfig(r) }));
   const targetConfig = configs.find((c) => c.repository.full_name === scope.target.name)?.config ?? configs[0]?.config;
   const windowDays = targetConfig?.score.windowDays ?? 28;
-  const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString();
+  // Every trend point's window: eight week ends back from the reported week's, each `windowDays` long.
+  const since = new Date(now.getTime() - ((TREND_WEEKS + 1) * 7 + windowDays) * 86_400_000).toISOString();
   const weekStart = new Date(now.getTime() - 14 * 86_400_000).toISOString();
 
   const pullRequests = await listDigestPullRequests(store, scope.repositoryIds, since);
   const names = new Map(repositories.map((r) => [r.id, r.full_name]));
   const nudges = scope.repositoryIds.length
     ? await store.db.selectFrom("nudges").select(["repository_id", "concern", "status", "mode", "created_at"]).where("repository_id", "in", scope.repositoryIds).where("created_at", ">=", since).execute()
-    : [];
-  const snapshots = scope.repositoryIds.length
-    ? await store.db.selectFrom("repo_score_snapshots").selectAll().where("repository_id", "in", scope.repositoryIds).where("day", ">=", since.slice(0, 10)).execute()
     : [];
   const tone = scope.repositoryIds.length
     ? await store.db
@@ -55,11 +53,7 @@ export async function loadDigestInput(store: Store, scope: DigestScope, now: Dat
       mode: n.mode as DigestInput["nudges"][number]["mode"],
       createdAt: n.created_at,
     })),
-    snapshots: snapshots.map((s) => ({
-      repository: scope.target.kind === "repository" ? (names.get(s.repository_id) ?? "") : "",
-      day: s.day,
-      score: s.score,
-    })),
+    history: repositories.map(readRepositoryHistory),
     toneIssues: Number(tone?.count ?? 0),
     shadowRepositories: configs.filter((c) => c.config.mode === "shadow").map((c) => c.repository.full_name),
   };

@@ -1,17 +1,63 @@
+import type { Logger } from "../log.js";
+import { listDigestPullRequests } from "../store/list-digest-pull-requests.js";
 import type { Store } from "../store/open-store.js";
-import { readRepositoryConfig } from "../store/repositories.js";
-import { snapshotInstant } from "./build-daily-snapshot.js";
-import { loadRepositoryScore } from "./load-repository-score.js";
+import { readBackfillState, readRepositoryConfig } from "../store/repositories.js";
+import { deleteScoreSnapshots, listScoreSnapshotDays, upsertScoreSnapshots } from "../store/score-snapshots.js";
+import type { RepositoryRow } from "../store/tables.js";
+import { buildDailySnapshot, snapshotInstant } from "./build-daily-snapshot.js";
+import { buildRepositoryHistory, isWindowCovered } from "./build-repository-history.js";
+import type { DigestRepositoryHistory } from "./digest-types.js";
 
-/** Stores a repository's score as of the end of `day` (YYYY-MM-DD, UTC), once. */
-export async function recordScoreSnapshot(store: Store, repositoryId: number, day: string, now: Date): Promise<void> {
+const DAY_MS = 86_400_000;
+
+/** How much history the repository has stored, from its backfill progress. */
+export function readRepositoryHistory(repository: Pick<RepositoryRow, "full_name" | "created_at" | "backfill_state">): DigestRepositoryHistory {
+  return buildRepositoryHistory(repository.full_name, repository.created_at, readBackfillState(repository));
+}
+
+/**
+ * Stores the repository's score snapshots for the given days (YYYY-MM-DD, UTC), each computed from the
+ * stored PRs by buildDailySnapshot and replacing any stored copy. A day whose window the stored history
+ * does not cover (the backfill is running, or the window reaches before it) is not stored, and a stored
+ * copy of it is deleted: snapshots are facts of complete history only.
+ */
+export async function recordScoreSnapshots(store: Store, repositoryId: number, days: readonly string[], now: Date, log?: Logger): Promise<void> {
+  const repository = await store.db.selectFrom("repositories").selectAll().where("id", "=", repositoryId).executeTakeFirst();
+  if (!repository || days.length === 0) return;
+  const { windowDays } = readRepositoryConfig(repository).score;
+  const history = readRepositoryHistory(repository);
+  const sorted = [...new Set(days)].sort();
+  const since = new Date(snapshotInstant(sorted[0] as string).getTime() - windowDays * DAY_MS).toISOString();
+  const pullRequests = await listDigestPullRequests(store, [repositoryId], since);
+  const target = { kind: "repository" as const, name: repository.full_name };
+  const covered = sorted.filter((day) => isWindowCovered(history, snapshotInstant(day).getTime() - windowDays * DAY_MS));
+  const uncovered = sorted.filter((day) => !covered.includes(day));
+  await upsertScoreSnapshots(store, repositoryId, covered.map((day) => buildDailySnapshot(pullRequests, target, day, windowDays)), now);
+  await deleteScoreSnapshots(store, repositoryId, uncovered);
+  if (uncovered.length > 0) {
+    log?.info({ repo: repository.full_name, days: uncovered, backfill: history.backfill, completeFrom: history.completeFrom }, "score snapshot not stored: the history does not cover its window yet");
+  }
+}
+
+/** Stores the snapshot of one day (the scheduler's daily job). */
+export async function recordScoreSnapshot(store: Store, repositoryId: number, day: string, now: Date, log?: Logger): Promise<void> {
+  await recordScoreSnapshots(store, repositoryId, [day], now, log);
+}
+
+/**
+ * The history changed from `changedAt` on (a late merge): recomputes the stored snapshots whose window
+ * holds that instant. A merge today changes no stored snapshot, so this costs nothing in the common case.
+ */
+export async function refreshScoreSnapshots(store: Store, repositoryId: number, changedAt: string, now: Date, log?: Logger): Promise<void> {
+  const changed = Date.parse(changedAt);
+  if (!Number.isFinite(changed)) return;
   const repository = await store.db.selectFrom("repositories").selectAll().where("id", "=", repositoryId).executeTakeFirst();
   if (!repository) return;
   const { windowDays } = readRepositoryConfig(repository).score;
-  const { score, mergedPullRequests } = await loadRepositoryScore(store, repositoryId, snapshotInstant(day), windowDays);
-  await store.db
-    .insertInto("repo_score_snapshots")
-    .values({ repository_id: repositoryId, day, score: score === null ? null : Math.round(score * 10) / 10, merged_pull_requests: mergedPullRequests, created_at: now.toISOString() })
-    .onConflict((oc) => oc.columns(["repository_id", "day"]).doNothing())
-    .execute();
+  const firstDay = new Date(changed).toISOString().slice(0, 10);
+  const lastInstant = changed + windowDays * DAY_MS;
+  const days = (await listScoreSnapshotDays(store, repositoryId, firstDay)).filter((day) => snapshotInstant(day).getTime() <= lastInstant);
+  if (days.length === 0) return;
+  await recordScoreSnapshots(store, repositoryId, days, now, log);
+  log?.info({ repositoryId, days }, "score snapshots recomputed: the history they cover changed");
 }

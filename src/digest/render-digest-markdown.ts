@@ -6,7 +6,7 @@
 // of a link.
 
 import { escapeMarkdown } from "../coach/render/escape-markdown.js";
-import type { DigestData, DigestPullRequestLink, DigestTrendPoint } from "./digest-types.js";
+import type { DigestData, DigestPullRequestLink, DigestRepositoryHistory, DigestTrendPoint } from "./digest-types.js";
 import {
   formatChange,
   formatConcern,
@@ -49,23 +49,30 @@ function renderScore(data: DigestData): string[] {
     lines.push(`No pull requests were merged in the ${score.windowDays} days to the end of the week, so there is no score yet.`);
   } else {
     const before =
-      score.previous === null ? "There was no score a week earlier." : `A week earlier it was ${score.previous}.`;
+      score.previous === null
+        ? "There was no score a week earlier."
+        : score.change === null
+          ? `A week earlier it was ${score.previous}, over part of its window only, so the two are not compared.`
+          : `A week earlier it was ${score.previous}.`;
     lines.push(
       `Risk-weighted over the ${formatCount(score.mergedInWindow, "PR")} merged in the ${score.windowDays} days to the end of the week. ${before}`,
     );
   }
-  lines.push("", ...renderTrend(data.trend));
+  lines.push("", ...renderTrend(data.trend, score.windowDays));
   return lines;
 }
 
-/** A Mermaid xychart GitHub draws natively; weeks without a score are left out. */
-function renderTrend(trend: readonly DigestTrendPoint[]): string[] {
+/**
+ * A Mermaid xychart GitHub draws natively; weeks without a score are left out. A week whose window
+ * reaches back before the stored history is labelled with a "*" and explained under the chart.
+ */
+function renderTrend(trend: readonly DigestTrendPoint[], windowDays: number): string[] {
   const firstKnown = trend.findIndex((point) => point.score !== null);
   const shown = firstKnown < 0 ? [] : trend.slice(firstKnown).filter((point) => point.score !== null);
   if (shown.length < 2) {
     return ["_Not enough history for a trend yet: the chart appears once two weeks have a score._"];
   }
-  const labels = shown.map((point) => `"${point.isoWeek.slice(5)}"`).join(", ");
+  const labels = shown.map((point) => `"${point.isoWeek.slice(5)}${point.partial ? "*" : ""}"`).join(", ");
   const values = shown.map((point) => String(point.score)).join(", ");
   const lines = [
     "```mermaid",
@@ -78,6 +85,39 @@ function renderTrend(trend: readonly DigestTrendPoint[]): string[] {
   ];
   const gaps = trend.length - firstKnown - shown.length;
   if (gaps > 0) lines.push("", `_${formatCount(gaps, "week")} without merged PRs in the window ${gaps === 1 ? "is" : "are"} left out of the chart._`);
+  const partial = shown.filter((point) => point.partial).length;
+  if (partial > 0) {
+    lines.push(
+      "",
+      `_* Partial: ${partial === 1 ? "this week's" : `these ${partial} weeks'`} ${windowDays}-day window reaches back before the history review-coach has, so the score counts only the PRs it has._`,
+    );
+  }
+  return lines;
+}
+
+/** "2026-10-12" from an ISO instant. */
+const dayOf = (iso: string): string => iso.slice(0, 10);
+
+function describeHistory(history: DigestRepositoryHistory): string {
+  const name = escapeMarkdown(history.repository);
+  if (history.backfill === "in-progress") {
+    const missing = history.missing === null ? "" : ` PRs merged from ${dayOf(history.missing.from)} to ${dayOf(history.missing.to)} are not imported yet.`;
+    return `the backfill of ${name} had not finished when this digest was built (${formatCount(history.importedPullRequests, "pull request")} imported so far).${missing}`;
+  }
+  if (history.backfill === "not-started") {
+    return `the backfill of ${name} has not run, so its history starts when the app was installed, on ${dayOf(history.completeFrom)}.`;
+  }
+  return `the history of ${name} starts on ${dayOf(history.completeFrom)} (\`backfill.weeks\` in .github/review-coach.yml sets how far back it reaches).`;
+}
+
+/** Says plainly when the score's window is not all stored, and what is missing. */
+function renderPartialHistory(data: DigestData): string[] {
+  if (data.partialHistory.length === 0) return [];
+  const lines = [
+    `> [!NOTE]`,
+    `> **Partial history.** The score's ${data.score.windowDays}-day window reaches back before what review-coach has stored, so the score and the trend count only the PRs it has:`,
+  ];
+  for (const history of data.partialHistory) lines.push(`> - ${describeHistory(history)}`);
   return lines;
 }
 
@@ -250,7 +290,8 @@ function renderFooter(data: DigestData): string[] {
   ];
 }
 
-export function renderDigestMarkdown(data: DigestData): string {
+/** The issue body; `notices` (configuration problems) are shown at the top. */
+export function renderDigestMarkdown(data: DigestData, notices: readonly string[] = []): string {
   const { week } = data;
   const sections: string[][] = [
     [
@@ -261,6 +302,8 @@ export function renderDigestMarkdown(data: DigestData): string {
       "",
       renderHeadline(data),
     ],
+    notices.map((notice) => `> [!WARNING]\n> ${escapeMarkdown(notice)}`),
+    renderPartialHistory(data),
     renderScore(data),
     renderCoverage(data),
     renderRubberStamps(data),

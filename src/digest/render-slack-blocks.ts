@@ -77,6 +77,13 @@ export function renderSlackBlocks(data: DigestData, issueUrl: string): SlackMess
     },
     { type: "section", fields },
   ];
+  if (data.partialHistory.length > 0) {
+    const names = data.partialHistory.map((history) => history.repository).join(", ");
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: escapeSlack(`Partial history (${names}): the score counts only the PRs stored so far; the digest says what is missing.`) }],
+    });
+  }
   if (url !== null) {
     blocks.push({
       type: "section",

@@ -3,18 +3,24 @@ import type { JobQueue } from "../queue/job-queue.js";
 import type { Store } from "../store/open-store.js";
 import { pruneDeliveries } from "../store/record-delivery.js";
 import { listRepositories, readRepositoryConfig } from "../store/repositories.js";
+import type { RepositoryRow } from "../store/tables.js";
 import { buildDigestWeek } from "./build-digest-week.js";
 import { digestId } from "./deliver-digest.js";
 import type { DigestJob } from "./deliver-digest.js";
 import { parseSchedule } from "./parse-schedule.js";
+import { readRepositoryHistory } from "./record-score-snapshot.js";
 
 const DAY_MS = 86_400_000;
+/** How long past its due time a digest waits for a running backfill before it goes out with partial history. */
+export const BACKFILL_WAIT_MS = 3 * 3_600_000;
 
 /**
  * One scheduler tick, safe on every replica at once: it only enqueues jobs whose ids are natural keys
  * (`digest:<target>:<week>`, `snapshot:<repo>:<day>`), so the queue keeps exactly one of each however
- * many replicas tick, and a restart re-enqueues nothing that already ran. It also deletes finished jobs
- * and delivery records once they can no longer matter.
+ * many replicas tick, and a restart re-enqueues nothing that already ran. A digest due while a
+ * repository it covers is still being backfilled is queued once the backfill is done, or BACKFILL_WAIT_MS
+ * after it fell due (it then says that its history is partial). It also deletes finished jobs and
+ * delivery records once they can no longer matter.
  */
 export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, log: Logger): Promise<number> {
   let enqueued = 0;
@@ -42,7 +48,7 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
         installationId: repository.installation_id,
         target: { kind: "repository", name: repository.full_name },
         repositoryIds: [repository.id],
-        deliverTo: config.digest.repository ?? repository.full_name,
+        ...findDigestRepository(repository, config.digest.repository, repositories),
         due: due.toISOString(),
       },
     ];
@@ -56,9 +62,15 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
       });
     }
     for (const job of jobs) {
+      const backfilling = repositories.filter((r) => job.repositoryIds.includes(r.id) && isBackfillAwaited(r, due));
+      if (backfilling.length > 0 && now.getTime() < due.getTime() + BACKFILL_WAIT_MS) {
+        log.info({ target: job.target, week, backfilling: backfilling.map((r) => r.full_name) }, "digest due: waiting for the backfill to finish");
+        continue;
+      }
       if (await queue.enqueue({ id: `digest:${digestId(job.target, week)}`, kind: "digest", payload: job })) {
         enqueued++;
         log.info({ target: job.target, week }, "digest due: queued");
+        if (job.configProblem) log.error({ repo: repository.full_name }, job.configProblem);
       }
     }
   }
@@ -67,6 +79,42 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
   const forgotten = await pruneDeliveries(store, new Date(now.getTime() - 30 * DAY_MS));
   if (pruned + forgotten > 0) log.info({ pruned, forgotten }, "old finished jobs and delivery records deleted");
   return enqueued;
+}
+
+/**
+ * Whether a digest due at `due` should wait for the repository's backfill: one is running, or has not
+ * started yet, for a repository added in the week before (a backfill still unfinished a week after
+ * installing has stopped for good, and waiting would only delay every digest).
+ */
+function isBackfillAwaited(repository: RepositoryRow, due: Date): boolean {
+  const history = readRepositoryHistory(repository);
+  return history.backfill !== "done" && Date.parse(repository.created_at) > due.getTime() - 7 * DAY_MS;
+}
+
+/**
+ * Where the repository's digest issue is opened: the repository itself, or the repository the org's
+ * `.github` config names (`digest.repository` there). Any other target would let a writer of one
+ * repository open (and close) issues in another, so it is refused: the digest goes to the repository
+ * itself and says why (as do the logs).
+ */
+export function findDigestRepository(
+  repository: RepositoryRow,
+  wanted: string | null,
+  repositories: readonly RepositoryRow[],
+): { deliverTo: string; configProblem?: string } {
+  if (wanted === null || wanted.toLowerCase() === repository.full_name.toLowerCase()) return { deliverTo: repository.full_name };
+  const orgConfigRepository = repositories.find(
+    (r) => r.installation_id === repository.installation_id && r.owner.toLowerCase() === repository.owner.toLowerCase() && r.name === ".github",
+  );
+  const named = orgConfigRepository ? readRepositoryConfig(orgConfigRepository).digest.repository : null;
+  if (named !== null && named.toLowerCase() === wanted.toLowerCase()) return { deliverTo: named };
+  return {
+    deliverTo: repository.full_name,
+    configProblem:
+      `.github/review-coach.yml: digest.repository "${wanted}" is not allowed, so this digest is opened in ${repository.full_name}. ` +
+      `It must be ${repository.full_name} itself or the repository that the org's ${repository.owner}/.github config names in digest.repository` +
+      `${named === null ? " (it names none)" : ` ("${named}")`}.`,
+  };
 }
 
 /** The latest time at or before `now`, within the last week, that the schedule fell due. */

@@ -61,6 +61,16 @@ const blobSchema = z.object({
   text: z.string().nullable(),
 });
 
+/** Attempts at a non-idempotent create, each after a fresh lookup. */
+const CREATE_ATTEMPTS = 3;
+const CREATE_RETRY_DELAY_MS = 1_000;
+
+/** A server error or a lost connection: the write may or may not have happened. */
+function isRetryableWrite(error: unknown): boolean {
+  const { status, code } = (error ?? {}) as { status?: number; code?: string };
+  return (typeof status === "number" && status >= 500) || (typeof code === "string" && /^(ECONNRESET|ETIMEDOUT|EPIPE|UND_ERR_SOCKET)$/.test(code));
+}
+
 /** A GitHub client for an installation (or the app itself), logging under the given logger. */
 export type GitHubClientFactory = (installationId: number | undefined, log: Logger) => Promise<GitHubClient>;
 
@@ -284,13 +294,37 @@ export class GitHubClient {
     return reactions.map((r) => r.user?.login ?? "");
   }
 
-  async createIssue(ref: RepoRef, title: string, body: string): Promise<{ number: number; url: string }> {
-    const response = await this.octokit.rest.issues.create({ owner: ref.owner, repo: ref.repo, title, body });
-    return { number: response.data.number, url: response.data.html_url };
+  /**
+   * Opens the issue whose body carries `marker`, once: the marker is looked up before every attempt, and
+   * the POST is never retried blindly (a 502 can come after GitHub created the issue). Octokit's own
+   * retry is off for it; a server error or lost connection is retried here, after a fresh lookup.
+   */
+  async createIssueOnce(ref: RepoRef, title: string, body: string, marker: string): Promise<{ number: number; url: string; found: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.findRecentIssueWithMarker(ref, marker);
+      if (found) return { ...found, found: true };
+      try {
+        const response = await this.octokit.rest.issues.create({ owner: ref.owner, repo: ref.repo, title, body, request: { retries: 0 } });
+        return { number: response.data.number, url: response.data.html_url, found: false };
+      } catch (error) {
+        if (attempt >= CREATE_ATTEMPTS || !isRetryableWrite(error)) throw error;
+        this.log.warn({ err: error, attempt }, "creating the issue failed; looking for it before trying again");
+        await new Promise((resolve) => setTimeout(resolve, CREATE_RETRY_DELAY_MS * attempt));
+      }
+    }
   }
 
-  async closeIssue(ref: RepoRef, issueNumber: number): Promise<void> {
-    await this.octokit.rest.issues.update({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, state: "closed", state_reason: "completed" });
+  /**
+   * Closes an issue only when it is the one meant: its body carries `marker`. A number alone could name
+   * any issue of the repository. Returns whether it was closed.
+   */
+  async closeIssueWithMarker(ref: RepoRef, issueNumber: number, marker: string): Promise<boolean> {
+    const { data: issue } = await this.octokit.rest.issues.get({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber });
+    if (issue.pull_request || !(issue.body ?? "").includes(marker)) return false;
+    if (issue.state !== "closed") {
+      await this.octokit.rest.issues.update({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, state: "closed", state_reason: "completed" });
+    }
+    return true;
   }
 
   /** An issue among the 50 most recently created whose body carries the marker (finds a digest again after a crash). */

@@ -16,6 +16,7 @@ const digestJobSchema: z.ZodType<DigestJob> = z.object({
   repositoryIds: z.array(z.number()),
   deliverTo: z.string().regex(/^[^/]+\/[^/]+$/),
   due: z.string(),
+  configProblem: z.string().optional(),
 });
 const snapshotJobSchema = z.object({ repositoryId: z.number(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
@@ -40,7 +41,7 @@ export function createJobProcessor(deps: JobDeps): ProcessJob {
       }
       case "snapshot": {
         const snapshot = snapshotJobSchema.parse(job.payload);
-        return recordScoreSnapshot(deps.store, snapshot.repositoryId, snapshot.day, deps.now());
+        return recordScoreSnapshot(deps.store, snapshot.repositoryId, snapshot.day, deps.now(), log);
       }
       case "backfill": {
         const backfill = backfillJobSchema.parse(job.payload);

@@ -1,3 +1,4 @@
+import { refreshScoreSnapshots } from "../digest/record-score-snapshot.js";
 import { pullRequestEventSchema } from "../github/payloads.js";
 import { markReviewRequested } from "../store/pull-requests.js";
 import { listReviews } from "../store/reviews.js";
@@ -22,6 +23,8 @@ export const handlePullRequest: WebhookHandler = async (ctx) => {
   const ids = { installationId: event.installation.id, repositoryId: event.repository.id };
   const now = ctx.now();
   await recordPullRequest(store, pr, ids, now);
+  // A merge that arrives late (a redelivery) changes the stored snapshots whose window holds it.
+  if (event.action === "closed" && pr.merged_at) await refreshScoreSnapshots(store, ids.repositoryId, pr.merged_at, now, log);
   if (event.action === "review_requested") await markReviewRequested(store, pr.id, pr.updated_at ?? now.toISOString());
   if (event.action === "opened" && (pr.requested_reviewers?.length ?? 0) > 0) await markReviewRequested(store, pr.id, pr.created_at);
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { getDefaultConfig } from "../repo-config/default-config.js";
 import { mergeConfig } from "../repo-config/merge-config.js";
 import { type RepoConfig, repoConfigSchema } from "../repo-config/schema.js";
@@ -42,4 +43,26 @@ export async function saveBackfillState(store: Store, repositoryId: number, stat
     .set({ backfill_state: JSON.stringify(state), updated_at: now.toISOString() })
     .where("id", "=", repositoryId)
     .execute();
+}
+
+/** Backfill progress as stored (see use-cases/backfill-repository). */
+export const backfillStateSchema = z.object({
+  page: z.number().int().min(1),
+  imported: z.number().int().min(0),
+  done: z.boolean(),
+  since: z.string(),
+  /** The oldest updated_at of the pages read so far. */
+  reached: z.string().optional(),
+});
+export type BackfillState = z.infer<typeof backfillStateSchema>;
+
+/** The stored backfill progress, or null when no backfill has started (or the state is unreadable). */
+export function readBackfillState(row: Pick<RepositoryRow, "backfill_state">): BackfillState | null {
+  if (!row.backfill_state) return null;
+  try {
+    const parsed = backfillStateSchema.safeParse(JSON.parse(row.backfill_state));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

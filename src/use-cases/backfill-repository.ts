@@ -5,7 +5,10 @@ import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { Logger } from "../log.js";
 import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
 import type { Store } from "../store/open-store.js";
-import { saveBackfillState, saveRepositoryConfig } from "../store/repositories.js";
+import { startOfIsoWeek } from "../digest/build-digest-week.js";
+import { recordScoreSnapshots } from "../digest/record-score-snapshot.js";
+import { type BackfillState, readBackfillState, saveBackfillState, saveRepositoryConfig } from "../store/repositories.js";
+import { listScoreSnapshotDays } from "../store/score-snapshots.js";
 import { listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
 import { classifyReviewComments } from "./classify-review-comments.js";
 import { rescorePullRequest, scoreOne, toReviewState } from "./coach-review.js";
@@ -19,8 +22,6 @@ export const backfillJobSchema = z.object({
 });
 export type BackfillJob = z.infer<typeof backfillJobSchema>;
 
-const backfillStateSchema = z.object({ page: z.number().int().min(1), imported: z.number().int().min(0), done: z.boolean(), since: z.string() });
-
 /** Stop and resume later when the installation has fewer requests than this left in its hourly budget. */
 const KEEP_IN_RESERVE = 500;
 const PAGE_SIZE = 30;
@@ -29,7 +30,10 @@ const PAGE_SIZE = 30;
  * Flow 5: imports the last weeks of merged pull requests with their files, reviews and review comments,
  * so the first digest has data. One page of closed PRs at a time, progress saved after each, so it
  * resumes where it stopped after a restart or when it pauses to stay within the request budget. No
- * coaching happens on history.
+ * coaching happens on history. It reaches back `backfill.weeks` before the start of the current ISO week,
+ * so the window of the last complete week is whole whatever the day of installing. Its progress says how
+ * much history is stored (digest/build-repository-history.ts): the daily snapshots wait for it, and when
+ * it finishes they are recomputed.
  */
 export async function backfillRepository(job: BackfillJob, deps: { github: GitHubClient; store: Store; log: Logger; now: () => Date; loadConfig: RepoConfigLoader }): Promise<void> {
   const { github, store, log } = deps;
@@ -40,9 +44,13 @@ export async function backfillRepository(job: BackfillJob, deps: { github: GitHu
   const loaded = await deps.loadConfig(github, repo, log);
   await saveRepositoryConfig(store, job.repositoryId, loaded.config, deps.now());
   const weeks = loaded.config.backfill.weeks;
-  const parsed = row.backfill_state ? backfillStateSchema.safeParse(JSON.parse(row.backfill_state)) : null;
-  let state = parsed?.success ? parsed.data : { page: 1, imported: 0, done: false, since: new Date(deps.now().getTime() - weeks * 7 * 86_400_000).toISOString() };
-  if (state.done || weeks === 0) return;
+  const now = deps.now();
+  const stored = readBackfillState(row);
+  if (stored?.done) return;
+  let state: BackfillState = stored ?? { page: 1, imported: 0, done: weeks === 0, since: new Date(startOfIsoWeek(now).getTime() - weeks * 7 * 86_400_000).toISOString() };
+  // Saved before the first page, so the digest knows a backfill is running.
+  await saveBackfillState(store, job.repositoryId, state, now);
+  if (state.done) return;
 
   for (;;) {
     const remaining = github.rateLimit.remaining;
@@ -59,11 +67,16 @@ export async function backfillRepository(job: BackfillJob, deps: { github: GitHu
       state.imported++;
     }
     const reachedTheStart = pulls.length < PAGE_SIZE || pulls.every((p) => p.updated_at < state.since);
-    state = { ...state, page: state.page + 1, done: reachedTheStart };
+    const oldest = pulls.map((p) => p.updated_at).sort()[0];
+    const reached = oldest !== undefined && (state.reached === undefined || oldest < state.reached) ? oldest : state.reached;
+    state = { ...state, page: state.page + 1, done: reachedTheStart, ...(reached === undefined ? {} : { reached }) };
     await saveBackfillState(store, job.repositoryId, state, deps.now());
     log.info({ repo: job.fullName, page: state.page - 1, imported: state.imported, done: state.done }, "backfill progress");
-    if (state.done) return;
+    if (state.done) break;
   }
+  // The history is complete: the snapshots it covers are computed again (and yesterday's, skipped while it ran).
+  const yesterday = new Date(deps.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+  await recordScoreSnapshots(store, job.repositoryId, [...(await listScoreSnapshotDays(store, job.repositoryId)), yesterday], deps.now(), log);
 }
 
 type ClosedPull = Awaited<ReturnType<GitHubClient["listClosedPullRequests"]>>[number];

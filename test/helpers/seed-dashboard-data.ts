@@ -281,7 +281,7 @@ export async function seedDashboardData(store: Store, now: Date): Promise<typeof
     individuals: "kudos",
     pullRequests: shopPullRequests,
     nudges: [],
-    snapshots: [],
+    history: [],
     toneIssues: 1,
     shadowRepositories: [],
   });

@@ -170,6 +170,9 @@ describe("backfill, weekly digest and delivery", () => {
       .reply(200, [{ number: 12, body: issueBody!.body, html_url: `https://github.com/${REPO}/issues/12` }])
       .post(`/repos/${REPO}/issues`, (body) => body.title === `review-coach digest: ${REPO}, 2026-W46`)
       .reply(201, { number: 13, html_url: `https://github.com/${REPO}/issues/13` })
+      // Closed only once its marker proves it is last week's digest.
+      .get(`/repos/${REPO}/issues/12`)
+      .reply(200, { number: 12, state: "open", body: issueBody!.body, html_url: `https://github.com/${REPO}/issues/12` })
       .patch(`/repos/${REPO}/issues/12`, { state: "closed", state_reason: "completed" })
       .reply(200, { number: 12 });
     const nextSlack = nock("https://hooks.slack.com").post("/services/T000/B000/XXXX").reply(200, "ok");

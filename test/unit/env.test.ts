@@ -73,4 +73,18 @@ describe("loadEnv", () => {
     const env = loadEnv({ APP_ID: "1", PRIVATE_KEY: key.replace(/\n/g, "\\n"), WEBHOOK_SECRET: "s" });
     expect(env.privateKey).toBe(key);
   });
+  it("refuses at start a PostgreSQL URL the driver cannot use, and says what to add", () => {
+    // No user in the URL and none in the environment (as in many containers): the driver would send none.
+    expect(problemsOf({ DATABASE_URL: "postgres://127.0.0.1:5432/db" })).toEqual([
+      "DATABASE_URL names no user, and neither PGUSER nor USER is set for the driver to fall back on: add the user, as in postgres://USER:PASSWORD@HOST:5432/DATABASE",
+    ]);
+    expect(problemsOf({ DATABASE_URL: "postgres://127.0.0.1:5432/db", USER: "app" })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: "postgres://127.0.0.1:5432/db", PGUSER: "app" })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: "postgres://app@127.0.0.1:5432/db" })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: "postgres:///db?host=/var/run/postgresql&user=app" })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: "postgres://app@db:54x2/rc" })).toEqual([
+      "DATABASE_URL is not a valid URL: use postgres://USER:PASSWORD@HOST:5432/DATABASE, with special characters in the password percent-encoded (e.g. @ as %40)",
+    ]);
+    expect(problemsOf({ DATABASE_URL: "postgres:///db", USER: "app" })).toEqual(["DATABASE_URL names no host: use postgres://USER:PASSWORD@HOST:5432/DATABASE"]);
+  });
 });

@@ -1,5 +1,6 @@
 // A score trend as an inline SVG line chart (0–100 axis, one point per week), with its data table as the
-// text alternative. Pure and deterministic.
+// text alternative. Pure and deterministic. A partial point (its window reaches back before the stored
+// history) is labelled with a "*", drawn hollow, and said so in the table and under the chart.
 
 import type { ScorePoint } from "../dashboard-types.js";
 import { escapeHtml } from "../escape-html.js";
@@ -14,6 +15,7 @@ const TOP = 16;
 const BOTTOM = 32;
 
 const fixed = (value: number) => Number(value.toFixed(1));
+const labelOf = (point: ScorePoint) => `${point.label}${point.partial ? "*" : ""}`;
 
 export function renderLineChart(id: string, title: string, points: readonly ScorePoint[], valueName = "Score"): string {
   const safeId = chartId(id);
@@ -26,7 +28,7 @@ export function renderLineChart(id: string, title: string, points: readonly Scor
   const last = known[known.length - 1];
   const description =
     first && last
-      ? `${valueName} per week: ${points.map((point) => `${point.label} ${formatPoint(point.score)}`).join(", ")}. From ${formatPoint(first.score)} to ${formatPoint(last.score)}.`
+      ? `${valueName} per week: ${points.map((point) => `${labelOf(point)} ${formatPoint(point.score)}${point.partial ? " (partial)" : ""}`).join(", ")}. From ${formatPoint(first.score)} to ${formatPoint(last.score)}.`
       : "No week has a score yet.";
   const grid = [0, 25, 50, 75, 100]
     .map(
@@ -36,7 +38,7 @@ export function renderLineChart(id: string, title: string, points: readonly Scor
     )
     .join("");
   const labels = points
-    .map((point, index) => `<text x="${fixed(x(index))}" y="${HEIGHT - 10}" text-anchor="middle" class="axis-label">${escapeHtml(point.label)}</text>`)
+    .map((point, index) => `<text x="${fixed(x(index))}" y="${HEIGHT - 10}" text-anchor="middle" class="axis-label">${escapeHtml(labelOf(point))}</text>`)
     .join("");
   const lines = buildLineSegments(points, x, y)
     .map((segment) => `<polyline points="${segment}" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round" class="series"/>`)
@@ -45,7 +47,7 @@ export function renderLineChart(id: string, title: string, points: readonly Scor
     .map((point, index) =>
       point.score === null
         ? ""
-        : `<circle class="point" cx="${fixed(x(index))}" cy="${fixed(y(point.score))}" r="4" data-week="${escapeHtml(point.label)}" data-score="${point.score}" data-source="${point.source}"/>`,
+        : `<circle class="point${point.partial ? " partial" : ""}" cx="${fixed(x(index))}" cy="${fixed(y(point.score))}" r="4" data-week="${escapeHtml(point.label)}" data-score="${point.score}" data-source="${point.source}"${point.partial ? ` data-partial="true" fill="none" stroke="currentColor" stroke-width="2"` : ""}/>`,
     )
     .join("");
   return [
@@ -59,7 +61,10 @@ export function renderLineChart(id: string, title: string, points: readonly Scor
     lines,
     dots,
     `</svg>`,
-    renderDataTable(title, ["Week", valueName], points.map((point) => [point.label, formatPoint(point.score)])),
+    renderDataTable(title, ["Week", valueName], points.map((point) => [labelOf(point), `${formatPoint(point.score)}${point.partial ? " (partial)" : ""}`])),
+    points.some((point) => point.partial)
+      ? `<p class="note">* Partial: the week's score window reaches back before the history review-coach has stored (the backfill covers only part of it), so it counts only the pull requests stored.</p>`
+      : "",
     `</figure>`,
   ].join("");
 }

@@ -38,6 +38,8 @@ export function renderSparkline(id: string, subject: string, points: readonly Sc
     first && last
       ? `From ${formatPoint(first.score)} in ${first.label} to ${formatPoint(last.score)} in ${last.label}.`
       : "No week has a score yet.";
+  const partial = points.filter((point) => point.partial).map((point) => point.label);
+  const caveat = partial.length === 0 ? "" : ` Partial history (the window reaches back before what is stored) in ${partial.join(", ")}.`;
   const segments = buildLineSegments(points, (index) => x(index, points.length), y);
   const lines = segments
     .map((segment) => (segment.includes(" ") ? `<polyline points="${segment}" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>` : ""))
@@ -46,14 +48,14 @@ export function renderSparkline(id: string, subject: string, points: readonly Sc
     .map((point, index) =>
       point.score === null
         ? ""
-        : `<circle class="point" cx="${fixed(x(index, points.length))}" cy="${fixed(y(point.score))}" r="${point === last ? 3 : 1.5}" data-week="${escapeHtml(point.label)}" data-score="${point.score}"/>`,
+        : `<circle class="point" cx="${fixed(x(index, points.length))}" cy="${fixed(y(point.score))}" r="${point === last ? 3 : 1.5}" data-week="${escapeHtml(point.label)}" data-score="${point.score}"${point.partial ? ` data-partial="true" fill="none" stroke="currentColor"` : ""}/>`,
     )
     .join("");
   return [
     `<span class="sparkline">`,
     `<svg role="img" aria-labelledby="${safeId}-title ${safeId}-desc" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" class="chart chart-sparkline" data-chart="sparkline" focusable="false">`,
     `<title id="${safeId}-title">${escapeHtml(subject)}: score over the last ${points.length} weeks</title>`,
-    `<desc id="${safeId}-desc">${escapeHtml(summary)}</desc>`,
+    `<desc id="${safeId}-desc">${escapeHtml(summary + caveat)}</desc>`,
     `<line x1="0" x2="${WIDTH}" y1="${fixed(y(50))}" y2="${fixed(y(50))}" class="gridline"/>`,
     lines,
     dots,

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { CONCERNS } from "../../coach/types.js";
 import { TREND_WEEKS } from "../../digest/build-digest.js";
 import { startOfIsoWeek, WEEK_MS } from "../../digest/build-digest-week.js";
-import type { DigestNudge, DigestScoreSnapshot } from "../../digest/digest-types.js";
+import type { DigestNudge } from "../../digest/digest-types.js";
+import { readRepositoryHistory } from "../../digest/record-score-snapshot.js";
 import { listDigestPullRequests } from "../../store/list-digest-pull-requests.js";
 import { listKudosOptOuts } from "../../store/nudges.js";
 import type { Store } from "../../store/open-store.js";
@@ -44,7 +45,7 @@ export async function findRepositoryRow(store: Store, owner: string, name: strin
     .executeTakeFirst();
 }
 
-/** What the figures of some repositories are computed from: PRs, nudges, snapshots and tone, for 8 weeks and a window. */
+/** What the figures of some repositories are computed from: PRs, nudges, stored history and tone, for 8 weeks and a window. */
 export async function loadRepositoryInputs(store: Store, repositories: RepositoryRow[], now: Date, windowDays: number): Promise<RepositoryInputs[]> {
   if (repositories.length === 0) return [];
   const ids = repositories.map((repository) => repository.id);
@@ -56,12 +57,6 @@ export async function loadRepositoryInputs(store: Store, repositories: Repositor
     .select(["repository_id", "concern", "status", "mode", "created_at"])
     .where("repository_id", "in", ids)
     .where("created_at", ">=", new Date(firstWeek - WEEK_MS).toISOString())
-    .execute();
-  const snapshotRows = await store.db
-    .selectFrom("repo_score_snapshots")
-    .select(["repository_id", "day", "score"])
-    .where("repository_id", "in", ids)
-    .where("day", ">=", since.slice(0, 10))
     .execute();
   const toneRows = await store.db
     .selectFrom("review_comments")
@@ -81,15 +76,12 @@ export async function loadRepositoryInputs(store: Store, repositories: Repositor
       if (!concern.success || !status.success || !mode.success) continue;
       nudges.push({ repository: repository.full_name, concern: concern.data, status: status.data, mode: mode.data, createdAt: row.created_at });
     }
-    const snapshots: DigestScoreSnapshot[] = snapshotRows
-      .filter((row) => row.repository_id === repository.id)
-      .map((row) => ({ repository: repository.full_name, day: row.day, score: row.score === null ? null : Number(row.score) }));
     return {
       id: repository.id,
       fullName: repository.full_name,
       pullRequests: pullRequests.filter((pullRequest) => pullRequest.repository === repository.full_name),
       nudges,
-      snapshots,
+      history: readRepositoryHistory(repository),
       toneCommentTimes: toneRows.filter((row) => row.repository_id === repository.id).map((row) => row.created_at),
       declinedKudos,
     };

@@ -11,7 +11,7 @@ const PATH = "src/server/handler.ts";
 const LINE = 40;
 
 function finding(rule: string, concern: Concern, reason = "flagged by the rule"): Finding {
-  return { rule, concern, path: PATH, line: LINE, severity: "high", reason, fingerprint: `fp-${rule}` };
+  return { rule, concern, path: PATH, line: LINE, severity: "high", confidence: "high", reason, fingerprint: `fp-${rule}` };
 }
 
 function profileOf(f: Finding): RiskProfile {

@@ -10,7 +10,7 @@ import { NOW, REPOSITORY, repositoryInput } from "../digest/digest-fixture.js";
 const VIEWER = { login: "alice", csrfToken: "csrf-token" };
 const now = new Date(NOW);
 const input = repositoryInput();
-const inputs = { id: 7, fullName: REPOSITORY, pullRequests: input.pullRequests, nudges: input.nudges, snapshots: input.snapshots, toneCommentTimes: ["2026-11-04T10:00:00.000Z"] };
+const inputs = { id: 7, fullName: REPOSITORY, pullRequests: input.pullRequests, nudges: input.nudges, history: input.history[0]!, toneCommentTimes: ["2026-11-04T10:00:00.000Z"] };
 const config = { sources: ["config/default.yml"], problems: [], mode: "nudge", windowDays: 28, individuals: "kudos" as const, badgeEnabled: false, yaml: "mode: nudge\n", loaded: true };
 
 describe("dashboard pages", () => {

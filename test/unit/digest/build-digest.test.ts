@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { buildDailySnapshot } from "../../../src/digest/build-daily-snapshot.js";
 import { buildDigest } from "../../../src/digest/build-digest.js";
 import { renderDigestMarkdown } from "../../../src/digest/render-digest-markdown.js";
 import { renderSlackBlocks } from "../../../src/digest/render-slack-blocks.js";
@@ -22,18 +23,52 @@ describe("the weekly digest of a repository (fixed data and clock)", () => {
     expect(data.week.isoWeek).toBe("2026-W45");
     expect(renderDigestTitle(data.target, data.week.isoWeek)).toBe("review-coach digest: acme/shop, 2026-W45");
     expect(renderDigestMarker(data.target, data.week.isoWeek)).toBe("<!-- review-coach:digest repository acme/shop 2026-W45 -->");
-    expect(data.score).toEqual({ current: 49, previous: 55, change: -6, mergedInWindow: 13, windowDays: 28 });
+    expect(data.score).toEqual({ current: 49, previous: 55, change: -6, mergedInWindow: 13, windowDays: 28, partial: false });
   });
 
-  it("draws eight weekly points, from the target's snapshots where present", () => {
+  it("draws eight weekly points, each the daily snapshot of its week end, and the headline is the last", () => {
     expect(data.trend.map((point) => point.isoWeek)).toEqual([
       "2026-W38", "2026-W39", "2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44", "2026-W45",
     ]);
-    expect(data.trend.map((point) => point.source)).toEqual(["snapshot", "snapshot", ...Array(6).fill("computed")]);
-    expect(data.trend.map((point) => point.score)).toEqual([41, 44, 43, 46, 49, 52, 55, 49]);
-    // A snapshot overrides the recomputation, for that week end only.
-    const withSnapshot = buildDigest(repositoryInput({ snapshots: [{ repository: "acme/shop", day: "2026-11-08", score: 61.4 }] }));
-    expect(withSnapshot.score).toMatchObject({ current: 61, previous: 55, change: 6 });
+    expect(data.trend.map((point) => point.score)).toEqual([37, 40, 43, 46, 49, 52, 55, 49]);
+    expect(data.trend.every((point) => !point.partial)).toBe(true);
+    const input = repositoryInput();
+    for (const point of data.trend) {
+      const day = new Date(Date.parse(point.weekEnd) - 86_400_000).toISOString().slice(0, 10);
+      const snapshot = buildDailySnapshot(input.pullRequests, input.target, day, 28);
+      expect(point.score).toBe(snapshot.score === null ? null : Math.round(snapshot.score));
+    }
+    const last = buildDailySnapshot(input.pullRequests, input.target, "2026-11-08", 28);
+    expect(data.score.current).toBe(Math.round(last.score!));
+    expect(data.score.mergedInWindow).toBe(last.mergedPullRequests);
+  });
+
+  it("marks the weeks whose window reaches back before the stored history, and says what is missing", () => {
+    const backfilling = {
+      repository: "acme/shop",
+      backfill: "in-progress" as const,
+      completeFrom: "2026-10-20T00:00:00.000Z",
+      missing: { from: "2026-10-12T00:00:00.000Z", to: "2026-10-20T00:00:00.000Z" },
+      importedPullRequests: 9,
+    };
+    const partial = buildDigest(repositoryInput({ history: [backfilling] }));
+    expect(partial.trend.map((point) => point.partial)).toEqual(Array(8).fill(true));
+    expect(partial.score.partial).toBe(true);
+    expect(partial.partialHistory).toEqual([backfilling]);
+    const markdown = renderDigestMarkdown(partial);
+    expect(markdown).toContain("**Partial history.** The score's 28-day window reaches back before what review-coach has stored");
+    expect(markdown).toContain("the backfill of acme/shop had not finished when this digest was built (9 pull requests imported so far). PRs merged from 2026-10-12 to 2026-10-20 are not imported yet.");
+    expect(markdown).toContain('x-axis ["W38*", "W39*", "W40*", "W41*", "W42*", "W43*", "W44*", "W45*"]');
+    expect(JSON.stringify(renderSlackBlocks(partial, ISSUE_URL).blocks)).toContain("Partial history (acme/shop)");
+
+    // Done, from 2026-10-12: the last week's window is whole, the ones before are partial.
+    const done = buildDigest(repositoryInput({ history: [{ ...backfilling, backfill: "done", completeFrom: "2026-10-12T00:00:00.000Z", missing: null }] }));
+    expect(done.trend.map((point) => point.partial)).toEqual([...Array(7).fill(true), false]);
+    expect(done.partialHistory).toEqual([]);
+    const doneMarkdown = renderDigestMarkdown(done);
+    expect(doneMarkdown).not.toContain("Partial history");
+    expect(doneMarkdown).toContain('"W44*", "W45"]');
+    expect(doneMarkdown).toContain("_* Partial: these 7 weeks' 28-day window reaches back before the history review-coach has");
   });
 
   it("measures coverage over the week's merged PRs that asked for each concern", () => {
@@ -90,8 +125,8 @@ describe("the weekly digest of a repository (fixed data and clock)", () => {
 
 describe("a quiet week", () => {
   it("still renders, with n/a and three agenda items", () => {
-    const data = buildDigest({ ...repositoryInput(), pullRequests: [], nudges: [], snapshots: [], toneIssues: 0 });
-    expect(data.score).toEqual({ current: null, previous: null, change: null, mergedInWindow: 0, windowDays: 28 });
+    const data = buildDigest({ ...repositoryInput(), pullRequests: [], nudges: [], toneIssues: 0 });
+    expect(data.score).toEqual({ current: null, previous: null, change: null, mergedInWindow: 0, windowDays: 28, partial: false });
     expect(data.coverage.concerns.every((row) => row.share === null)).toBe(true);
     expect(data.agenda).toHaveLength(3);
     const markdown = renderDigestMarkdown(data);
@@ -108,7 +143,6 @@ describe("a quiet week", () => {
           pullRequest(1, { mergedAt: "2026-09-24T10:00:00.000Z", score: 50 }),
           pullRequest(2, { mergedAt: "2026-11-05T10:00:00.000Z", score: 70 }),
         ],
-        snapshots: [],
       }),
     );
     expect(data.trend.map((point) => point.score)).toEqual([null, 50, 50, 50, 50, null, null, 70]);

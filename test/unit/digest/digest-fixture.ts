@@ -182,11 +182,7 @@ export function repositoryInput(overrides: Partial<DigestInput> = {}): DigestInp
     kudosConsent: (login) => login !== "frank",
     pullRequests: [...weekPullRequests(), ...history()],
     nudges: weekNudges(),
-    snapshots: [
-      { repository: REPOSITORY, day: "2026-09-20", score: 41 },
-      { repository: REPOSITORY, day: "2026-09-27", score: 44 },
-      { repository: "acme/other", day: "2026-10-04", score: 99 },
-    ],
+    history: [{ repository: REPOSITORY, backfill: "done", completeFrom: "2026-06-01T00:00:00.000Z", missing: null, importedPullRequests: 40 }],
     toneIssues: 2,
     shadowRepositories: [],
     ...overrides,

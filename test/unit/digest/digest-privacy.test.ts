@@ -83,7 +83,7 @@ describe("org digest: comparing repositories", () => {
     target: { kind: "org", name: "acme" },
     now: NOW,
     pullRequests,
-    snapshots: [],
+    history: [],
     nudges: [],
     shadowRepositories: ["acme/tiny"],
   });

@@ -56,7 +56,9 @@ describe("escaping in Slack", () => {
   });
 
   it("escapes the fallback text and drops a link that is not http(s)", () => {
-    const data = buildDigest(repositoryInput({ target: { kind: "repository", name: "acme/<!channel>&co" } }));
+    const name = "acme/<!channel>&co";
+    const pullRequests = repositoryInput().pullRequests.map((pullRequest) => ({ ...pullRequest, repository: name }));
+    const data = buildDigest(repositoryInput({ target: { kind: "repository", name }, pullRequests, history: [] }));
     const message = renderSlackBlocks(data, "javascript:alert(1)");
     expect(message.text).toBe("review-coach digest: acme/&lt;!channel&gt;&amp;co, 2026-W45: score 49 ▼ 6");
     expect(message.blocks.map((block) => block.type)).toEqual(["header", "context", "section"]);

@@ -89,8 +89,9 @@ describe("buildDailySnapshot", () => {
       repository: "acme/shop",
       day: "2026-11-08",
       score: 70,
+      mergedPullRequests: 1,
     });
-    expect(buildDailySnapshot(prs, { kind: "org", name: "acme" }, "2026-11-08", 28)).toEqual({ repository: "acme", day: "2026-11-08", score: 40 });
+    expect(buildDailySnapshot(prs, { kind: "org", name: "acme" }, "2026-11-08", 28)).toEqual({ repository: "acme", day: "2026-11-08", score: 40, mergedPullRequests: 2 });
     expect(() => buildDailySnapshot(prs, { kind: "org", name: "acme" }, "8 Nov", 28)).toThrow(/YYYY-MM-DD/);
   });
 });
