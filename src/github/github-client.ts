@@ -220,6 +220,26 @@ export class GitHubClient {
     return issue ? { number: issue.number, url: issue.html_url } : null;
   }
 
+  /** The app's review on a pull request whose body carries the marker (finds a review again after a crash). */
+  async findReviewWithMarker(ref: RepoRef, pullNumber: number, marker: string): Promise<{ id: number } | null> {
+    const reviews = await this.listPullRequestReviews(ref, pullNumber);
+    const review = reviews.find((r) => (r.body ?? "").includes(marker));
+    return review ? { id: review.id } : null;
+  }
+
+  /** The check run of this name on a commit that carries the external id (finds one again after a crash). */
+  async findCheckRunByExternalId(ref: RepoRef, headSha: string, name: string, externalId: string): Promise<number | undefined> {
+    const runs = await this.octokit.paginate(this.octokit.rest.checks.listForRef, {
+      owner: ref.owner,
+      repo: ref.repo,
+      ref: headSha,
+      check_name: name,
+      filter: "all",
+      per_page: 100,
+    });
+    return runs.find((run) => run.external_id === externalId)?.id;
+  }
+
   /** Creates a check run, or updates the one whose id the app stored: one request either way. */
   async writeCheckRun(input: CheckRunInput & { existingId?: number | undefined }): Promise<number> {
     const body = {

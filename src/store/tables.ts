@@ -206,8 +206,20 @@ export interface CheckRunsTable {
   updated_at: string;
 }
 
+/** A GitHub write a job started ("started") or saw applied ("done"); see store/github-writes. */
+export interface GitHubWritesTable {
+  key: string;
+  installation_id: number;
+  status: string;
+  /** What the attempt wrote when several shapes are possible (e.g. inline nudges or a listing). */
+  variant: string | null;
+  github_id: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   check_runs: CheckRunsTable;
+  github_writes: GitHubWritesTable;
   installations: InstallationsTable;
   repositories: RepositoriesTable;
   pull_requests: PullRequestsTable;
