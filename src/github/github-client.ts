@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
+import { getJobWriteGuard } from "../queue/job-write-guard.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -40,6 +41,11 @@ export interface CheckRunInput extends RepoRef {
   detailsUrl?: string;
 }
 
+/** Requests that change something on GitHub (an installation token exchange changes nothing there). */
+function isWrite(method: string, url: string): boolean {
+  return method !== "GET" && method !== "HEAD" && !url.endsWith("/access_tokens");
+}
+
 /** A GitHub client for an installation (or the app itself), logging under the given logger. */
 export type GitHubClientFactory = (installationId: number | undefined, log: Logger) => Promise<GitHubClient>;
 
@@ -71,6 +77,8 @@ export class GitHubClient {
       this.requestCount += 1;
       const started = Date.now();
       const route = `${options.method} ${options.url}`;
+      // A job's writes are tracked, so a shutdown never hands back a job with a write in flight.
+      const endWrite = isWrite(options.method, options.url) ? getJobWriteGuard()?.beginWrite() : undefined;
       try {
         const response = await request(options);
         metrics?.githubRequests.inc({ status: String(response.status) });
@@ -91,6 +99,8 @@ export class GitHubClient {
         metrics?.githubRequests.inc({ status: String(status ?? "error") });
         this.log.debug({ route, status, ms: Date.now() - started }, "GitHub request failed");
         throw error;
+      } finally {
+        endWrite?.();
       }
     });
   }
