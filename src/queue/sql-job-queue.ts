@@ -35,7 +35,7 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
         .where((eb) =>
           eb.or([
             eb.and([eb("status", "=", "queued"), eb("run_at", "<=", at)]),
-            eb.and([eb("status", "=", "running"), eb("locked_until", "<", at)]),
+            eb.and([eb("status", "=", "running"), eb("locked_until", "<=", at)]),
           ]),
         )
         .orderBy("run_at")
@@ -59,13 +59,24 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
     },
 
     async extendLease(id, workerId, leaseUntil) {
-      await db
+      const result = await db
         .updateTable("jobs")
         .set({ locked_until: leaseUntil.toISOString() })
         .where("id", "=", id)
         .where("locked_by", "=", workerId)
         .where("status", "=", "running")
-        .execute();
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async reclaimOwn(workerId) {
+      const result = await db
+        .updateTable("jobs")
+        .set({ locked_until: iso() })
+        .where("locked_by", "=", workerId)
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async complete(id, workerId) {

@@ -18,6 +18,10 @@ export interface WorkerOptions {
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   now?: () => Date;
+  /**
+   * A stable id (the embedded store, where only this process can hold jobs): at start the jobs an
+   * earlier process of this id left running are taken again at once rather than after their lease.
+   */
   workerId?: string;
   /** Told how each attempt ended, for metrics. */
   onJobFinished?: (kind: string, outcome: "done" | "retry" | "dead" | "gone", seconds: number) => void;
@@ -31,6 +35,7 @@ export interface WorkerOptions {
  */
 export class Worker {
   readonly id: string;
+  private readonly stableId: boolean;
   private readonly running = new Map<string, Promise<void>>();
   private readonly guards = new Map<string, JobWriteGuard>();
   private stopping = false;
@@ -40,6 +45,7 @@ export class Worker {
 
   constructor(options: WorkerOptions) {
     this.id = options.workerId ?? `worker-${randomUUID()}`;
+    this.stableId = options.workerId !== undefined;
     this.opts = {
       leaseMs: 30_000,
       pollMs: 1_000,
@@ -105,6 +111,10 @@ export class Worker {
 
   private async run(): Promise<void> {
     const { queue, concurrency, pollMs, log } = this.opts;
+    if (this.stableId) {
+      const reclaimed = await queue.reclaimOwn(this.id).catch((err: unknown) => (log.error({ err }, "could not reclaim this worker's unfinished jobs; they run when their lease expires"), 0));
+      if (reclaimed > 0) log.warn({ reclaimed }, "took back the jobs an earlier process left running");
+    }
     while (!this.stopping) {
       let claimed: ClaimedJob | null = null;
       if (this.running.size < concurrency) {
@@ -145,7 +155,13 @@ export class Worker {
     const { queue, processJob, leaseMs } = this.opts;
     const log = this.opts.log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
     const heartbeat = setInterval(() => {
-      queue.extendLease(job.id, this.id, this.leaseUntil()).catch((err: unknown) => log.warn({ err }, "could not renew job lease"));
+      queue
+        .extendLease(job.id, this.id, this.leaseUntil())
+        .then((held) => {
+          // Another worker took the job (this one stalled past its lease): it may write no more here.
+          if (!held && guard.tryRelease()) log.warn("lost the job's lease to another worker: not writing to GitHub for it any more");
+        })
+        .catch((err: unknown) => log.warn({ err }, "could not renew job lease"));
     }, Math.max(1000, Math.floor(leaseMs / 3)));
     const started = Date.now();
     try {

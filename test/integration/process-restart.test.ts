@@ -44,7 +44,9 @@ describe("the app process against a GitHub Enterprise Server on http://127.0.0.1
 
     const dataDir = mkdtempSync(path.join(tmpdir(), "review-coach-restart-"));
     const port = await freePort();
-    const env = appProcessEnv(gheHost, port, { DATA_DIR: dataDir });
+    // A lease of ten minutes: the restarted process (same stable worker id on the embedded store) must
+    // take the job back at once, not when the lease runs out.
+    const env = appProcessEnv(gheHost, port, { DATA_DIR: dataDir, JOB_LEASE_MS: "600000" });
     const first = startAppProcess(env, children);
     await waitForHealthy(port);
 
@@ -60,8 +62,8 @@ describe("the app process against a GitHub Enterprise Server on http://127.0.0.1
 
     const second = startAppProcess(env, children);
     await waitFor(() => github.requests.some((r) => r.method === "POST" && r.path.endsWith("/check-runs")), "the restarted process to finish the job");
-    // give a duplicate every chance to appear: several lease lengths
-    await new Promise((r) => setTimeout(r, 4000));
+    // give a duplicate every chance to appear
+    await new Promise((r) => setTimeout(r, 2000));
     const posts = github.requests.filter((r) => r.method === "POST" && r.path.endsWith("/check-runs"));
     expect(posts).toHaveLength(1);
     expect(posts[0]!.body).toMatchObject({ name: "review-coach config", head_sha: SHA, conclusion: "success" });
