@@ -7,6 +7,8 @@ export interface JobToEnqueue {
   kind: string;
   payload: unknown;
   runAt?: Date;
+  /** The installation it works for: each installation gets a fair share of the workers. */
+  installationId?: number;
 }
 
 export interface ClaimedJob {

@@ -171,6 +171,8 @@ export interface JobsTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** The installation the job works for (null for work of no one installation), for fair claiming. */
+  installation_id: number | null;
 }
 
 export interface DigestsTable {
