@@ -2,7 +2,7 @@ import type { ApplicationFunction } from "probot";
 import { createDashboardHandler, type DashboardDeps } from "./dashboard/create-dashboard-handler.js";
 import type { Env } from "./env.js";
 import { webhookHandlers } from "./handlers/index.js";
-import { createRecordWebhook } from "./handlers/record-webhook.js";
+import { createRecordWebhook, IntakeHealth } from "./handlers/record-webhook.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
 import type { Metrics } from "./http/create-metrics.js";
 import type { Logger } from "./log.js";
@@ -23,6 +23,7 @@ export interface AppDeps {
 /** The Probot app: every verified webhook goes to the durable intake; /healthz, the dashboard, badge, API and /metrics beside it. */
 export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
   return (app, { addHandler }) => {
+    const intakeHealth = new IntakeHealth();
     const recordWebhook = createRecordWebhook({
       store: deps.store,
       log: deps.log,
@@ -30,9 +31,10 @@ export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
       handledEvents: new Set(Object.keys(webhookHandlers)),
       onQueued: deps.onQueued,
       metrics: deps.metrics,
+      health: intakeHealth,
     });
     app.onAny(async (event) => recordWebhook(event));
-    addHandler(createHealthzRoute(deps.store, deps.queue));
+    addHandler(createHealthzRoute(deps.store, deps.queue, intakeHealth));
     addHandler(
       createDashboardHandler({
         store: deps.store,

@@ -49,7 +49,7 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("HTTP port (0 picks a free one)."),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8).describe("Jobs processed at once per replica."),
     JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8).describe("Attempts before a job is dead-lettered."),
-    JOB_LEASE_MS: z.coerce.number().int().min(1000).default(30000).describe("How long a running job is reserved before another worker may take it over."),
+    JOB_LEASE_MS: z.coerce.number().int().min(1000).default(10000).describe("How long a running job is reserved before another worker may take it over; renewed every third of it while the job runs."),
     SLACK_WEBHOOK_URL: optionalString
       .pipe(z.url().startsWith("https://", "must be an https:// Slack incoming-webhook URL").optional())
       .describe("Slack incoming webhook for the weekly digest's headline figures. Unset: no Slack message."),

@@ -28,3 +28,9 @@ export class TransientError extends ReviewCoachError {
 
 /** Trying again will not help: the resource is gone, or the app lacks a permission. */
 export class PermanentError extends ReviewCoachError {}
+
+/** The webhook intake could not record a delivery in time: GitHub is answered 503 so it marks it failed. */
+export class IntakeUnavailableError extends ReviewCoachError {
+  /** The HTTP status the webhook middleware answers with. */
+  readonly status = 503;
+}

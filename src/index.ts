@@ -1,4 +1,5 @@
 import { createServer } from "node:net";
+import { hostname } from "node:os";
 import Bottleneck from "bottleneck";
 import { Redis } from "ioredis";
 import { Probot, Server } from "probot";
@@ -69,6 +70,8 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     concurrency: env.WORKER_CONCURRENCY,
     maxAttempts: env.JOB_MAX_ATTEMPTS,
     leaseMs: env.JOB_LEASE_MS,
+    // Only this process uses the embedded store: a stable id lets a restart take its jobs back at once.
+    ...(store.dialect === "sqlite" ? { workerId: `embedded@${hostname()}` } : {}),
     now,
     onJobFinished: (kind, outcome, seconds) => metrics.jobSeconds.observe({ kind, outcome }, seconds),
     ...options.worker,

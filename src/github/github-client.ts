@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import { createBlobTextCache, type BlobTextCache } from "./blob-text-cache.js";
+import { getJobWriteGuard } from "../queue/job-write-guard.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -71,6 +72,11 @@ function isRetryableWrite(error: unknown): boolean {
   return (typeof status === "number" && status >= 500) || (typeof code === "string" && /^(ECONNRESET|ETIMEDOUT|EPIPE|UND_ERR_SOCKET)$/.test(code));
 }
 
+/** Requests that change something on GitHub (an installation token exchange changes nothing there). */
+function isWrite(method: string, url: string): boolean {
+  return method !== "GET" && method !== "HEAD" && !url.endsWith("/access_tokens");
+}
+
 /** A GitHub client for an installation (or the app itself), logging under the given logger. */
 export type GitHubClientFactory = (installationId: number | undefined, log: Logger) => Promise<GitHubClient>;
 
@@ -105,6 +111,8 @@ export class GitHubClient {
       this.requestCount += 1;
       const started = Date.now();
       const route = `${options.method} ${options.url}`;
+      // A job's writes are tracked, so a shutdown never hands back a job with a write in flight.
+      const endWrite = isWrite(options.method, options.url) ? getJobWriteGuard()?.beginWrite() : undefined;
       try {
         const response = await request(options);
         metrics?.githubRequests.inc({ status: String(response.status) });
@@ -125,6 +133,8 @@ export class GitHubClient {
         metrics?.githubRequests.inc({ status: String(status ?? "error") });
         this.log.debug({ route, status, ms: Date.now() - started }, "GitHub request failed");
         throw error;
+      } finally {
+        endWrite?.();
       }
     });
   }
@@ -332,6 +342,26 @@ export class GitHubClient {
     const response = await this.octokit.rest.issues.listForRepo({ owner: ref.owner, repo: ref.repo, state: "all", sort: "created", direction: "desc", per_page: 50 });
     const issue = response.data.find((i) => !i.pull_request && (i.body ?? "").includes(marker));
     return issue ? { number: issue.number, url: issue.html_url } : null;
+  }
+
+  /** The app's review on a pull request whose body carries the marker (finds a review again after a crash). */
+  async findReviewWithMarker(ref: RepoRef, pullNumber: number, marker: string): Promise<{ id: number } | null> {
+    const reviews = await this.listPullRequestReviews(ref, pullNumber);
+    const review = reviews.find((r) => (r.body ?? "").includes(marker));
+    return review ? { id: review.id } : null;
+  }
+
+  /** The check run of this name on a commit that carries the external id (finds one again after a crash). */
+  async findCheckRunByExternalId(ref: RepoRef, headSha: string, name: string, externalId: string): Promise<number | undefined> {
+    const runs = await this.octokit.paginate(this.octokit.rest.checks.listForRef, {
+      owner: ref.owner,
+      repo: ref.repo,
+      ref: headSha,
+      check_name: name,
+      filter: "all",
+      per_page: 100,
+    });
+    return runs.find((run) => run.external_id === externalId)?.id;
   }
 
   /** Creates a check run, or updates the one whose id the app stored: one request either way. */

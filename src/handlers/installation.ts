@@ -54,7 +54,7 @@ async function queueBackfills(
   repositories: Array<{ id: number; full_name: string }>,
 ): Promise<void> {
   for (const repository of repositories) {
-    await enqueue({ id: `backfill:${repository.id}`, kind: "backfill", payload: { installationId, repositoryId: repository.id, fullName: repository.full_name } });
+    await enqueue({ id: `backfill:${repository.id}`, kind: "backfill", installationId, payload: { installationId, repositoryId: repository.id, fullName: repository.full_name } });
   }
 }
 

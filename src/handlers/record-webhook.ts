@@ -1,3 +1,4 @@
+import { IntakeUnavailableError } from "../errors.js";
 import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/open-store.js";
@@ -18,6 +19,30 @@ export interface RecordWebhookDeps {
   /** Called after a new job is stored, to start it without waiting for the next poll. */
   onQueued: () => void;
   metrics?: Metrics;
+  /** How long recording may take before GitHub is answered 503 (Probot answers 202 at 9 s otherwise). */
+  timeoutMs?: number;
+  /** Told whether each delivery was recorded, for /healthz. */
+  health?: IntakeHealth;
+}
+
+/** Whether the intake can record deliveries right now: false from a failure until the next success. */
+export class IntakeHealth {
+  failingSince: Date | null = null;
+  lastError: string | null = null;
+
+  get isHealthy(): boolean {
+    return this.failingSince === null;
+  }
+
+  recordSuccess(): void {
+    this.failingSince = null;
+    this.lastError = null;
+  }
+
+  recordFailure(error: unknown, at: Date): void {
+    this.failingSince ??= at;
+    this.lastError = (error as Error).message ?? String(error);
+  }
 }
 
 /**
@@ -26,6 +51,7 @@ export interface RecordWebhookDeps {
  */
 export function createRecordWebhook(deps: RecordWebhookDeps) {
   const log = deps.log.child({ name: "intake" });
+  const timeoutMs = deps.timeoutMs ?? 8_000;
   return async (webhook: ReceivedWebhook): Promise<void> => {
     const started = performance.now();
     const payload = (webhook.payload ?? {}) as {
@@ -37,15 +63,34 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
     const installationId = typeof payload.installation?.id === "number" ? payload.installation.id : null;
     const repositoryId = typeof payload.repository?.id === "number" ? payload.repository.id : null;
     const handled = deps.handledEvents.has(webhook.name);
-    const outcome = await recordDelivery(deps.store, {
-      id: webhook.id,
-      event: webhook.name,
-      action,
-      installationId,
-      repositoryId,
-      receivedAt: deps.now(),
-      job: handled ? { kind: "webhook", payload: { id: webhook.id, name: webhook.name, payload: webhook.payload } } : null,
-    });
+    let outcome: Awaited<ReturnType<typeof recordDelivery>>;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      outcome = await Promise.race([
+        recordDelivery(deps.store, {
+          id: webhook.id,
+          event: webhook.name,
+          action,
+          installationId,
+          repositoryId,
+          receivedAt: deps.now(),
+          job: handled ? { kind: "webhook", payload: { id: webhook.id, name: webhook.name, payload: webhook.payload } } : null,
+        }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`the database did not answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      deps.health?.recordSuccess();
+    } catch (error) {
+      // Not acknowledged: GitHub records the delivery as failed, and it is redelivered (by GitHub on
+      // request, or by the app's recovery of failed deliveries) once the database answers again.
+      deps.health?.recordFailure(error, deps.now());
+      log.error({ err: error, deliveryId: webhook.id, event: webhook.name }, "could not record the delivery: answering 503 so GitHub marks it failed");
+      deps.metrics?.webhooks.inc({ event: webhook.name, outcome: "refused" });
+      throw new IntakeUnavailableError(`could not record delivery ${webhook.id}: ${(error as Error).message}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
     const fields = { deliveryId: webhook.id, event: webhook.name, action, installationId, outcome };
     if (outcome === "duplicate") log.info(fields, "redelivery of a known delivery: ignored");
     else log.info(fields, handled ? "webhook queued" : "webhook recorded (no handler)");

@@ -1,15 +1,26 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IntakeHealth } from "../handlers/record-webhook.js";
 import type { JobQueue } from "../queue/job-queue.js";
 import type { Store } from "../store/open-store.js";
 
-/** GET /healthz: 200 when the database answers, 503 when not, with the queue depth either way. */
-export function createHealthzRoute(store: Store, queue: JobQueue) {
+/**
+ * GET /healthz: 200 when the database answers and the intake records deliveries, 503 when not (a
+ * stalled database can answer a ping while the intake's writes wait), with the queue depth either way.
+ */
+export function createHealthzRoute(store: Store, queue: JobQueue, intake?: IntakeHealth) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/healthz") return false;
     const database = await store.ping();
+    const intakeOk = intake?.isHealthy ?? true;
     const queueDepth = database ? await queue.depth().catch(() => null) : null;
-    const body = { status: database ? "ok" : "unavailable", database: { reachable: database, dialect: store.dialect }, queue: queueDepth };
-    res.writeHead(database ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
+    const ok = database && intakeOk;
+    const body = {
+      status: ok ? "ok" : "unavailable",
+      database: { reachable: database, dialect: store.dialect },
+      intake: intakeOk ? { recording: true } : { recording: false, failingSince: intake?.failingSince?.toISOString(), error: intake?.lastError },
+      queue: queueDepth,
+    };
+    res.writeHead(ok ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));
     return true;
   };
 }

@@ -7,6 +7,8 @@ export interface JobToEnqueue {
   kind: string;
   payload: unknown;
   runAt?: Date;
+  /** The installation it works for: each installation gets a fair share of the workers. */
+  installationId?: number;
 }
 
 export interface ClaimedJob {
@@ -27,7 +29,13 @@ export interface JobQueue {
   enqueue(job: JobToEnqueue): Promise<boolean>;
   /** Takes the next due job (or one whose lease expired) for this worker, until leaseUntil. */
   claim(workerId: string, leaseUntil: Date): Promise<ClaimedJob | null>;
-  extendLease(id: string, workerId: string, leaseUntil: Date): Promise<void>;
+  /** Renews a running job's lease; false when this worker no longer holds it (it expired and was taken). */
+  extendLease(id: string, workerId: string, leaseUntil: Date): Promise<boolean>;
+  /**
+   * Makes the jobs a worker of this id left running claimable at once (a process restarting under the
+   * same stable id, after a crash); returns how many.
+   */
+  reclaimOwn(workerId: string): Promise<number>;
   complete(id: string, workerId: string): Promise<void>;
   retryLater(id: string, workerId: string, runAt: Date, reason: string): Promise<void>;
   deadLetter(id: string, workerId: string, reason: string): Promise<void>;

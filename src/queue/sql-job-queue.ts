@@ -2,8 +2,15 @@ import { sql } from "kysely";
 import type { Store } from "../store/open-store.js";
 import type { ClaimedJob, JobQueue, JobToEnqueue, QueueDepth } from "./job-queue.js";
 
-/** Jobs in the app's own database: SQLite by default, PostgreSQL (with SKIP LOCKED) across replicas. */
-export function createSqlJobQueue(store: Store, now: () => Date = () => new Date()): JobQueue {
+/** Running jobs one installation may have at once (across replicas), so its backlog never blocks others. */
+export const MAX_RUNNING_PER_INSTALLATION = 3;
+
+/**
+ * Jobs in the app's own database: SQLite by default, PostgreSQL (with SKIP LOCKED) across replicas.
+ * Claiming takes the due job that has waited longest among installations with fewer than
+ * maxRunningPerInstallation jobs running, so a flood from one installation leaves workers for others.
+ */
+export function createSqlJobQueue(store: Store, now: () => Date = () => new Date(), maxRunningPerInstallation = MAX_RUNNING_PER_INSTALLATION): JobQueue {
   const { db } = store;
   const iso = () => now().toISOString();
 
@@ -19,6 +26,7 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
           status: "queued",
           attempts: 0,
           run_at: (job.runAt ?? now()).toISOString(),
+          installation_id: job.installationId ?? null,
           created_at: at,
           updated_at: at,
         })
@@ -31,14 +39,29 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
       const at = iso();
       let next = db
         .selectFrom("jobs")
-        .select("id")
+        .select("jobs.id")
         .where((eb) =>
           eb.or([
-            eb.and([eb("status", "=", "queued"), eb("run_at", "<=", at)]),
-            eb.and([eb("status", "=", "running"), eb("locked_until", "<", at)]),
+            eb.and([eb("jobs.status", "=", "queued"), eb("jobs.run_at", "<=", at)]),
+            eb.and([eb("jobs.status", "=", "running"), eb("jobs.locked_until", "<=", at)]),
           ]),
         )
-        .orderBy("run_at")
+        .where((eb) =>
+          eb.or([
+            eb("jobs.installation_id", "is", null),
+            eb(
+              eb
+                .selectFrom("jobs as busy")
+                .select((b) => b.fn.countAll<number>().as("n"))
+                .whereRef("busy.installation_id", "=", "jobs.installation_id")
+                .where("busy.status", "=", "running")
+                .where("busy.locked_until", ">", at),
+              "<",
+              maxRunningPerInstallation,
+            ),
+          ]),
+        )
+        .orderBy("jobs.run_at")
         .limit(1);
       if (store.dialect === "postgres") next = next.forUpdate().skipLocked();
       const row = await db
@@ -59,13 +82,24 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
     },
 
     async extendLease(id, workerId, leaseUntil) {
-      await db
+      const result = await db
         .updateTable("jobs")
         .set({ locked_until: leaseUntil.toISOString() })
         .where("id", "=", id)
         .where("locked_by", "=", workerId)
         .where("status", "=", "running")
-        .execute();
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async reclaimOwn(workerId) {
+      const result = await db
+        .updateTable("jobs")
+        .set({ locked_until: iso() })
+        .where("locked_by", "=", workerId)
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async complete(id, workerId) {

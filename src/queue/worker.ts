@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.js";
 import { classifyFailure } from "./classify-failure.js";
 import type { ClaimedJob, JobQueue } from "./job-queue.js";
+import { JobWriteGuard, runWithJobWriteGuard } from "./job-write-guard.js";
 
 export type ProcessJob = (job: ClaimedJob, log: Logger) => Promise<void>;
 
@@ -17,6 +18,10 @@ export interface WorkerOptions {
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   now?: () => Date;
+  /**
+   * A stable id (the embedded store, where only this process can hold jobs): at start the jobs an
+   * earlier process of this id left running are taken again at once rather than after their lease.
+   */
   workerId?: string;
   /** Told how each attempt ended, for metrics. */
   onJobFinished?: (kind: string, outcome: "done" | "retry" | "dead" | "gone", seconds: number) => void;
@@ -30,7 +35,9 @@ export interface WorkerOptions {
  */
 export class Worker {
   readonly id: string;
+  private readonly stableId: boolean;
   private readonly running = new Map<string, Promise<void>>();
+  private readonly guards = new Map<string, JobWriteGuard>();
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -38,6 +45,7 @@ export class Worker {
 
   constructor(options: WorkerOptions) {
     this.id = options.workerId ?? `worker-${randomUUID()}`;
+    this.stableId = options.workerId !== undefined;
     this.opts = {
       leaseMs: 30_000,
       pollMs: 1_000,
@@ -63,29 +71,50 @@ export class Worker {
     return this.running.size;
   }
 
-  /** Stops taking jobs, waits up to timeoutMs for running ones, then gives the rest back to the queue. */
+  /**
+   * Stops taking jobs and waits up to timeoutMs for running ones. Then each job that has not started a
+   * GitHub write is handed back to the queue (and may write no more here); jobs that have written get up
+   * to timeoutMs more to finish (their writes recorded), and are then handed back only when no write is
+   * in flight. A job still writing keeps its lease: its retry finds what the write did.
+   */
   async stop(timeoutMs: number): Promise<void> {
     this.stopping = true;
     this.notify();
     await this.loop;
     this.loop = undefined;
-    const pending = [...this.running.values()];
+    if (await this.settles([...this.running.values()], timeoutMs)) return;
+    for (const [id, guard] of this.guards) if (!guard.hasWritten) await this.handBack(id, guard);
+    if (await this.settles([...this.running.values()], timeoutMs)) return;
+    for (const [id, guard] of this.guards) {
+      if (!(await this.handBack(id, guard))) this.opts.log.warn({ jobId: id }, "job still writing to GitHub at shutdown: kept; its retry finds what it wrote");
+    }
+  }
+
+  /** Releases a running job to the queue unless a GitHub write of it is in flight. */
+  private async handBack(id: string, guard: JobWriteGuard): Promise<boolean> {
+    if (!guard.tryRelease()) return false;
+    await this.opts.queue.release(id, this.id).catch((err: unknown) => this.opts.log.error({ err, jobId: id }, "could not hand the job back; its lease will expire"));
+    this.opts.log.warn({ jobId: id, hasWritten: guard.hasWritten }, "job still running at shutdown, with no write in flight: released to the queue");
+    return true;
+  }
+
+  /** True when all settle within timeoutMs. */
+  private async settles(pending: Array<Promise<unknown>>, timeoutMs: number): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = await Promise.race([
-      Promise.allSettled(pending).then(() => false),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
+    const settled = await Promise.race([
+      Promise.allSettled(pending).then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, timeoutMs)))),
     ]);
     clearTimeout(timer);
-    if (timedOut) {
-      for (const id of this.running.keys()) {
-        await this.opts.queue.release(id, this.id);
-        this.opts.log.warn({ jobId: id }, "job still running at shutdown: released to the queue");
-      }
-    }
+    return settled;
   }
 
   private async run(): Promise<void> {
     const { queue, concurrency, pollMs, log } = this.opts;
+    if (this.stableId) {
+      const reclaimed = await queue.reclaimOwn(this.id).catch((err: unknown) => (log.error({ err }, "could not reclaim this worker's unfinished jobs; they run when their lease expires"), 0));
+      if (reclaimed > 0) log.warn({ reclaimed }, "took back the jobs an earlier process left running");
+    }
     while (!this.stopping) {
       let claimed: ClaimedJob | null = null;
       if (this.running.size < concurrency) {
@@ -97,11 +126,14 @@ export class Worker {
       }
       if (claimed) {
         const job = claimed;
-        const done = this.execute(job).finally(() => {
+        const guard = new JobWriteGuard();
+        const done = this.execute(job, guard).finally(() => {
           this.running.delete(job.id);
+          this.guards.delete(job.id);
           this.notify();
         });
         this.running.set(job.id, done);
+        this.guards.set(job.id, guard);
         continue;
       }
       await new Promise<void>((resolve) => {
@@ -119,15 +151,21 @@ export class Worker {
     return new Date(this.opts.now().getTime() + this.opts.leaseMs);
   }
 
-  private async execute(job: ClaimedJob): Promise<void> {
+  private async execute(job: ClaimedJob, guard: JobWriteGuard): Promise<void> {
     const { queue, processJob, leaseMs } = this.opts;
     const log = this.opts.log.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
     const heartbeat = setInterval(() => {
-      queue.extendLease(job.id, this.id, this.leaseUntil()).catch((err: unknown) => log.warn({ err }, "could not renew job lease"));
+      queue
+        .extendLease(job.id, this.id, this.leaseUntil())
+        .then((held) => {
+          // Another worker took the job (this one stalled past its lease): it may write no more here.
+          if (!held && guard.tryRelease()) log.warn("lost the job's lease to another worker: not writing to GitHub for it any more");
+        })
+        .catch((err: unknown) => log.warn({ err }, "could not renew job lease"));
     }, Math.max(1000, Math.floor(leaseMs / 3)));
     const started = Date.now();
     try {
-      await processJob(job, log);
+      await runWithJobWriteGuard(guard, () => processJob(job, log));
       await queue.complete(job.id, this.id);
       log.info({ durationMs: Date.now() - started }, "job done");
       this.opts.onJobFinished?.(job.kind, "done", (Date.now() - started) / 1000);

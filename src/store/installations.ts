@@ -100,7 +100,7 @@ export async function deleteInstallationData(store: Store, installationId: numbe
     const deliveries = trx.selectFrom("deliveries").select("id").where("installation_id", "=", installationId);
     // Stored webhook payloads are data too; the job deleting them is the one still running.
     await trx.deleteFrom("jobs").where("id", "in", deliveries).where("status", "!=", "running").execute();
-    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries", "check_runs"] as const) {
+    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries", "check_runs", "github_writes"] as const) {
       await trx.deleteFrom(table).where("installation_id", "=", installationId).execute();
     }
     await trx.deleteFrom("installations").where("id", "=", installationId).execute();

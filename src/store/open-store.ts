@@ -30,7 +30,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 /** Opens the database named by the settings and applies every pending migration. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const log = options.log.child({ name: "store" });
-  const store = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.sqlitePath);
+  const store = options.databaseUrl ? openPostgres(options.databaseUrl, log) : openSqlite(options.sqlitePath);
   try {
     await migrate(store, log);
   } catch (error) {
@@ -51,8 +51,22 @@ function openSqlite(file: string): Store {
   return withHelpers(db, "sqlite");
 }
 
-function openPostgres(url: string): Store {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/**
+ * A PostgreSQL pool that survives the server's restarts and stalls: an idle connection the server drops
+ * (57P01, ECONNRESET) is logged and replaced on next use rather than crashing the process, and no
+ * connection attempt or statement waits for ever.
+ */
+function openPostgres(url: string, log: Logger): Store {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: 30_000,
+    query_timeout: 35_000,
+    idle_in_transaction_session_timeout: 30_000,
+    keepAlive: true,
+  });
+  pool.on("error", (error: Error) => log.warn({ err: error }, "an idle PostgreSQL connection was lost; the next query opens a new one"));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return withHelpers(db, "postgres");
 }
@@ -62,11 +76,16 @@ function withHelpers(db: Kysely<Database>, dialect: Dialect): Store {
     db,
     dialect,
     async ping() {
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await sql`select 1`.execute(db);
-        return true;
+        return await Promise.race([
+          sql`select 1`.execute(db).then(() => true),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 3_000))),
+        ]);
       } catch {
         return false;
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: () => db.destroy(),

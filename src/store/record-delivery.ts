@@ -48,6 +48,7 @@ export async function recordDelivery(store: Store, delivery: DeliveryToRecord): 
           id: delivery.id,
           kind: delivery.job.kind,
           payload: JSON.stringify(delivery.job.payload),
+          installation_id: delivery.installationId,
           status: "queued",
           attempts: 0,
           run_at: at,

@@ -171,6 +171,8 @@ export interface JobsTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** The installation the job works for (null for work of no one installation), for fair claiming. */
+  installation_id: number | null;
 }
 
 export interface DigestsTable {
@@ -206,8 +208,20 @@ export interface CheckRunsTable {
   updated_at: string;
 }
 
+/** A GitHub write a job started ("started") or saw applied ("done"); see store/github-writes. */
+export interface GitHubWritesTable {
+  key: string;
+  installation_id: number;
+  status: string;
+  /** What the attempt wrote when several shapes are possible (e.g. inline nudges or a listing). */
+  variant: string | null;
+  github_id: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   check_runs: CheckRunsTable;
+  github_writes: GitHubWritesTable;
   installations: InstallationsTable;
   repositories: RepositoriesTable;
   pull_requests: PullRequestsTable;

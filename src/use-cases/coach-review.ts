@@ -13,6 +13,7 @@ import type { HandlerContext } from "../handlers/handler-context.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import { renderConfigProblems } from "../repo-config/render-config-problems.js";
 import { findCheckRunId, insertNudges, isCoachingOptedOut, listNudges, markNudgesActedOn, type NudgeRecord, saveCheckRunId } from "../store/nudges.js";
+import { findGitHubWrite, markGitHubWriteDone, markGitHubWriteStarted } from "../store/github-writes.js";
 import type { Store } from "../store/open-store.js";
 import { type CommentRecord, listReviews, savePullRequestScore, saveReview, saveReviewScore, type StoredReview } from "../store/reviews.js";
 import { classifyReviewComments } from "./classify-review-comments.js";
@@ -168,6 +169,12 @@ async function nudgeReviewer(
   const { github, store, log } = ctx;
   const { config } = loaded;
   const pr = event.pullRequest;
+  const writeKey = `coaching-review:${pr.id}:${event.review.id}`;
+  const earlier = await findGitHubWrite(store, writeKey);
+  if (earlier?.status === "done") {
+    log.info({ githubReviewId: earlier.githubId }, "this review was coached by an earlier attempt: nothing to post");
+    return;
+  }
   const history = await listNudges(store, pr.id);
   const selection = planReviewNudges({
     findings: profile.findings,
@@ -205,29 +212,59 @@ async function nudgeReviewer(
     body: renderNudge(finding, event.review.reviewerLogin),
   });
 
+  // The coaching review is written once per review, even when the job is retried: progress is marked
+  // before the post, and the post carries a hidden marker an attempt that crashed can be found by.
+  const rows = (variant: CoachingVariant, githubReviewId: number | null) =>
+    variant === "inline"
+      ? [...selection.inline.map((f) => nudgeRecord(f, "sent", githubReviewId)), ...listed.map((f) => nudgeRecord(f, "listed", githubReviewId))]
+      : [...selection.inline, ...listed].map((f) => nudgeRecord(f, variant, githubReviewId));
+  const record = (variant: CoachingVariant, githubReviewId: number | null) =>
+    store.db.transaction().execute(async (trx) => {
+      await insertNudges({ ...store, db: trx }, rows(variant, githubReviewId), ctx.now());
+      await markGitHubWriteDone(trx, writeKey, event.installationId, githubReviewId, ctx.now());
+    });
+
   if (config.mode === "shadow") {
-    await insertNudges(store, [...selection.inline, ...listed].map((f) => nudgeRecord(f, "shadow", null)), ctx.now());
+    await record("shadow", null);
     log.info({ wouldNudge: selection.inline.length + listed.length }, "shadow mode: recorded the nudges that would have been posted");
     return;
   }
 
-  const body = renderCoachingReview(view) ?? "";
+  const marker = renderCoachingReviewMarker(event.review.id);
+  if (earlier) {
+    const found = await github.findReviewWithMarker(event.repo, pr.number, marker);
+    if (found) {
+      await record(earlier.variant === "listed" ? "listed" : "inline", found.id);
+      log.info({ githubReviewId: found.id }, "an earlier attempt had posted the coaching review: recorded it, not posted again");
+      return;
+    }
+  }
+  const body = `${renderCoachingReview(view) ?? ""}\n\n${marker}`;
   try {
+    await markGitHubWriteStarted(store, writeKey, event.installationId, "inline", ctx.now());
     const posted = await github.createCommentReview(event.repo, pr.number, {
       commitId: pr.head.sha,
       body,
       comments: selection.inline.map((f) => ({ path: f.path, line: f.line!, body: renderNudge(f, event.review.reviewerLogin) })),
     });
-    await insertNudges(store, [...selection.inline.map((f) => nudgeRecord(f, "sent", posted.id)), ...listed.map((f) => nudgeRecord(f, "listed", posted.id))], ctx.now());
+    await record("inline", posted.id);
     log.info({ nudges: selection.inline.length, listed: listed.length, githubReviewId: posted.id }, "coached the reviewer");
   } catch (error) {
     if ((error as { status?: number }).status !== 422 || selection.inline.length === 0) throw error;
     // GitHub refused a line (outside the diff it knows): list the findings in the review body instead.
     log.warn({ err: error }, "GitHub refused an inline nudge's line; listing the findings in the review body");
     const fallback = renderCoachingReview({ ...view, inline: [], listed: [...selection.inline, ...view.listed] });
-    const posted = await github.createCommentReview(event.repo, pr.number, { commitId: pr.head.sha, body: fallback ?? "", comments: [] });
-    await insertNudges(store, [...selection.inline, ...listed].map((f) => nudgeRecord(f, "listed", posted.id)), ctx.now());
+    await markGitHubWriteStarted(store, writeKey, event.installationId, "listed", ctx.now());
+    const posted = await github.createCommentReview(event.repo, pr.number, { commitId: pr.head.sha, body: `${fallback ?? ""}\n\n${marker}`, comments: [] });
+    await record("listed", posted.id);
   }
+}
+
+type CoachingVariant = "inline" | "listed" | "shadow";
+
+/** The hidden line in the app's coaching review that ties it to the review it coaches. */
+export function renderCoachingReviewMarker(reviewId: number): string {
+  return `<!-- review-coach:coaching-review ${reviewId} -->`;
 }
 
 /** Creates or updates, in place, the review-coach check run on the PR's head. */
@@ -253,16 +290,30 @@ export async function writeCoachCheckRun(
     configProblems: loaded.problems.length ? renderConfigProblems(loaded.problems) : null,
     mode: config.mode === "summary" ? "summary" : "nudge",
   });
-  const existingId = await findCheckRunId(store, pr.id, pr.head.sha, COACH_CHECK_NAME);
+  // Keyed by external_id: an attempt that created the check run but crashed before storing its id has
+  // marked the write started, so the retry finds that check run and updates it in place.
+  const externalId = `review-coach:${pr.id}:${pr.head.sha}`;
+  const writeKey = `check-run:${externalId}:${COACH_CHECK_NAME}`;
+  const storedId = await findCheckRunId(store, pr.id, pr.head.sha, COACH_CHECK_NAME);
+  let existingId = storedId;
+  if (existingId === undefined && (await findGitHubWrite(store, writeKey))) {
+    existingId = await github.findCheckRunByExternalId(event.repo, pr.head.sha, COACH_CHECK_NAME, externalId);
+  }
+  if (existingId === undefined) await markGitHubWriteStarted(store, writeKey, event.installationId, null, now);
   const id = await github.writeCheckRun({
     ...event.repo,
     name: COACH_CHECK_NAME,
     headSha: pr.head.sha,
     conclusion: rendering.conclusion,
     output: { title: rendering.title, summary: rendering.summary },
+    externalId,
     existingId,
   });
-  if (id !== existingId) await saveCheckRunId(store, event.installationId, pr.id, pr.head.sha, COACH_CHECK_NAME, id, now);
+  if (id === storedId) return;
+  await store.db.transaction().execute(async (trx) => {
+    await saveCheckRunId({ ...store, db: trx }, event.installationId, pr.id, pr.head.sha, COACH_CHECK_NAME, id, now);
+    await markGitHubWriteDone(trx, writeKey, event.installationId, id, now);
+  });
 }
 
 export function toReviewState(state: string): ReviewState {

@@ -128,6 +128,7 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
     expect(await response.json()).toEqual({
       status: "ok",
       database: { reachable: true, dialect: engine },
+      intake: { recording: true },
       queue: { queued: 0, running: 0, dead: 1 },
     });
   });

@@ -4,6 +4,8 @@ import * as initialSchema from "./001-initial-schema.js";
 import * as checkRuns from "./002-check-runs.js";
 import * as repositoryConfig from "./003-repository-config.js";
 import * as kudosConsent from "./004-kudos-consent.js";
+import * as githubWrites from "./005-github-writes.js";
+import * as jobInstallation from "./006-job-installation.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -14,6 +16,8 @@ const steps: Record<string, Step> = {
   "002-check-runs": checkRuns,
   "003-repository-config": repositoryConfig,
   "004-kudos-consent": kudosConsent,
+  "005-github-writes": githubWrites,
+  "006-job-installation": jobInstallation,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {

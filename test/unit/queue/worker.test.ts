@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { PermanentError, TransientError } from "../../../src/errors.js";
 import type { JobQueue } from "../../../src/queue/job-queue.js";
 import { createSqlJobQueue } from "../../../src/queue/sql-job-queue.js";
+import { getJobWriteGuard, JobReleasedError } from "../../../src/queue/job-write-guard.js";
 import { Worker } from "../../../src/queue/worker.js";
 import { createTestStore, silentLog, type TestStore } from "../../helpers/stores.js";
 
@@ -82,5 +83,54 @@ describe("Worker", () => {
     expect(await statusOf("slow")).toMatchObject({ status: "queued", attempts: 0, locked_by: null });
     release();
     worker = undefined;
+  });
+
+  it("takes back at once, under a stable id, the jobs a crashed process of that id left running", async () => {
+    await queue.enqueue({ id: "orphan", kind: "test", payload: {} });
+    // the crashed process: claimed with a long lease, and never finished
+    expect(await queue.claim("embedded@host", new Date(Date.now() + 600_000))).toMatchObject({ id: "orphan", attempts: 1 });
+    const ran: string[] = [];
+    worker = new Worker({ queue, log: silentLog, concurrency: 1, maxAttempts: 5, pollMs: 10, leaseMs: 600_000, workerId: "embedded@host", processJob: async (job) => void ran.push(job.id) });
+    worker.start();
+    await until(async () => (await statusOf("orphan")).status === "done");
+    expect(ran).toEqual(["orphan"]);
+    expect((await statusOf("orphan")).attempts).toBe(2);
+  });
+
+  it("leaves alone the jobs of other workers whose lease still runs", async () => {
+    await queue.enqueue({ id: "theirs", kind: "test", payload: {} });
+    await queue.claim("worker-other", new Date(Date.now() + 600_000));
+    expect(await queue.reclaimOwn("embedded@host")).toBe(0);
+    expect(await queue.claim("embedded@host", new Date(Date.now() + 600_000))).toBeNull();
+  });
+
+  it("stops a job's GitHub writes once another worker took its lease", async () => {
+    await queue.enqueue({ id: "stalled", kind: "test", payload: {} });
+    let writeError: unknown;
+    let proceed: () => void = () => undefined;
+    worker = new Worker({
+      queue,
+      log: silentLog,
+      concurrency: 1,
+      maxAttempts: 5,
+      pollMs: 10,
+      leaseMs: 3000,
+      processJob: async () => {
+        await new Promise<void>((resolve) => (proceed = resolve));
+        try {
+          getJobWriteGuard()!.beginWrite()();
+        } catch (error) {
+          writeError = error;
+        }
+      },
+    });
+    worker.start();
+    await until(async () => (await statusOf("stalled")).status === "running");
+    // the lease passes to another worker (as after a stall longer than the lease)
+    await t.store.db.updateTable("jobs").set({ locked_by: "worker-other" }).where("id", "=", "stalled").execute();
+    await new Promise((r) => setTimeout(r, 1200)); // a heartbeat (every leaseMs / 3) finds the lease gone
+    proceed();
+    await until(async () => writeError !== undefined);
+    expect(writeError).toBeInstanceOf(JobReleasedError);
   });
 });
