@@ -9,14 +9,6 @@ export interface RepoRef {
   repo: string;
 }
 
-export interface ConfigFile {
-  owner: string;
-  repo: string;
-  path: string;
-  url: string;
-  config: Record<string, unknown> | null;
-}
-
 export interface CheckRunOutput {
   title: string;
   summary: string;
@@ -93,15 +85,6 @@ export class GitHubClient {
         throw error;
       }
     });
-  }
-
-  /**
-   * The config file with its `_extends` chain and the org `.github` fallback, as Probot's
-   * `context.config` reads it (same plugin), each file separately so problems can be attributed.
-   */
-  async getConfigFiles(ref: RepoRef, path: string): Promise<ConfigFile[]> {
-    const { files } = await this.octokit.config.get({ owner: ref.owner, repo: ref.repo, path });
-    return files as ConfigFile[];
   }
 
   /** A file's text at a ref, or null when it does not exist there. */
