@@ -1,6 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
+import { fitCheckRunOutput } from "./fit-check-run-output.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -211,7 +212,7 @@ export class GitHubClient {
       name: input.name,
       status: "completed" as const,
       conclusion: input.conclusion,
-      output: input.output,
+      output: fitCheckRunOutput(input.output),
       ...(input.externalId ? { external_id: input.externalId } : {}),
       ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
     };

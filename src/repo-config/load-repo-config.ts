@@ -101,7 +101,7 @@ async function readConfigChain(github: GitHubClient, ref: RepoRef) {
 function parseExtends(value: unknown, owner: string, label: string): ConfigFileRef {
   const match = typeof value === "string" ? EXTENDS_PATTERN.exec(value) : null;
   if (!match) {
-    throw new ConfigChainError({ file: label, key: "_extends", message: `"_extends" must name a repository (".github", "owner/repo" or "owner/repo:path.yml"), not ${JSON.stringify(value)?.slice(0, 80)}` });
+    throw new ConfigChainError({ file: label, key: "_extends", message: `"_extends" must name a repository: ".github", "owner/repo" or "owner/repo:path.yml"` });
   }
   return { owner: match[1] ?? owner, repo: match[2]!, path: match[3] ?? CONFIG_PATH };
 }
