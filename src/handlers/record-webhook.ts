@@ -2,6 +2,7 @@ import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/open-store.js";
 import { recordDelivery } from "../store/record-delivery.js";
+import { hashWebhookPayload, recordPayloadDigest } from "../store/record-payload-digest.js";
 
 export interface ReceivedWebhook {
   id: string;
@@ -37,6 +38,17 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
     const installationId = typeof payload.installation?.id === "number" ? payload.installation.id : null;
     const repositoryId = typeof payload.repository?.id === "number" ? payload.repository.id : null;
     const handled = deps.handledEvents.has(webhook.name);
+    const seen = await recordPayloadDigest(deps.store, {
+      hash: hashWebhookPayload(webhook.name, webhook.payload),
+      deliveryId: webhook.id,
+      installationId,
+      receivedAt: deps.now(),
+    });
+    if (seen === "replay") {
+      log.warn({ deliveryId: webhook.id, event: webhook.name, installationId }, "payload already received under another delivery id (a replay): ignored");
+      deps.metrics?.webhooks.inc({ event: webhook.name, outcome: "duplicate" });
+      return;
+    }
     const outcome = await recordDelivery(deps.store, {
       id: webhook.id,
       event: webhook.name,

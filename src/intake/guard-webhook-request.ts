@@ -33,6 +33,11 @@ export function guardWebhookRequest(inner: NodeMiddleware, options: WebhookGuard
     if (typeof event === "string" && !isEventName(event)) {
       return refuse(request, response, 400, `"${event.slice(0, 64)}" is not a GitHub event name (x-github-event must be lower-case letters and underscores)`);
     }
+    const delivery = request.headers["x-github-delivery"];
+    // Job ids of scheduled work contain ":" (backfill:<id>, digest:…); a delivery id never does.
+    if (typeof delivery === "string" && !/^[A-Za-z0-9-]{1,64}$/.test(delivery)) {
+      return refuse(request, response, 400, "x-github-delivery must be GitHub's delivery GUID (letters, digits and dashes)");
+    }
     const body = await readBody(request, maxBytes);
     if (body === undefined) return refuse(request, response, 413, tooLarge(maxBytes));
     const problem = findShapeProblem(body, maxDepth);

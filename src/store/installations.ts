@@ -123,7 +123,7 @@ export async function deleteInstallationData(store: Store, installationId: numbe
         ]),
       )
       .execute();
-    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries", "check_runs", "repositories"] as const) {
+    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries", "check_runs", "repositories", "payload_digests"] as const) {
       await trx.deleteFrom(table).where("installation_id", "=", installationId).execute();
     }
     await trx.deleteFrom("installations").where("id", "=", installationId).execute();

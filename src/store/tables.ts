@@ -206,6 +206,14 @@ export interface CheckRunsTable {
   updated_at: string;
 }
 
+export interface PayloadDigestsTable {
+  /** sha256 of the event name and payload. */
+  hash: string;
+  delivery_id: string;
+  installation_id: number | null;
+  received_at: string;
+}
+
 export interface Database {
   check_runs: CheckRunsTable;
   installations: InstallationsTable;
@@ -220,6 +228,7 @@ export interface Database {
   jobs: JobsTable;
   digests: DigestsTable;
   repo_score_snapshots: RepoScoreSnapshotsTable;
+  payload_digests: PayloadDigestsTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

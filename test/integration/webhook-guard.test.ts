@@ -8,6 +8,7 @@ import { loadExample } from "../helpers/webhook-examples.js";
 
 interface RawPost {
   event?: string;
+  delivery?: string;
   body: string | Buffer;
   /** Sign with the app's secret (default) or send a garbage signature. */
   signed?: boolean;
@@ -30,7 +31,7 @@ async function postRaw(url: string, post: RawPost): Promise<{ status: number; te
     `host: 127.0.0.1:${port}`,
     "content-type: application/json",
     `x-github-event: ${post.event ?? "pull_request"}`,
-    `x-github-delivery: ${randomUUID()}`,
+    `x-github-delivery: ${post.delivery ?? randomUUID()}`,
     `x-hub-signature-256: ${signature}`,
     post.chunked ? "transfer-encoding: chunked" : `content-length: ${post.contentLength ?? body.length}`,
     "",
@@ -134,6 +135,22 @@ describe("webhook guard: bounded body, JSON shape, event names", () => {
     expect((await postRaw(t.url, { event: "star", body, signed: false })).status).toBe(400);
     const ok = await postRaw(t.url, { event: "star", body });
     expect(ok.status).toBe(200);
+    await t.app.store.db.deleteFrom("deliveries").execute();
+  });
+
+  it.each(["backfill:42", "digest:repository:acme/api:2026-W45", "snapshot:42:2026-11-01", "a b"])("answers 400 to the delivery id %s, which could take a job's id", async (delivery) => {
+    const response = await postRaw(t.url, { event: "star", delivery, body: JSON.stringify(loadExample("star", "created")) });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toEqual({ error: "x-github-delivery must be GitHub's delivery GUID (letters, digits and dashes)" });
+  });
+
+  it("ignores a captured payload replayed under a fresh delivery id; GitHub's redelivery (same id) still counts", async () => {
+    const body = JSON.stringify({ ...loadExample("star", "created"), starred_at: "2026-11-30T10:00:00Z" });
+    const first = await postRaw(t.url, { event: "star", body, delivery: "first-delivery" });
+    const replay = await postRaw(t.url, { event: "star", body, delivery: "fresh-delivery" });
+    const redelivery = await postRaw(t.url, { event: "star", body, delivery: "first-delivery" });
+    expect([first.status, replay.status, redelivery.status]).toEqual([200, 200, 200]);
+    expect(await t.app.store.db.selectFrom("deliveries").select("id").execute()).toEqual([{ id: "first-delivery" }]);
     await t.app.store.db.deleteFrom("deliveries").execute();
   });
 });

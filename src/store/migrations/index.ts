@@ -4,6 +4,8 @@ import * as initialSchema from "./001-initial-schema.js";
 import * as checkRuns from "./002-check-runs.js";
 import * as repositoryConfig from "./003-repository-config.js";
 import * as kudosConsent from "./004-kudos-consent.js";
+import * as payloadDigests from "./005-payload-digests.js";
+import * as commentAuthorId from "./006-comment-author-id.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -14,6 +16,8 @@ const steps: Record<string, Step> = {
   "002-check-runs": checkRuns,
   "003-repository-config": repositoryConfig,
   "004-kudos-consent": kudosConsent,
+  "005-payload-digests": payloadDigests,
+  "006-comment-author-id": commentAuthorId,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {

@@ -37,6 +37,8 @@ function rowsFor(table: string, columns: Array<{ name: string; dataType: string 
       return [base(o.pullRequestId)];
     case "deliveries":
       return [base(`delivery-${o.installationId}`)];
+    case "payload_digests":
+      return [base(undefined, { hash: `hash-${o.installationId}` })];
     case "digests":
       return [base(`repository:acme-${o.installationId}/api:2026-W45`)];
     case "reviewer_settings":
@@ -63,7 +65,9 @@ describe.each(ENGINES)("uninstalling on %s", (engine) => {
   });
 
   it("deletes every row keyed by the installation in every table of the schema, and nothing of another", async () => {
-    const tables = (await t.store.db.introspection.getTables()).filter((table) => !/^kysely_/.test(table.name));
+    // PostgreSQL lists every schema's tables: keep this store's own
+    const schema = engine === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(t.store.db)).rows[0]!.schema : undefined;
+    const tables = (await t.store.db.introspection.getTables()).filter((table) => !/^kysely_/.test(table.name) && (schema === undefined || table.schema === schema));
     expect(tables.length).toBeGreaterThanOrEqual(13);
     const seeded = new Map<string, number>();
     for (const table of tables) {
