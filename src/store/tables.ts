@@ -99,6 +99,8 @@ export interface ReviewCommentsTable {
   pull_request_id: number;
   review_id: number | null;
   author_login: string;
+  /** The author's GitHub user id; null for comments stored before it was kept. */
+  author_id: Generated<number | null>;
   path: string | null;
   line: number | null;
   in_reply_to_id: number | null;
