@@ -117,6 +117,14 @@ describe("checkConfigText", () => {
     expect(checkConfigText(few, FILE, defaults)).toMatchObject({ ok: false, problems: [{ key: "a" }, { key: "b" }] });
   });
 
+  it("rejects a time zone that is not in the IANA database", () => {
+    expect(checkConfigText("digest:\n  schedule:\n    timeZone: Mars/Olympus_Mons\n", FILE, defaults)).toEqual({
+      ok: false,
+      problems: [{ file: FILE, key: "digest.schedule.timeZone", line: 3, message: "an IANA time zone such as Europe/Berlin or UTC (see the tz database's list)" }],
+    });
+    expect(checkConfigText("digest:\n  schedule:\n    timeZone: Europe/Berlin\n", FILE, defaults).ok).toBe(true);
+  });
+
   it("treats an empty file as no settings", () => {
     expect(checkConfigText("", FILE, defaults)).toEqual({ ok: true, config: {} });
   });
