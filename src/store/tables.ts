@@ -216,6 +216,12 @@ export interface PayloadDigestsTable {
   received_at: string;
 }
 
+export interface RevokedSessionsTable {
+  /** hashSession() of a signed-out dashboard session. */
+  session_hash: string;
+  expires_at: string;
+}
+
 export interface Database {
   check_runs: CheckRunsTable;
   installations: InstallationsTable;
@@ -231,6 +237,7 @@ export interface Database {
   digests: DigestsTable;
   repo_score_snapshots: RepoScoreSnapshotsTable;
   payload_digests: PayloadDigestsTable;
+  revoked_sessions: RevokedSessionsTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

@@ -6,6 +6,7 @@ import * as repositoryConfig from "./003-repository-config.js";
 import * as kudosConsent from "./004-kudos-consent.js";
 import * as payloadDigests from "./005-payload-digests.js";
 import * as commentAuthorId from "./006-comment-author-id.js";
+import * as revokedSessions from "./007-revoked-sessions.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -18,6 +19,7 @@ const steps: Record<string, Step> = {
   "004-kudos-consent": kudosConsent,
   "005-payload-digests": payloadDigests,
   "006-comment-author-id": commentAuthorId,
+  "007-revoked-sessions": revokedSessions,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {
