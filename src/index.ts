@@ -7,6 +7,7 @@ import { createReviewCoachApp } from "./app.js";
 import type { Env } from "./env.js";
 import { createOctokitClass, type OctokitPolicy } from "./github/create-octokit-class.js";
 import { Scheduler } from "./digest/scheduler.js";
+import { guardWebhookRequest } from "./intake/guard-webhook-request.js";
 import { createJobProcessor } from "./handlers/process-job.js";
 import { webhookHandlers } from "./handlers/index.js";
 import type { Logger } from "./log.js";
@@ -60,6 +61,13 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     log: log.child({ name: "probot" }),
     Octokit: createOctokitClass({ ...octokitPolicy, ...(redis ? { connection: redis.connection } : {}) }),
   });
+  // Probot's server mounts this class's webhook middleware first: the guard bounds the body before it is read whole.
+  const webhookPath = env.WEBHOOK_PATH;
+  class GuardedProbot extends ProbotWithDefaults {
+    override async getNodeMiddleware(options?: Parameters<Probot["getNodeMiddleware"]>[0]) {
+      return guardWebhookRequest(await super.getNodeMiddleware(options), { path: options?.path ?? webhookPath });
+    }
+  }
   const probot = new ProbotWithDefaults();
 
   const loadConfig = createConfigCache(now, options.configCacheMs);
@@ -92,7 +100,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   const scheduler = new Scheduler({ store, queue, log, now, intervalMs: env.SCHEDULER_INTERVAL_MS, onEnqueued: () => worker.notify() });
 
   const server = new Server({
-    Probot: ProbotWithDefaults,
+    Probot: GuardedProbot,
     host: env.HOST,
     // Probot's server treats port 0 as "unset" (3000), so a free port is picked here.
     port: env.PORT === 0 ? await findFreePort(env.HOST) : env.PORT,

@@ -32,6 +32,8 @@ export function createLogger(env: Pick<Env, "LOG_LEVEL" | "LOG_FORMAT">, destina
     level: env.LOG_LEVEL,
     redact: { paths: REDACT, censor: "[redacted]" },
     serializers: { err: pino.stdSerializers.err },
+    // The OAuth callback's code and state never reach a log line (the access log writes URLs).
+    hooks: { streamWrite: (line: string) => line.replace(/([?&](?:code|state)=)[^&"\s]+/g, "$1[redacted]") },
   };
   if (destination) return pino(options, destination);
   if (env.LOG_FORMAT === "pretty") {

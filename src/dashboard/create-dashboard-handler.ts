@@ -62,6 +62,8 @@ export function createDashboardHandler(deps: DashboardDeps): (req: IncomingMessa
     }
     const path = url.pathname;
     if (!(path === "/dashboard" || path.startsWith("/dashboard/") || path.startsWith("/api/v1/") || path.startsWith("/badge/") || path === "/metrics")) return false;
+    // Served over https: browsers keep to https for a year.
+    if (env.PUBLIC_URL?.startsWith("https:")) res.setHeader("strict-transport-security", "max-age=31536000");
     try {
       for (const route of routes) if (await route(req, res, url)) return true;
       return false;

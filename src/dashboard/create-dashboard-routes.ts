@@ -29,6 +29,7 @@ import { renderMessagePage } from "./pages/render-message-page.js";
 import type { PageViewer } from "./pages/render-page-layout.js";
 import { renderRepositoryPage } from "./pages/render-repository-page.js";
 import { BodyTooLargeError, readForm, redirect, requestProtocol, sendHtml, sendJson } from "./send-response.js";
+import { hashSession, isSessionRevoked, revokeSession } from "../store/revoked-sessions.js";
 
 export const SESSION_COOKIE = "rc_session";
 export const OAUTH_COOKIE = "rc_oauth";
@@ -55,7 +56,8 @@ const optOutFormSchema = csrfFormSchema.extend({ repository_id: idSchema, opt_ou
 
 /** The settings sign-in needs that are not set. */
 export function listMissingSettings(env: DashboardEnv): string[] {
-  return (["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "SESSION_SECRET"] as const).filter((name) => !env[name]);
+  // PUBLIC_URL: the sign-in callback must never come from a request's Host header.
+  return (["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "SESSION_SECRET", "PUBLIC_URL"] as const).filter((name) => !env[name]);
 }
 
 interface RequestState {
@@ -71,18 +73,17 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
   const secret = deps.env.SESSION_SECRET ?? "";
   const publicOrigin = deps.env.PUBLIC_URL ? new URL(deps.env.PUBLIC_URL).origin : null;
 
-  function originOf(req: IncomingMessage): string {
-    if (publicOrigin) return publicOrigin;
-    const host = req.headers.host ?? "localhost";
-    return `${requestProtocol(req)}://${host}`;
-  }
+  const origin = publicOrigin ?? "";
 
   function isSecure(req: IncomingMessage): boolean {
     return (publicOrigin?.startsWith("https:") ?? false) || requestProtocol(req) === "https";
   }
 
+  /** The signed-in session, unless it expired or was signed out (revoked server-side). */
   async function sessionOf(state: RequestState): Promise<Session | null> {
-    return decryptSession(cookiesOf(state.req)[SESSION_COOKIE], secret, deps.now());
+    const session = await decryptSession(cookiesOf(state.req)[SESSION_COOKIE], secret, deps.now());
+    if (!session || (await isSessionRevoked(deps.store, hashSession(session)))) return null;
+    return session;
   }
 
   function viewerOf(session: Session): Viewer {
@@ -184,6 +185,7 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
   async function logout(state: RequestState): Promise<void> {
     const session = await sessionOf(state);
     if (!(await checkPost(state, session))) return;
+    if (session) await revokeSession(deps.store, hashSession(session), new Date(session.expires), deps.now());
     redirect(state.res, "/dashboard", 303, { "set-cookie": clearSession(state) });
   }
 
@@ -348,7 +350,7 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
       else sendHtml(res, 503, renderMessagePage("Dashboard not configured", message, null));
       return true;
     }
-    const state: RequestState = { req, res, url, origin: originOf(req), secure: isSecure(req) };
+    const state: RequestState = { req, res, url, origin, secure: isSecure(req) };
     const parts = url.pathname
       .replace(isApi ? /^\/api\/v1\/?/ : /^\/dashboard\/?/, "")
       .split("/")

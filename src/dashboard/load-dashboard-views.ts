@@ -157,8 +157,8 @@ export async function loadMyCoaching(context: ViewContext, viewer: Viewer): Prom
   const ids = [...repositories.keys()];
   const [reviews, nudges, comments, optOuts] = await Promise.all([
     listMyReviews(context.store, viewer.id, ids),
-    listMyNudges(context.store, viewer.login, ids),
-    listMyToneComments(context.store, viewer.login, ids),
+    listMyNudges(context.store, viewer.id, ids),
+    listMyToneComments(context.store, viewer.id, ids),
     listMyOptOuts(context.store, viewer.login, viewer.id, repositories),
   ]);
   return buildMyCoaching({ login: viewer.login, now: context.now(), reviews, nudges, comments, optOuts });

@@ -4,20 +4,13 @@ import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import { createBlobTextCache, type BlobTextCache } from "./blob-text-cache.js";
 import { getJobWriteGuard } from "../queue/job-write-guard.js";
+import { fitCheckRunOutput } from "./fit-check-run-output.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
 export interface RepoRef {
   owner: string;
   repo: string;
-}
-
-export interface ConfigFile {
-  owner: string;
-  repo: string;
-  path: string;
-  url: string;
-  config: Record<string, unknown> | null;
 }
 
 export interface CheckRunOutput {
@@ -137,15 +130,6 @@ export class GitHubClient {
         endWrite?.();
       }
     });
-  }
-
-  /**
-   * The config file with its `_extends` chain and the org `.github` fallback, as Probot's
-   * `context.config` reads it (same plugin), each file separately so problems can be attributed.
-   */
-  async getConfigFiles(ref: RepoRef, path: string): Promise<ConfigFile[]> {
-    const { files } = await this.octokit.config.get({ owner: ref.owner, repo: ref.repo, path });
-    return files as ConfigFile[];
   }
 
   /** A file's text at a ref, or null when it does not exist there. */
@@ -372,7 +356,7 @@ export class GitHubClient {
       name: input.name,
       status: "completed" as const,
       conclusion: input.conclusion,
-      output: input.output,
+      output: fitCheckRunOutput(input.output),
       ...(input.externalId ? { external_id: input.externalId } : {}),
       ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
     };

@@ -2,30 +2,35 @@ import { z } from "zod";
 
 // The parts of GitHub's webhook payloads the app reads, checked at the boundary. Unknown fields pass.
 
+/** "owner/name": anything else would reach GitHub as an invalid request. */
+const fullName = z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "must be owner/name");
+/** Pull request and issue numbers, GitHub ids: positive integers. */
+const positiveInt = z.number().int().positive();
+
 export const accountSchema = z.looseObject({ login: z.string(), id: z.number(), type: z.string() });
 export const userSchema = z.looseObject({ login: z.string(), id: z.number(), type: z.string() });
 
 export const repositorySchema = z.looseObject({
   id: z.number(),
   name: z.string(),
-  full_name: z.string(),
+  full_name: fullName,
   private: z.boolean(),
   owner: z.looseObject({ login: z.string() }),
   default_branch: z.string().optional(),
 });
 
-export const installationRefSchema = z.looseObject({ id: z.number() });
+export const installationRefSchema = z.looseObject({ id: positiveInt });
 
 export const pullRequestSchema = z.looseObject({
   id: z.number(),
-  number: z.number(),
+  number: positiveInt,
   title: z.string(),
   html_url: z.string(),
   state: z.string(),
   draft: z.boolean().optional(),
   merged: z.boolean().nullable().optional(),
   user: userSchema,
-  head: z.looseObject({ sha: z.string(), ref: z.string(), repo: z.looseObject({ full_name: z.string() }).nullable() }),
+  head: z.looseObject({ sha: z.string(), ref: z.string(), repo: z.looseObject({ full_name: fullName }).nullable() }),
   base: z.looseObject({ ref: z.string(), sha: z.string() }),
   additions: z.number().optional(),
   deletions: z.number().optional(),
@@ -45,7 +50,7 @@ export const pullRequestEventSchema = z.looseObject({
   sender: userSchema,
 });
 
-const installedRepositorySchema = z.looseObject({ id: z.number(), name: z.string(), full_name: z.string(), private: z.boolean() });
+const installedRepositorySchema = z.looseObject({ id: z.number(), name: z.string(), full_name: fullName, private: z.boolean() });
 
 const installationSchema = z.looseObject({
   id: z.number(),
@@ -118,7 +123,7 @@ export const pullRequestReviewCommentEventSchema = z.looseObject({
 export const issueCommentEventSchema = z.looseObject({
   action: z.string(),
   issue: z.looseObject({
-    number: z.number(),
+    number: positiveInt,
     pull_request: z.looseObject({ url: z.string() }).optional(),
     user: userSchema,
   }),

@@ -3,6 +3,7 @@ import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/open-store.js";
 import { recordDelivery } from "../store/record-delivery.js";
+import { hashWebhookPayload, recordPayloadDigest } from "../store/record-payload-digest.js";
 
 export interface ReceivedWebhook {
   id: string;
@@ -63,19 +64,30 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
     const installationId = typeof payload.installation?.id === "number" ? payload.installation.id : null;
     const repositoryId = typeof payload.repository?.id === "number" ? payload.repository.id : null;
     const handled = deps.handledEvents.has(webhook.name);
-    let outcome: Awaited<ReturnType<typeof recordDelivery>>;
+    // A payload already received under another delivery id is a replay, not a redelivery.
+    const recordUnlessReplayed = async (): Promise<Awaited<ReturnType<typeof recordDelivery>> | "replay"> => {
+      const seen = await recordPayloadDigest(deps.store, {
+        hash: hashWebhookPayload(webhook.name, webhook.payload),
+        deliveryId: webhook.id,
+        installationId,
+        receivedAt: deps.now(),
+      });
+      if (seen === "replay") return "replay";
+      return recordDelivery(deps.store, {
+        id: webhook.id,
+        event: webhook.name,
+        action,
+        installationId,
+        repositoryId,
+        receivedAt: deps.now(),
+        job: handled ? { kind: "webhook", payload: { id: webhook.id, name: webhook.name, payload: webhook.payload } } : null,
+      });
+    };
+    let outcome: Awaited<ReturnType<typeof recordDelivery>> | "replay";
     let timer: NodeJS.Timeout | undefined;
     try {
       outcome = await Promise.race([
-        recordDelivery(deps.store, {
-          id: webhook.id,
-          event: webhook.name,
-          action,
-          installationId,
-          repositoryId,
-          receivedAt: deps.now(),
-          job: handled ? { kind: "webhook", payload: { id: webhook.id, name: webhook.name, payload: webhook.payload } } : null,
-        }),
+        recordUnlessReplayed(),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`the database did not answer within ${timeoutMs} ms`)), timeoutMs);
         }),
@@ -90,6 +102,11 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
       throw new IntakeUnavailableError(`could not record delivery ${webhook.id}: ${(error as Error).message}`, { cause: error });
     } finally {
       clearTimeout(timer);
+    }
+    if (outcome === "replay") {
+      log.warn({ deliveryId: webhook.id, event: webhook.name, installationId }, "payload already received under another delivery id (a replay): ignored");
+      deps.metrics?.webhooks.inc({ event: webhook.name, outcome: "duplicate" });
+      return;
     }
     const fields = { deliveryId: webhook.id, event: webhook.name, action, installationId, outcome };
     if (outcome === "duplicate") log.info(fields, "redelivery of a known delivery: ignored");

@@ -1,11 +1,17 @@
+import { inlineCode } from "../coach/render/escape-markdown.js";
 import type { CheckRunOutput } from "../github/github-client.js";
 import type { ConfigProblem } from "./validate-config.js";
 
-/** Markdown list of config problems, for check runs. Pure. */
+/** The most problems listed in a check run; the rest are counted. */
+const MAX_LISTED = 50;
+
+/** Markdown list of config problems, for check runs: file and key as code spans whatever they contain. Pure. */
 export function renderConfigProblems(problems: ConfigProblem[]): string {
-  return problems
-    .map((p) => `- \`${p.file}\`${p.line ? ` line ${p.line}` : ""}${p.key ? `, key \`${p.key}\`` : ""}: ${p.message}`)
-    .join("\n");
+  const lines = problems
+    .slice(0, MAX_LISTED)
+    .map((p) => `- ${inlineCode(p.file)}${p.line ? ` line ${p.line}` : ""}${p.key ? `, key ${inlineCode(p.key)}` : ""}: ${p.message}`);
+  if (problems.length > MAX_LISTED) lines.push(`- …and ${problems.length - MAX_LISTED} more`);
+  return lines.join("\n");
 }
 
 /** The check run shown on a pull request that changes the config file. Pure. */

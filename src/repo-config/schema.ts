@@ -6,6 +6,15 @@ import { SEVERITIES } from "../coach/types.js";
 // (config/review-coach.schema.json) and the README's configuration reference are generated from it.
 // Defaults live in config/default.yml, which must satisfy this schema.
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const login = z.string().min(1).regex(/^[A-Za-z0-9-]+(\[bot\])?$/, "a GitHub login");
 const glob = z.string().min(1);
 
@@ -69,7 +78,11 @@ export const repoConfigSchema = z
               .string()
               .regex(/^(\S+\s+){4}\S+$/, "a five-field cron expression such as '0 9 * * 1'")
               .describe("When the digest is sent (minute hour day-of-month month day-of-week)."),
-            timeZone: z.string().min(1).describe("IANA time zone of the cron expression, e.g. Europe/Berlin."),
+            timeZone: z
+              .string()
+              .min(1)
+              .refine(isTimeZone, "an IANA time zone such as Europe/Berlin or UTC (see the tz database's list)")
+              .describe("IANA time zone of the cron expression, e.g. Europe/Berlin."),
           })
           .strict()
           .describe("When the weekly digest is built and delivered."),

@@ -1,6 +1,6 @@
-import YAML, { isMap, isPair, isScalar, LineCounter, type Document } from "yaml";
 import type { z } from "zod";
 import { mergeConfig } from "./merge-config.js";
+import { type ParsedConfigText, parseConfigText } from "./parse-config-text.js";
 import { type RepoConfig, repoConfigSchema } from "./schema.js";
 
 /** One thing wrong with a config file, said so that its owner can fix it. */
@@ -21,23 +21,21 @@ export type ConfigFileCheck = { ok: true; config: Record<string, unknown> } | { 
  * used). Problems carry the key and line. Pure.
  */
 export function checkConfigText(text: string, file: string, defaults: RepoConfig): ConfigFileCheck {
-  const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((error) => ({
-        file,
-        key: "",
-        message: `invalid YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
-        ...(error.linePos ? { line: error.linePos[0].line } : {}),
-      })),
-    };
-  }
-  const value: unknown = doc.toJS() ?? {};
-  const checked = checkConfigValue(value, file, defaults);
+  const parsed = parseConfigText(text, file);
+  return parsed.ok ? checkParsedConfig(parsed, file, defaults) : parsed;
+}
+
+/** Checks a parsed file against the schema; problems get their line from the parse. Pure. */
+export function checkParsedConfig(parsed: Extract<ParsedConfigText, { ok: true }>, file: string, defaults: RepoConfig): ConfigFileCheck {
+  const checked = checkConfigValue(parsed.value, file, defaults);
   if (checked.ok) return checked;
-  return { ok: false, problems: checked.problems.map((p) => withLine(p, doc, lineCounter)) };
+  return {
+    ok: false,
+    problems: checked.problems.map((problem) => {
+      const line = problem.key ? parsed.lineOf(problem.key) : undefined;
+      return line === undefined ? problem : { ...problem, line };
+    }),
+  };
 }
 
 /** Checks an already parsed config file (as the config loader returns it). Pure. */
@@ -102,24 +100,4 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
-}
-
-function withLine(problem: ConfigProblem, doc: Document, lineCounter: LineCounter): ConfigProblem {
-  if (!problem.key) return problem;
-  const offset = locateKey(doc, problem.key.split("."));
-  if (offset === undefined) return problem;
-  return { ...problem, line: lineCounter.linePos(offset).line };
-}
-
-function locateKey(doc: Document, path: string[]): number | undefined {
-  let node: unknown = doc.contents;
-  let offset: number | undefined;
-  for (const key of path) {
-    if (!isMap(node)) break;
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key);
-    if (!pair || !isPair(pair)) break;
-    offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
-    node = pair.value;
-  }
-  return offset;
 }

@@ -90,17 +90,40 @@ export async function deleteRepositories(store: Store, repositoryIds: number[]):
   });
 }
 
-/** Installation deleted: delete everything stored for it. */
+/**
+ * Installation deleted: delete every row keyed by it, including repositories that never got a row
+ * (added after an "all repositories" install), their risk profiles, opt-outs and snapshots, and the
+ * jobs whose natural keys name them.
+ */
 export async function deleteInstallationData(store: Store, installationId: number): Promise<void> {
-  const repositoryIds = (
-    await store.db.selectFrom("repositories").select("id").where("installation_id", "=", installationId).execute()
-  ).map((r) => r.id);
-  await deleteRepositories(store, repositoryIds);
   await store.db.transaction().execute(async (trx) => {
+    const repositoryIds = new Set<number>();
+    for (const table of ["repositories", "pull_requests", "reviews", "review_comments", "nudges", "deliveries"] as const) {
+      const column = table === "repositories" ? "id" : "repository_id";
+      const rows = await trx.selectFrom(table).select(`${column} as id`).distinct().where("installation_id", "=", installationId).execute();
+      for (const row of rows) if (row.id !== null) repositoryIds.add(Number(row.id));
+    }
+    const ids = [...repositoryIds];
+    const prs = trx.selectFrom("pull_requests").select("id").where("installation_id", "=", installationId);
+    await trx.deleteFrom("risk_profiles").where("pull_request_id", "in", prs).execute();
+    if (ids.length > 0) {
+      for (const table of ["reviewer_settings", "repo_score_snapshots"] as const) await trx.deleteFrom(table).where("repository_id", "in", ids).execute();
+    }
+    // Stored webhook payloads and natural-key jobs are data too; the job deleting them is the one still running.
     const deliveries = trx.selectFrom("deliveries").select("id").where("installation_id", "=", installationId);
-    // Stored webhook payloads are data too; the job deleting them is the one still running.
-    await trx.deleteFrom("jobs").where("id", "in", deliveries).where("status", "!=", "running").execute();
-    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries", "check_runs", "github_writes"] as const) {
+    await trx
+      .deleteFrom("jobs")
+      .where("status", "!=", "running")
+      .where((eb) =>
+        eb.or([
+          eb("id", "in", deliveries),
+          // backfill and digest payloads start with their installation (see handlers/installation, digest/schedule-digests)
+          eb("payload", "like", `{"installationId":${installationId},%`),
+          ...ids.flatMap((id) => [eb("id", "=", `backfill:${id}`), eb("id", "like", `snapshot:${id}:%`)]),
+        ]),
+      )
+      .execute();
+    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries", "check_runs", "repositories", "payload_digests", "github_writes"] as const) {
       await trx.deleteFrom(table).where("installation_id", "=", installationId).execute();
     }
     await trx.deleteFrom("installations").where("id", "=", installationId).execute();

@@ -24,6 +24,8 @@ export interface CommentRecord {
   pullRequestId: number;
   reviewId: number | null;
   authorLogin: string;
+  /** GitHub user id of the author, when GitHub said. */
+  authorId: number | null;
   path: string | null;
   line: number | null;
   inReplyToId: number | null;
@@ -83,6 +85,7 @@ async function upsertComment(db: Store["db"], comment: CommentRecord, at: string
     pull_request_id: comment.pullRequestId,
     review_id: comment.reviewId,
     author_login: comment.authorLogin,
+    author_id: comment.authorId,
     path: comment.path,
     line: comment.line,
     in_reply_to_id: comment.inReplyToId,
@@ -150,6 +153,7 @@ export async function listReviews(store: Store, pullRequestId: number): Promise<
           pullRequestId: c.pull_request_id,
           reviewId: c.review_id,
           authorLogin: c.author_login,
+          authorId: c.author_id,
           path: c.path,
           line: c.line,
           inReplyToId: c.in_reply_to_id,

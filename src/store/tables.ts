@@ -99,6 +99,8 @@ export interface ReviewCommentsTable {
   pull_request_id: number;
   review_id: number | null;
   author_login: string;
+  /** The author's GitHub user id; null for comments stored before it was kept. */
+  author_id: Generated<number | null>;
   path: string | null;
   line: number | null;
   in_reply_to_id: number | null;
@@ -219,6 +221,20 @@ export interface GitHubWritesTable {
   updated_at: string;
 }
 
+export interface PayloadDigestsTable {
+  /** sha256 of the event name and payload. */
+  hash: string;
+  delivery_id: string;
+  installation_id: number | null;
+  received_at: string;
+}
+
+export interface RevokedSessionsTable {
+  /** hashSession() of a signed-out dashboard session. */
+  session_hash: string;
+  expires_at: string;
+}
+
 export interface Database {
   check_runs: CheckRunsTable;
   github_writes: GitHubWritesTable;
@@ -234,6 +250,8 @@ export interface Database {
   jobs: JobsTable;
   digests: DigestsTable;
   repo_score_snapshots: RepoScoreSnapshotsTable;
+  payload_digests: PayloadDigestsTable;
+  revoked_sessions: RevokedSessionsTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

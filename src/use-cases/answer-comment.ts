@@ -15,7 +15,7 @@ export interface CommentEvent {
   pullNumber: number;
   /** review: an inline review comment (thread); issue: the PR conversation. */
   kind: "review" | "issue";
-  comment: { id: number; body: string; authorLogin: string; authorIsBot: boolean; inReplyToId: number | null; path: string | null; line: number | null; reviewId: number | null; createdAt: string };
+  comment: { id: number; body: string; authorLogin: string; authorId: number | null; authorIsBot: boolean; inReplyToId: number | null; path: string | null; line: number | null; reviewId: number | null; createdAt: string };
 }
 
 /**
@@ -53,6 +53,7 @@ export async function answerComment(ctx: HandlerContext, event: CommentEvent): P
       pullRequestId: event.pullRequestId,
       reviewId: comment.reviewId,
       authorLogin: comment.authorLogin,
+      authorId: comment.authorId,
       path: comment.path,
       line: comment.line,
       inReplyToId: comment.inReplyToId,

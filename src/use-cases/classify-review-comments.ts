@@ -9,7 +9,7 @@ export interface GitHubReviewComment {
   line?: number | null;
   in_reply_to_id?: number;
   diff_hunk: string;
-  user: { login: string } | null;
+  user: { login: string; id?: number } | null;
   created_at: string;
 }
 
@@ -25,6 +25,7 @@ export function classifyReviewComments(
     pullRequestId: ids.pullRequestId,
     reviewId: ids.reviewId,
     authorLogin: c.user?.login ?? ids.reviewerLogin,
+    authorId: c.user?.id ?? null,
     path: c.path,
     line: c.line ?? null,
     inReplyToId: c.in_reply_to_id ?? null,

@@ -9,7 +9,7 @@ import { renderDigestMarkdown } from "../../src/digest/render-digest-markdown.js
 import { listDigestPullRequests } from "../../src/store/list-digest-pull-requests.js";
 import { scoreRepository } from "../../src/digest/score-repository.js";
 import type { Store } from "../../src/store/open-store.js";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { Registry } from "prom-client";
@@ -215,6 +215,7 @@ export async function seedDashboardData(store: Store, now: Date): Promise<typeof
               pull_request_id: prId,
               review_id: reviewId,
               author_login: reviewer.login,
+              author_id: reviewer.id,
               path: `src/${risk.concerns[0]}/file.ts`,
               line: 12,
               in_reply_to_id: null,
@@ -337,24 +338,9 @@ export interface DashboardServer {
 
 export async function startDashboardServer(store: Store, options: { now: () => Date; env?: Partial<DashboardDeps["env"]>; getRepoConfig?: DashboardDeps["getRepoConfig"] }): Promise<DashboardServer> {
   const registry = new Registry();
-  const env: DashboardDeps["env"] = {
-    ...DASHBOARD_SECRETS,
-    PUBLIC_URL: undefined,
-    GHE_HOST: undefined,
-    GHE_PROTOCOL: "https",
-    githubApiUrl: "https://api.github.com",
-    ...options.env,
-  };
-  const handler = createDashboardHandler({
-    store,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
-    now: options.now,
-    env,
-    getRepoConfig: options.getRepoConfig ?? seededRepoConfig,
-    metricsRegistry: registry,
-  });
+  const mounted: { handler?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> } = {};
   const server = createServer((req, res) => {
-    handler(req, res).then(
+    mounted.handler!(req, res).then(
       (handled) => {
         if (!handled) res.writeHead(404).end("not handled");
       },
@@ -362,8 +348,26 @@ export async function startDashboardServer(store: Store, options: { now: () => D
     );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // PUBLIC_URL is the server's own address (known once it listens), as a deployment sets it.
+  const env: DashboardDeps["env"] = {
+    ...DASHBOARD_SECRETS,
+    PUBLIC_URL: url,
+    GHE_HOST: undefined,
+    GHE_PROTOCOL: "https",
+    githubApiUrl: "https://api.github.com",
+    ...options.env,
+  };
+  mounted.handler = createDashboardHandler({
+    store,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    now: options.now,
+    env,
+    getRepoConfig: options.getRepoConfig ?? seededRepoConfig,
+    metricsRegistry: registry,
+  });
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     registry,
     async stop() {
       server.closeAllConnections();

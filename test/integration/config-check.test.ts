@@ -87,4 +87,21 @@ describe("a pull request that changes .github/review-coach.yml", () => {
     await t.waitForIdle();
     scope.done();
   });
+
+  it("cuts a config check with 120 problems to GitHub's limits, each key safe in its code span", async () => {
+    const keys = Array.from({ length: 119 }, (_, i) => `unknown${i}`);
+    const text = `"![x](https://example.com/x.png)\`": 1\n${keys.map((k) => `${k}: 1`).join("\n")}\n`;
+    const { payload, scope } = openedWithConfig(text);
+    let posted: { output: { summary: string; annotations: unknown[] } } | undefined;
+    scope.post("/repos/Codertocat/Hello-World/check-runs", (body) => ((posted = body as typeof posted), true)).reply(201, { id: 57 });
+    await t.post("pull_request", payload);
+    await t.waitForIdle();
+    scope.done();
+    expect(posted!.output.annotations).toHaveLength(50);
+    expect(posted!.output.summary.length).toBeLessThanOrEqual(65_535);
+    expect(posted!.output.summary).toContain("- …and 70 more\n");
+    expect(posted!.output.summary).toContain("…and 70 more not annotated on the file (GitHub shows at most 50).");
+    // the backtick cannot close the span: the image stays code
+    expect(posted!.output.summary).toContain("key `` ![x](https://example.com/x.png)` ``: unknown key");
+  });
 });

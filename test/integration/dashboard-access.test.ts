@@ -211,6 +211,12 @@ describe("dashboard authorization", () => {
     expect(logout.headers.get("set-cookie")).toMatch(/^rc_session=; Max-Age=0; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax/);
     scope.done();
     nock.cleanAll();
+
+    // Signing out revokes the session server-side: a copy of the cookie no longer opens anything.
+    const replayed = await get("/dashboard/me", cookie);
+    expect(replayed.status).toBe(302);
+    expect(replayed.headers.get("location")).toBe("/dashboard/login?return_to=%2Fdashboard%2Fme");
+    expect((await get("/api/v1/me", cookie)).status).toBe(401);
   });
 
   it("accepts a GitHub user token as a bearer token on the API, checked the same way", async () => {
@@ -322,7 +328,8 @@ describe("dashboard without sign-in settings", () => {
     isolateNetwork();
     testStore = await createTestStore("sqlite");
     await seedDashboardData(testStore.store, NOW);
-    server = await startDashboardServer(testStore.store, { now: () => NOW, env: { SESSION_SECRET: undefined, GITHUB_CLIENT_SECRET: undefined, METRICS_TOKEN: undefined } });
+    // Without PUBLIC_URL the sign-in redirect_uri would come from the Host header: the dashboard stays off.
+    server = await startDashboardServer(testStore.store, { now: () => NOW, env: { SESSION_SECRET: undefined, GITHUB_CLIENT_SECRET: undefined, METRICS_TOKEN: undefined, PUBLIC_URL: undefined } });
   });
   afterAll(async () => {
     await server.stop();
@@ -334,10 +341,36 @@ describe("dashboard without sign-in settings", () => {
       const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
       expect(response.status).toBe(503);
       const text = await response.text();
-      expect(text).toContain("GITHUB_CLIENT_SECRET, SESSION_SECRET");
+      expect(text).toContain("GITHUB_CLIENT_SECRET, SESSION_SECRET, PUBLIC_URL");
       expect(text).not.toContain("GITHUB_CLIENT_ID,");
     }
     expect((await fetch(`${server.url}/badge/acme/shop.svg`)).status).toBe(200);
     expect((await fetch(`${server.url}/metrics`, { headers: { authorization: "Bearer anything-at-all-123" } })).status).toBe(404);
+  });
+});
+
+describe("the dashboard served over https", () => {
+  let testStore: TestStore;
+  let servers: DashboardServer[];
+  beforeAll(async () => {
+    isolateNetwork();
+    testStore = await createTestStore("sqlite");
+    servers = [
+      await startDashboardServer(testStore.store, { now: () => NOW, env: { PUBLIC_URL: "https://coach.example.com" } }),
+      await startDashboardServer(testStore.store, { now: () => NOW }),
+    ];
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.stop();
+    await testStore.drop();
+  });
+
+  it("sends HSTS when PUBLIC_URL is https, and not over plain http", async () => {
+    const [https, http] = servers as [DashboardServer, DashboardServer];
+    const secure = await fetch(`${https.url}/dashboard/login`, { redirect: "manual" });
+    expect(secure.headers.get("strict-transport-security")).toBe("max-age=31536000");
+    // the sign-in callback is PUBLIC_URL's, whatever Host the request names
+    expect(new URL(secure.headers.get("location")!).searchParams.get("redirect_uri")).toBe("https://coach.example.com/dashboard/auth/callback");
+    expect((await fetch(`${http.url}/dashboard`, { redirect: "manual" })).headers.get("strict-transport-security")).toBeNull();
   });
 });

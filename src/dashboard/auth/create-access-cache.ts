@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { GitHubUser, GitHubUserApi, UserInstallation } from "../../github/github-user-api.js";
 
-export const ACCESS_CACHE_MS = 5 * 60_000;
+/** A revoked token or a removed member loses access within this long. */
+export const ACCESS_CACHE_MS = 60_000;
 const MAX_ENTRIES = 2000;
 
 interface Entry<T> {

@@ -130,12 +130,14 @@ export async function listMyReviews(store: Store, userId: number, repositoryIds:
   }));
 }
 
-export async function listMyNudges(store: Store, login: string, repositoryIds: number[], limit = 200): Promise<MyNudgeRow[]> {
+/** Nudges addressed to the person (matched by the nudged review's user id, never by login). */
+export async function listMyNudges(store: Store, userId: number, repositoryIds: number[], limit = 200): Promise<MyNudgeRow[]> {
   if (repositoryIds.length === 0) return [];
   const rows = await store.db
     .selectFrom("nudges")
     .innerJoin("pull_requests", "pull_requests.id", "nudges.pull_request_id")
     .innerJoin("repositories", "repositories.id", "nudges.repository_id")
+    .innerJoin("reviews", "reviews.id", "nudges.review_id")
     .select([
       "nudges.concern",
       "nudges.path",
@@ -148,7 +150,7 @@ export async function listMyNudges(store: Store, login: string, repositoryIds: n
       "pull_requests.html_url",
       "repositories.full_name",
     ])
-    .where(sql<string>`lower(nudges.reviewer_login)`, "=", ownLogin(login))
+    .where("reviews.reviewer_id", "=", userId)
     .where("nudges.repository_id", "in", repositoryIds)
     .orderBy("nudges.created_at", "desc")
     .limit(limit)
@@ -167,14 +169,15 @@ export async function listMyNudges(store: Store, login: string, repositoryIds: n
   }));
 }
 
-export async function listMyToneComments(store: Store, login: string, repositoryIds: number[], limit = 50): Promise<MyCommentRow[]> {
+/** The person's harshly worded comments and review bodies (by user id), for their eyes only. */
+export async function listMyToneComments(store: Store, userId: number, repositoryIds: number[], limit = 50): Promise<MyCommentRow[]> {
   if (repositoryIds.length === 0) return [];
   const rows = await store.db
     .selectFrom("review_comments")
     .innerJoin("pull_requests", "pull_requests.id", "review_comments.pull_request_id")
     .innerJoin("repositories", "repositories.id", "review_comments.repository_id")
     .select(["review_comments.body", "review_comments.tone", "review_comments.created_at", "pull_requests.number", "pull_requests.title", "pull_requests.html_url", "repositories.full_name"])
-    .where(sql<string>`lower(review_comments.author_login)`, "=", ownLogin(login))
+    .where("review_comments.author_id", "=", userId)
     .where("review_comments.tone", "in", ["harsh", "toxic"])
     .where("review_comments.repository_id", "in", repositoryIds)
     .orderBy("review_comments.created_at", "desc")
@@ -186,7 +189,7 @@ export async function listMyToneComments(store: Store, login: string, repository
     .innerJoin("pull_requests", "pull_requests.id", "reviews.pull_request_id")
     .innerJoin("repositories", "repositories.id", "reviews.repository_id")
     .select(["reviews.body", "reviews.breakdown", "reviews.submitted_at", "pull_requests.number", "pull_requests.title", "pull_requests.html_url", "repositories.full_name"])
-    .where(sql<string>`lower(reviews.reviewer_login)`, "=", ownLogin(login))
+    .where("reviews.reviewer_id", "=", userId)
     .where("reviews.flags", "like", "%harsh-tone%")
     .where("reviews.repository_id", "in", repositoryIds)
     .orderBy("reviews.submitted_at", "desc")
@@ -220,10 +223,11 @@ export async function listMyOptOuts(store: Store, login: string, userId: number,
   const reviewed = await store.db.selectFrom("reviews").select("repository_id").distinct().where("reviewer_id", "=", userId).where("repository_id", "in", ids).execute();
   const nudged = await store.db
     .selectFrom("nudges")
-    .select("repository_id")
+    .innerJoin("reviews", "reviews.id", "nudges.review_id")
+    .select("nudges.repository_id")
     .distinct()
-    .where(sql<string>`lower(reviewer_login)`, "=", ownLogin(login))
-    .where("repository_id", "in", ids)
+    .where("reviews.reviewer_id", "=", userId)
+    .where("nudges.repository_id", "in", ids)
     .execute();
   const settings = await store.db.selectFrom("reviewer_settings").selectAll().where("login", "=", ownLogin(login)).where("repository_id", "in", ids).execute();
   const relevant = new Set([...reviewed, ...nudged, ...settings].map((row) => row.repository_id));

@@ -6,6 +6,9 @@ import * as repositoryConfig from "./003-repository-config.js";
 import * as kudosConsent from "./004-kudos-consent.js";
 import * as githubWrites from "./005-github-writes.js";
 import * as jobInstallation from "./006-job-installation.js";
+import * as payloadDigests from "./007-payload-digests.js";
+import * as commentAuthorId from "./008-comment-author-id.js";
+import * as revokedSessions from "./009-revoked-sessions.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -18,6 +21,9 @@ const steps: Record<string, Step> = {
   "004-kudos-consent": kudosConsent,
   "005-github-writes": githubWrites,
   "006-job-installation": jobInstallation,
+  "007-payload-digests": payloadDigests,
+  "008-comment-author-id": commentAuthorId,
+  "009-revoked-sessions": revokedSessions,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {

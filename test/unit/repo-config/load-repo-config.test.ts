@@ -45,7 +45,7 @@ describe("loadRepoConfig", () => {
     api().get("/repos/acme/api/contents/.github%2Freview-coach.yml").reply(...yaml("mode: shadow\ngate:\n  minScore: high\n"));
     const loaded = await loadRepoConfig(github(), { owner: "acme", repo: "api" }, silentLog);
     expect(loaded.config).toEqual(getDefaultConfig());
-    expect(loaded.problems).toEqual([{ file: "acme/api: .github/review-coach.yml", key: "gate.minScore", message: "expected number, received string" }]);
+    expect(loaded.problems).toEqual([{ file: "acme/api: .github/review-coach.yml", key: "gate.minScore", line: 3, message: "expected number, received string" }]);
   });
 
   it("falls back to the defaults on invalid YAML", async () => {
@@ -56,8 +56,54 @@ describe("loadRepoConfig", () => {
       {
         file: "acme/api: .github/review-coach.yml",
         key: "",
-        message: expect.stringMatching(/^Configuration could not be parsed from https:\/\/api\.github\.com\/repos\/acme\/api\/contents\/\.github%2Freview-coach\.yml \(invalid YAML\)/),
+        line: 2,
+        message: "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
       },
+    ]);
+  });
+
+  it("refuses a 300 KB file of 24,000 keys before parsing it, with one request", async () => {
+    const huge = Array.from({ length: 24_000 }, (_, i) => `k${i}: ${i}`).join("\n");
+    expect(huge.length).toBeGreaterThan(200_000);
+    api().get("/repos/acme/api/contents/.github%2Freview-coach.yml").reply(...yaml(huge));
+    const loaded = await loadRepoConfig(github(), { owner: "acme", repo: "api" }, silentLog);
+    expect(loaded.config).toEqual(getDefaultConfig());
+    expect(loaded.problems).toEqual([
+      { file: "acme/api: .github/review-coach.yml", key: "", message: `the file is ${Math.ceil(Buffer.byteLength(huge) / 1024)} KB; review-coach reads config files of at most 32 KB` },
+    ]);
+  });
+
+  it("reports an alias bomb as a config problem instead of throwing", async () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]"].join("\n");
+    api().get("/repos/acme/api/contents/.github%2Freview-coach.yml").reply(...yaml(bomb));
+    const loaded = await loadRepoConfig(github(), { owner: "acme", repo: "api" }, silentLog);
+    expect(loaded.config).toEqual(getDefaultConfig());
+    expect(loaded.problems).toEqual([{ file: "acme/api: .github/review-coach.yml", key: "", message: "the file has more than 20 YAML aliases (*name)" }]);
+  });
+
+  it("caps the _extends chain: a long chain costs at most 4 reads and says why it was ignored", async () => {
+    const scope = api().get("/repos/acme/api/contents/.github%2Freview-coach.yml").reply(...yaml("_extends: c1\nmode: summary\n"));
+    for (let i = 1; i <= 3; i++) scope.get(`/repos/acme/c${i}/contents/.github%2Freview-coach.yml`).reply(...yaml(`_extends: c${i + 1}\n`));
+    const loaded = await loadRepoConfig(github(), { owner: "acme", repo: "api" }, silentLog);
+    expect(loaded.config).toEqual(getDefaultConfig());
+    expect(loaded.problems).toEqual([
+      {
+        file: "acme/c3: .github/review-coach.yml",
+        key: "_extends",
+        message: 'the "_extends" chain is longer than 3 files (or 5 reads): point it at the org\'s .github config directly',
+      },
+    ]);
+  });
+
+  it("stops an _extends loop with a clear problem", async () => {
+    api()
+      .get("/repos/acme/api/contents/.github%2Freview-coach.yml")
+      .reply(...yaml("_extends: .github\n"))
+      .get("/repos/acme/.github/contents/.github%2Freview-coach.yml")
+      .reply(...yaml("_extends: acme/api\n"));
+    const loaded = await loadRepoConfig(github(), { owner: "acme", repo: "api" }, silentLog);
+    expect(loaded.problems).toEqual([
+      { file: "acme/.github: .github/review-coach.yml", key: "_extends", message: '"_extends" comes back to acme/api: .github/review-coach.yml, already read: the chain loops' },
     ]);
   });
 

@@ -90,6 +90,41 @@ describe("checkConfigText", () => {
     });
   });
 
+  it("reports a duplicate key with its line, in linear time", () => {
+    expect(checkConfigText("mode: nudge\ngate:\n  enabled: true\n  enabled: false\n", FILE, defaults)).toEqual({
+      ok: false,
+      problems: [{ file: FILE, key: "gate.enabled", line: 4, message: "duplicate key: each key may appear once" }],
+    });
+  });
+
+  it("refuses a file over the key and nesting limits before building it", () => {
+    const manyKeys = Array.from({ length: 301 }, (_, i) => `k${i}: 1`).join("\n");
+    expect(checkConfigText(manyKeys, FILE, defaults)).toEqual({
+      ok: false,
+      problems: [{ file: FILE, key: "", message: "the file has more than 300 keys; review-coach's config has about 30" }],
+    });
+    const deep = `a: ${"[".repeat(20)}${"]".repeat(20)}`;
+    expect(checkConfigText(deep, FILE, defaults)).toEqual({
+      ok: false,
+      problems: [{ file: FILE, key: "", message: "the file nests deeper than 12 levels; review-coach's config has at most 4" }],
+    });
+  });
+
+  it("reports an alias bomb as a problem instead of throwing", () => {
+    const bomb = Array.from({ length: 8 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(i === 0 ? "x" : `*l${i}`).join(", ")}]`).join("\n");
+    expect(checkConfigText(bomb, FILE, defaults)).toEqual({ ok: false, problems: [{ file: FILE, key: "", message: "the file has more than 20 YAML aliases (*name)" }] });
+    const few = "a: &a [x]\nb: [*a, *a, *a]\n";
+    expect(checkConfigText(few, FILE, defaults)).toMatchObject({ ok: false, problems: [{ key: "a" }, { key: "b" }] });
+  });
+
+  it("rejects a time zone that is not in the IANA database", () => {
+    expect(checkConfigText("digest:\n  schedule:\n    timeZone: Mars/Olympus_Mons\n", FILE, defaults)).toEqual({
+      ok: false,
+      problems: [{ file: FILE, key: "digest.schedule.timeZone", line: 3, message: "an IANA time zone such as Europe/Berlin or UTC (see the tz database's list)" }],
+    });
+    expect(checkConfigText("digest:\n  schedule:\n    timeZone: Europe/Berlin\n", FILE, defaults).ok).toBe(true);
+  });
+
   it("treats an empty file as no settings", () => {
     expect(checkConfigText("", FILE, defaults)).toEqual({ ok: true, config: {} });
   });
