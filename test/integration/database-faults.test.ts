@@ -25,7 +25,12 @@ afterAll(async () => {
 });
 
 /** A delivery the app records but has no handler for (nothing is asked of GitHub). */
-const starred = () => loadExample("star", "created");
+// Each delivery a payload of its own: the same payload under a new delivery id is a replay, ignored.
+let stars = 0;
+const starred = () => {
+  stars += 1;
+  return { ...loadExample("star", "created"), starred_at: new Date(Date.UTC(2026, 10, 1, 0, 0, stars)).toISOString() };
+};
 const health = async (t: TestApp) => {
   const response = await fetch(`${t.url}/healthz`);
   return { status: response.status, body: (await response.json()) as { intake: { recording: boolean } } };

@@ -53,8 +53,8 @@ describe("review-coach config check", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatchSnapshot();
-    expect(result.stdout).toContain("- `acme/.github: .github/review-coach.yml`, key `severity`: Invalid option");
-    expect(result.stdout).toContain('- `acme/policies: review-coach/base.yml`, key `digest.shedule`: unknown key: did you mean "schedule"?');
+    expect(result.stdout).toContain("- `acme/.github: .github/review-coach.yml` line 2, key `severity`: Invalid option");
+    expect(result.stdout).toContain('- `acme/policies: review-coach/base.yml` line 3, key `digest.shedule`: unknown key: did you mean "schedule"?');
   });
 
   it("passes a valid chain, on GitHub Enterprise Server with --host and --token", async () => {

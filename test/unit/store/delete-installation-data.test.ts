@@ -42,6 +42,8 @@ function rowsFor(table: string, columns: Array<{ name: string; dataType: string 
       return [base(undefined, { session_hash: `session-${o.installationId}` })];
     case "payload_digests":
       return [base(undefined, { hash: `hash-${o.installationId}` })];
+    case "github_writes":
+      return [base(undefined, { key: `review:${o.installationId}` })];
     case "digests":
       return [base(`repository:acme-${o.installationId}/api:2026-W45`)];
     case "reviewer_settings":
