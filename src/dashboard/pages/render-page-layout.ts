@@ -72,8 +72,8 @@ figure.chart-figure figcaption{font-weight:600;margin-bottom:.25rem}
 .score{font-weight:700;font-variant-numeric:tabular-nums}
 .badge-flag{display:inline-block;border:1px solid var(--border);border-radius:999px;padding:0 .5rem;font-size:.8rem;margin:0 .25rem .25rem 0}
 blockquote{margin:.5rem 0;padding:.5rem 1rem;border-left:4px solid var(--border);background:var(--panel);white-space:pre-wrap;overflow-wrap:anywhere}
-pre{background:var(--panel);border:1px solid var(--border);border-radius:6px;padding:.75rem;overflow-x:auto;font-size:.85rem}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+pre{background:var(--panel);border:1px solid var(--border);border-radius:6px;padding:.75rem;overflow-x:auto;font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere}
 button,.button{font:inherit;border:1px solid var(--border);background:var(--panel);color:var(--fg);border-radius:6px;padding:.35rem .8rem;cursor:pointer;min-height:2.25rem}
 button.primary,.button.primary{background:#1f883d;border-color:#1a7f37;color:#fff;text-decoration:none;display:inline-block}
 button.link{border:0;background:none;color:var(--accent);padding:0;text-decoration:underline;min-height:0}
