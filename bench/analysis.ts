@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { classifyComment } from "../src/coach/classify-comment.js";
 import type { CommentClassification, PullRequestFile, RiskConfig, RiskProfile } from "../src/coach/types.js";
 import { buildSyntheticDiff } from "./build-synthetic-diff.js";
+import { printTable } from "./print-table.js";
 import {
   CONCERN_MAPPINGS,
   MAPPINGS,
@@ -29,23 +30,6 @@ function parseArgs(argv: readonly string[]): { datasets: string } {
   const i = argv.indexOf("--datasets");
   const value = i >= 0 ? argv[i + 1] : undefined;
   return { datasets: resolve(value ?? "../shared/datasets") };
-}
-
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + " ".repeat(width - text.length);
-}
-
-function padLeft(text: string, width: number): string {
-  return text.length >= width ? text : " ".repeat(width - text.length) + text;
-}
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? "").length))) ?? [];
-  rows.forEach((row, index) => {
-    const cells = row.map((cell, col) => (col < 2 ? pad(cell, widths[col] ?? 0) : padLeft(cell, widths[col] ?? 0)));
-    console.log(cells.join("  "));
-    if (index === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  });
 }
 
 function f3(value: number): string {
@@ -94,7 +78,7 @@ function measureResearchSets(files: ReadonlyMap<string, Scored[] | null>): void 
     ]);
   }
   console.log("Research sets (dev splits; never pooled; halves split by FNV-1a of the id)\n");
-  printTable(rows);
+  printTable(rows, 2);
 }
 
 function measureConcerns(comments: readonly Scored[]): void {
@@ -124,9 +108,9 @@ function measureConcerns(comments: readonly Scored[]): void {
       " F1 raw pools the 600 rows unweighted (enriched strata over-represented);" +
       " the issue's targets and its before figures are F1 raw.\n",
   );
-  printTable(rows);
+  printTable(rows, 2);
   console.log("\nPer stratum, unweighted: true positives / positives, +false positives\n");
-  printTable(strataRows);
+  printTable(strataRows, 2);
 }
 
 function measureQuality(dir: string): LabeledComment[] {

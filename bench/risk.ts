@@ -18,6 +18,7 @@ import { planReviewNudges } from "../src/coach/select-nudges.js";
 import { severityRank, type Finding, type PullRequestFile } from "../src/coach/types.js";
 import { buildRiskConfig } from "../src/repo-config/build-risk-config.js";
 import { getDefaultConfig } from "../src/repo-config/default-config.js";
+import { median, printTable } from "./print-table.js";
 
 interface Region {
   diff: string;
@@ -131,11 +132,6 @@ function hitsRegion(region: Region, findings: readonly Finding[]): boolean {
   );
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
 function measure(diff: DiffCase): DiffResult {
   const config = getDefaultConfig();
   const riskConfig = buildRiskConfig(config);
@@ -216,20 +212,6 @@ function summarise(results: readonly DiffResult[]): Summary {
 
 function ratio(numerator: number, denominator: number): string {
   return denominator === 0 ? "  -  " : (numerator / denominator).toFixed(2);
-}
-
-function pad(text: string, width: number, left = false): string {
-  if (text.length >= width) return text;
-  const fill = " ".repeat(width - text.length);
-  return left ? fill + text : text + fill;
-}
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? "").length))) ?? [];
-  rows.forEach((row, index) => {
-    console.log(row.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0)).join("  "));
-    if (index === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  });
 }
 
 function summaryRow(name: string, s: Summary): string[] {

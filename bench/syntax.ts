@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import type { Language } from "../src/coach/risk/detect-file-kind.js";
 import { lineUsesInput } from "../src/coach/syntax/line-uses-input.js";
 import { SyntaxParser } from "../src/syntax/syntax-parser.js";
+import { median } from "./print-table.js";
 
 const TARGET_LINES = 2000;
 const WARMUP_RUNS = 3;
@@ -151,11 +152,6 @@ function buildSource(sample: Sample): string {
     lines.push(...sample.block.map((line) => line.replaceAll("N", String(n))));
   }
   return [...lines, ...sample.footer].join("\n");
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "15" } } });
