@@ -116,13 +116,11 @@ function classifyChange(added: readonly string[], deleted: readonly string[], pr
   const deletedCode = deleted.filter((line) => line !== "");
   if (addedCode.length === 0) {
     // Only deletions: moved when every telling line is added elsewhere in the pull request.
-    const telling = deletedCode.filter((line) => compactLine(line).length >= MIN_MOVED_LENGTH);
-    return telling.length > 0 && telling.every((line) => pr.added.has(compactLine(line))) ? "moved" : "new";
+    return everyTellingLineIn(deletedCode, pr.added) ? "moved" : "new";
   }
   if (deletedCode.length > 0 && compactLine(addedCode.join("")) === compactLine(deletedCode.join(""))) return "reformatted";
   // Moved: every line long enough to tell is deleted elsewhere (a lone `}` or `end` tells nothing).
-  const telling = addedCode.filter((line) => compactLine(line).length >= MIN_MOVED_LENGTH);
-  if (telling.length > 0 && telling.every((line) => isMovedLine(line, pr))) return "moved";
+  if (everyTellingLineIn(addedCode, pr.deleted)) return "moved";
   if (
     deletedCode.length === addedCode.length &&
     addedCode.every((line, i) => VERSION.test(line) && withoutVersions(line) === withoutVersions(deletedCode[i] ?? ""))
@@ -130,6 +128,12 @@ function classifyChange(added: readonly string[], deleted: readonly string[], pr
     return "version-bump";
   }
   return "new";
+}
+
+/** Whether the lines long enough to tell (at least one) all appear, compacted, in the other side's set. */
+function everyTellingLineIn(lines: readonly string[], other: ReadonlySet<string>): boolean {
+  const telling = lines.map(compactLine).filter((line) => line.length >= MIN_MOVED_LENGTH);
+  return telling.length > 0 && telling.every((line) => other.has(line));
 }
 
 function withoutVersions(line: string): string {

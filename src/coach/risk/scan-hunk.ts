@@ -1,10 +1,9 @@
 // Runs the line rules over the added lines of one hunk, plus the loop-aware "query in a loop" check.
 // At most one finding per rule per hunk; each anchored to the text of its line.
 
-import type { Severity } from "../types.js";
 import { getSyntaxLine } from "../syntax/file-syntax.js";
 import { findLineInputs } from "../syntax/line-uses-input.js";
-import type { Confidence } from "../types.js";
+import type { Confidence, Severity } from "../types.js";
 import type { LineRule } from "./line-rule.js";
 import { LOOP_HEADER, QUERY_CALL } from "./performance-rules.js";
 import { isMovedLine, lineAnchor, quoteMatch, type FileView, type HunkView, type RawFinding } from "./raw-finding.js";
