@@ -134,7 +134,7 @@ const GENERATED_PATH =
   /(?:^|\/)(?:__generated__|generated|gen)\/|\.generated\.|\.g\.(?:cs|dart)$|\.pb\.(?:go|cc|h)$|_pb2(?:_grpc)?\.py$|\.pb\.ts$|\.min\.(?:js|css)$|\.map$|(?:^|\/)(?:dist|build)\/[^/]+\.(?:js|css)$/i;
 const VENDORED_PATH = /(?:^|\/)(?:vendor|vendored|node_modules|third[_-]party|bower_components|external)\//i;
 const CI_PATH = /(?:^|\/)(?:\.github\/workflows|\.github\/actions|\.circleci|\.buildkite)\/|(?:^|\/)(?:\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|Jenkinsfile|\.drone\.ya?ml|appveyor\.ya?ml|bitbucket-pipelines\.ya?ml|\.pre-commit-config\.ya?ml)$|(?:^|\/)\.github\/dependabot\.ya?ml$/i;
-export const MIGRATION_PATH =
+const MIGRATION_PATH =
   /(?:^|\/)(?:migrations?|migrate|alembic\/versions|db\/migrate|flyway|liquibase|changelogs?\/db)\/[^/]+$|(?:^|\/)V\d+(?:_\d+)*__\w+\.sql$/i;
 const INFRA_PATH = /(?:^|\/)(?:k8s|kubernetes|helm|charts|terraform|infra|infrastructure|deploy|deployment|ansible)\/|\.tf(?:vars)?$|(?:^|\/)docker-compose[^/]*\.ya?ml$|(?:^|\/)(?:Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i;
 

@@ -69,13 +69,13 @@ export function findFileRisks(file: FileView, context: FileRiskContext): RawFind
 
   if (kind.isTest && file.status !== "added") {
     const removed = countRemovedTestCases(file);
-    if (removed.count > 0) {
+    if (removed > 0) {
       add(
         "testing",
         "medium",
         "medium",
         "removed-tests",
-        `removes ${removed.count} test case${removed.count === 1 ? "" : "s"}: what stops being checked?`,
+        `removes ${removed} test case${removed === 1 ? "" : "s"}: what stops being checked?`,
       );
     }
   }
@@ -90,7 +90,7 @@ export function findRemovedFileRisks(file: FileView, context: FileRiskContext): 
   };
   if (file.kind.isTest) {
     // A test file whose cases reappear elsewhere in the pull request was renamed or re-folded, not deleted.
-    if (countRemovedTestCases(file).count > 0 || file.hunks.length === 0) {
+    if (countRemovedTestCases(file) > 0 || file.hunks.length === 0) {
       add("testing", "medium", "medium", "deleted-test-file", "deletes a test file: what stops being checked, and is it covered elsewhere?");
     }
   } else if (file.kind.isCode && file.kind.role === "source") {
@@ -107,7 +107,7 @@ function isSensitiveFile(file: FileView, context: FileRiskContext): boolean {
 }
 
 /** The first added line of new code that can change behaviour (not an import, comment, brace, move or reformat), or null. */
-export function firstNewCodeLine(file: FileView): number | null {
+function firstNewCodeLine(file: FileView): number | null {
   for (const view of file.hunks) {
     if (view.change !== "new") continue;
     for (const line of view.newSide) {
@@ -121,7 +121,7 @@ export function firstNewCodeLine(file: FileView): number | null {
 }
 
 /** Test cases deleted and not added back anywhere in the pull request. */
-function countRemovedTestCases(file: FileView): { count: number } {
+function countRemovedTestCases(file: FileView): number {
   let count = 0;
   for (const view of file.hunks) {
     let removed = 0;
@@ -131,5 +131,5 @@ function countRemovedTestCases(file: FileView): { count: number } {
     }
     if (removed > 0) count += removed;
   }
-  return { count };
+  return count;
 }
