@@ -53,7 +53,7 @@ function openSqlite(file: string): Store {
 
 /**
  * A PostgreSQL pool that survives the server's restarts and stalls: an idle connection the server drops
- * (57P01, ECONNRESET) is logged and replaced on next use rather than crashing the process, and no
+ * (57P01, ECONNRESET), idle or in use, is logged and replaced on next use rather than crashing the process, and no
  * connection attempt or statement waits for ever.
  */
 function openPostgres(url: string, log: Logger): Store {
@@ -67,6 +67,11 @@ function openPostgres(url: string, log: Logger): Store {
     keepAlive: true,
   });
   pool.on("error", (error: Error) => log.warn({ err: error }, "an idle PostgreSQL connection was lost; the next query opens a new one"));
+  // The pool listens only to idle connections; one checked out between two statements of a transaction
+  // would otherwise throw its 57P01 as an unhandled 'error' event. The statement waiting on it still fails.
+  pool.on("connect", (client: pg.PoolClient) =>
+    client.on("error", (error: Error) => log.warn({ err: error }, "a PostgreSQL connection in use was lost; the statement that waited on it fails")),
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return withHelpers(db, "postgres");
 }

@@ -63,6 +63,22 @@ describe("PostgreSQL faults", () => {
     expect((await health(t)).status).toBe(200);
   });
 
+  it("survives a restart while a connection is checked out between two statements of a transaction", async () => {
+    let terminate!: () => void;
+    const terminated = new Promise<void>((resolve) => (terminate = resolve));
+    const transaction = t.app.store.db.transaction().execute(async (trx) => {
+      await trx.selectFrom("deliveries").select("id").execute();
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1", [APPLICATION]);
+      terminate();
+      await new Promise((r) => setTimeout(r, 200)); // the held connection hears it is gone, with nobody querying
+      await trx.selectFrom("deliveries").select("id").execute();
+    });
+    await terminated;
+    await expect(transaction).rejects.toThrow();
+    expect((await t.post("star", starred())).status).toBe(200);
+    expect((await health(t)).status).toBe(200);
+  });
+
   it("answers 503 (not Probot's 202) when the database stalls, says so on /healthz, and recovers", async () => {
     const before = await countDeliveries(t);
     const schema = new URL(testStore.location.databaseUrl!).searchParams.get("options")!.split("=").pop()!;
