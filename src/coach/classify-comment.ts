@@ -121,7 +121,7 @@ function classifyReview(text: string, context: CommentContext | undefined, allow
   readConcerns(prose, codeWords, draft);
   applyContext(prose, trimmed, context, draft.concerns, draft.evidence);
   const question = readSignals(prose, conventional, draft);
-  if (process.env["X1"] === undefined && !draft.concerns.has("architecture")) readDesignDiscussion(prose, draft.concerns, draft.evidence);
+  if (!draft.concerns.has("architecture")) readDesignDiscussion(prose, draft.concerns, draft.evidence);
   readShortReply(prose, hasLink, draft);
   readActionable(prose, question, draft);
 
