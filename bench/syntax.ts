@@ -1,13 +1,17 @@
 // How fast the syntax layer reads a file: a generated ~2,000-line handler file per language, parsed
-// with its bundled tree-sitter grammar and read into FileSyntax (warmed up, median and worst of several
-// runs), then every line asked whether it reads request input, as a rule would.
+// with its bundled tree-sitter grammar and read into FileSyntax (warmed up, median and best of several
+// runs), then every line asked whether it reads request input, as a rule would. Then the whole risk
+// profile of a ~2,000-line diff over one file per language, with the files' full contents parsed.
 //
 //   npm run bench:syntax [-- --runs 15]
 
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { Language } from "../src/coach/risk/detect-file-kind.js";
+import { buildRiskProfile } from "../src/coach/build-risk-profile.js";
 import { lineUsesInput } from "../src/coach/syntax/line-uses-input.js";
+import type { PullRequestFile } from "../src/coach/types.js";
+import { DEFAULT_RISK_CONFIG } from "../test/helpers/default-risk-config.js";
 import { SyntaxParser } from "../src/syntax/syntax-parser.js";
 import { median } from "./print-table.js";
 
@@ -146,9 +150,9 @@ const SAMPLES: Sample[] = [
   },
 ];
 
-function buildSource(sample: Sample): string {
+function buildSource(sample: Sample, targetLines = TARGET_LINES): string {
   const lines = [...sample.header];
-  for (let n = 0; lines.length + sample.block.length + sample.footer.length <= TARGET_LINES; n++) {
+  for (let n = 0; lines.length + sample.block.length + sample.footer.length <= targetLines; n++) {
     lines.push(...sample.block.map((line) => line.replaceAll("N", String(n))));
   }
   return [...lines, ...sample.footer].join("\n");
@@ -195,3 +199,40 @@ for (const sample of SAMPLES) {
     ].join("  "),
   );
 }
+
+/** The file as modified: every other block of it added by the diff, the rest unchanged. */
+function buildModifiedFile(sample: Sample, targetLines: number): PullRequestFile {
+  const content = buildSource(sample, targetLines);
+  const lines = content.split("\n");
+  const hunks: string[] = [];
+  let oldLine = 1;
+  let additions = 0;
+  const blockStart = sample.header.length;
+  for (let start = blockStart, n = 0; start + sample.block.length <= lines.length; start += sample.block.length, n++) {
+    if (n % 2 === 0) {
+      oldLine += sample.block.length;
+      continue;
+    }
+    const added = lines.slice(start, start + sample.block.length);
+    hunks.push(`@@ -${oldLine - 1},0 +${start + 1},${added.length} @@`, ...added.map((line) => `+${line}`));
+    additions += added.length;
+  }
+  return { filename: sample.path, status: "modified", patch: hunks.join("\n"), additions, deletions: 0, content };
+}
+
+const files = SAMPLES.map((sample) => buildModifiedFile(sample, Math.round((2 * TARGET_LINES) / SAMPLES.length)));
+const diffLines = files.reduce((sum, file) => sum + (file.patch?.split("\n").length ?? 0), 0);
+const contentLines = files.reduce((sum, file) => sum + (file.content?.split("\n").length ?? 0), 0);
+await parser.load(files.map((file) => ({ language: SAMPLES.find((s) => s.path === file.filename)!.language, path: file.filename })));
+const profileTimes: number[] = [];
+let findings = 0;
+for (let i = 0; i < WARMUP_RUNS + runs; i++) {
+  const started = performance.now();
+  findings = buildRiskProfile(files, DEFAULT_RISK_CONFIG, { syntax: parser }).findings.length;
+  if (i >= WARMUP_RUNS) profileTimes.push(performance.now() - started);
+}
+console.log(
+  `\nRisk profile of a ${diffLines.toLocaleString("en-US")}-line diff over ${files.length} files with their full contents ` +
+    `(${contentLines.toLocaleString("en-US")} lines parsed): ${median(profileTimes).toFixed(1)} ms median, ` +
+    `${Math.min(...profileTimes).toFixed(1)} ms best (target < 50 ms), ${findings} findings`,
+);

@@ -1,7 +1,7 @@
 // Reads a tree-sitter tree into plain FileSyntax data: masked code per line, string literals, functions
-// with their parameters, and assignments. One walk with a cursor; node objects only where fields are read.
+// with their parameters, and assignments. One query per grammar captures just those nodes.
 
-import type { Language as TreeSitterLanguage, Node, Tree, TreeCursor } from "@vscode/tree-sitter-wasm";
+import type { Language as TreeSitterLanguage, Node, Query, Tree } from "@vscode/tree-sitter-wasm";
 import type { FileSyntax, SyntaxAssignment, SyntaxFunction, SyntaxLine } from "../coach/syntax/file-syntax.js";
 import type { Language } from "../coach/risk/detect-file-kind.js";
 
@@ -92,47 +92,48 @@ const NAME_PATTERNS = new Set([
 const MAX_VALUE_LENGTH = 400;
 const MAX_PARAMETER_TEXT = 200;
 
-const enum Role {
-  None,
-  Comment,
-  Content,
-  LeafLiteral,
-  Literal,
-  Function,
-  Assignment,
-  Statement,
+/** What a captured node is to the extraction; the capture names of the grammar's query. */
+type Role = "comment" | "docstring" | "content" | "leaf" | "literal" | "function" | "assignment";
+
+const ROLE_ORDER: Record<Role, number> = { docstring: 0, comment: 1, literal: 2, leaf: 2, function: 3, assignment: 4, content: 5 };
+
+function roleOfType(type: string): Role | null {
+  if (type.includes("comment")) return "comment";
+  if (STRING_CONTENT.has(type)) return "content";
+  if (STRING_LEAF.has(type)) return "leaf";
+  if (STRING_LITERAL.has(type)) return "literal";
+  if (FUNCTIONS.has(type)) return "function";
+  if (type in ASSIGNMENTS) return "assignment";
+  return null;
 }
 
-/** Each node type id of a grammar mapped to what it is to the walk, once per grammar. */
-const roleTables = new WeakMap<TreeSitterLanguage, Uint8Array>();
+/**
+ * One query per grammar capturing only the nodes the extraction reads: running it stays inside
+ * WebAssembly, where walking every node from JavaScript crossed the boundary a few times per node.
+ */
+const queries = new WeakMap<TreeSitterLanguage, Query>();
 
-function rolesOf(language: TreeSitterLanguage): Uint8Array {
-  let table = roleTables.get(language);
-  if (!table) {
-    table = new Uint8Array(language.types.length);
-    language.types.forEach((type, id) => {
-      table![id] = type.includes("comment")
-        ? Role.Comment
-        : STRING_CONTENT.has(type)
-          ? Role.Content
-          : STRING_LEAF.has(type)
-            ? Role.LeafLiteral
-            : STRING_LITERAL.has(type)
-              ? Role.Literal
-              : FUNCTIONS.has(type)
-                ? Role.Function
-                : type in ASSIGNMENTS
-                  ? Role.Assignment
-                  : type === "expression_statement"
-                    ? Role.Statement
-                    : Role.None;
-    });
-    roleTables.set(language, table);
+function queryOf(language: TreeSitterLanguage, makeQuery: MakeQuery): Query {
+  let query = queries.get(language);
+  if (!query) {
+    const patterns = new Set<string>();
+    for (const type of language.types) {
+      const role = type ? roleOfType(type) : null;
+      if (role !== null && language.idForNodeType(type, true)) patterns.add(`(${type}) @${role}`);
+    }
+    if (language.idForNodeType("expression_statement", true) && language.idForNodeType("string", true)) {
+      patterns.add("(expression_statement . (string) .) @docstring");
+    }
+    query = makeQuery(language, [...patterns].join("\n"));
+    queries.set(language, query);
   }
-  return table;
+  return query;
 }
 
-export function extractFileSyntax(tree: Tree, content: string, language: Language): FileSyntax {
+/** How the caller's tree-sitter module builds a query (the module is loaded lazily by the parser). */
+export type MakeQuery = (language: TreeSitterLanguage, source: string) => Query;
+
+export function extractFileSyntax(tree: Tree, content: string, language: Language, makeQuery: MakeQuery): FileSyntax {
   const lineStarts = [0];
   for (let i = content.indexOf("\n"); i !== -1; i = content.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   // Ranges to blank out (comments, string contents), met in document order and never overlapping.
@@ -141,7 +142,7 @@ export function extractFileSyntax(tree: Tree, content: string, language: Languag
   const strings: string[][] = lineStarts.map(() => []);
   const functions: SyntaxFunction[] = [];
   const assignmentNodes: Node[] = [];
-  const literal: { row: number; parts: string[] }[] = [];
+  const literals: { row: number; end: number; parts: string[] }[] = [];
 
   const blank = (start: number, end: number): void => {
     if (end > start) blanks.push(start, end);
@@ -156,56 +157,43 @@ export function extractFileSyntax(tree: Tree, content: string, language: Languag
     }
     return low;
   };
-  const markComment = (start: number, end: number): void => {
-    blank(start, end);
-    for (let row = rowOf(start), last = rowOf(Math.max(start, end - 1)); row <= last; row++) hasComment[row] = 1;
-  };
-
-  const roles = rolesOf(tree.language);
-  const visit = (cursor: TreeCursor): void => {
-    // Reading a cursor crosses into WebAssembly: only the type id for most nodes, positions when needed.
-    const role = roles[cursor.nodeTypeId] ?? Role.None;
-    if (role === Role.Comment || (role === Role.Statement && language === "python" && isDocstring(cursor.currentNode))) {
-      markComment(cursor.startIndex, cursor.endIndex);
-      return;
-    }
-    if (role === Role.Content) {
-      const start = cursor.startIndex;
-      const end = cursor.endIndex;
-      literal.at(-1)?.parts.push(content.slice(start, end));
-      blank(start, end);
-      return;
-    }
-    const isLiteral = role === Role.Literal || role === Role.LeafLiteral;
-    if (isLiteral) literal.push({ row: cursor.startPosition.row, parts: [] });
-    if (role === Role.LeafLiteral) {
-      const start = cursor.startIndex;
-      const end = cursor.endIndex;
-      const open = content.slice(start, end).search(/["']/) + start + 1;
-      literal.at(-1)!.parts.push(content.slice(open, end - 1));
-      blank(open, end - 1);
-    } else if (role === Role.Function) {
-      functions.push(readFunction(cursor.currentNode, rowOf, lineStarts));
-    } else if (role === Role.Assignment) {
-      assignmentNodes.push(cursor.currentNode);
-    }
-    if (cursor.gotoFirstChild()) {
-      do visit(cursor);
-      while (cursor.gotoNextSibling());
-      cursor.gotoParent();
-    }
-    if (isLiteral) {
-      const done = literal.pop()!;
+  const closeLiteralsBefore = (index: number): void => {
+    while (literals.length > 0 && literals.at(-1)!.end <= index) {
+      const done = literals.pop()!;
       strings[done.row]?.push(done.parts.join(""));
     }
   };
 
-  const cursor = tree.walk();
-  try {
-    visit(cursor);
-  } finally {
-    cursor.delete();
+  const captures = queryOf(tree.language, makeQuery)
+    .captures(tree.rootNode)
+    .map(({ name, node }) => ({ role: name as Role, node, start: node.startIndex, end: node.endIndex }))
+    // Document order, outer nodes first, as a walk meets them.
+    .sort((a, b) => a.start - b.start || b.end - a.end || ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+  let skipUntil = -1;
+  for (const { role, node, start, end } of captures) {
+    if (start < skipUntil) continue;
+    closeLiteralsBefore(start);
+    if (role === "comment" || (role === "docstring" && language === "python" && isDocstring(node))) {
+      blank(start, end);
+      for (let row = rowOf(start), last = rowOf(Math.max(start, end - 1)); row <= last; row++) hasComment[row] = 1;
+      skipUntil = end;
+    } else if (role === "content") {
+      literals.at(-1)?.parts.push(content.slice(start, end));
+      blank(start, end);
+      skipUntil = end;
+    } else if (role === "literal") {
+      literals.push({ row: rowOf(start), end, parts: [] });
+    } else if (role === "leaf") {
+      const open = content.slice(start, end).search(/["']/) + start + 1;
+      literals.push({ row: rowOf(start), end, parts: [content.slice(open, end - 1)] });
+      blank(open, end - 1);
+    } else if (role === "function") {
+      functions.push(readFunction(node, rowOf, lineStarts));
+    } else if (role === "assignment") {
+      assignmentNodes.push(node);
+    }
   }
+  closeLiteralsBefore(Number.POSITIVE_INFINITY);
 
   const pieces: string[] = [];
   let at = 0;

@@ -8,7 +8,7 @@ import path from "node:path";
 import type * as TreeSitter from "@vscode/tree-sitter-wasm";
 import type { Language } from "../coach/risk/detect-file-kind.js";
 import type { FileSyntax, SyntaxSource } from "../coach/syntax/file-syntax.js";
-import { extractFileSyntax } from "./extract-file-syntax.js";
+import { extractFileSyntax, type MakeQuery } from "./extract-file-syntax.js";
 import { selectGrammar, type Grammar } from "./select-grammar.js";
 
 /** Files larger than this (UTF-8 bytes) are not parsed. */
@@ -45,6 +45,7 @@ export class SyntaxParser implements SyntaxSource {
   /** One parser per grammar, made when the grammar is loaded (at most one per bundled grammar). */
   private readonly parsers = new Map<Grammar, TreeSitter.Parser>();
   private readonly loading = new Map<Grammar, Promise<void>>();
+  private makeQuery: MakeQuery | undefined;
 
   constructor(private readonly log?: SyntaxParserLog) {}
 
@@ -69,12 +70,12 @@ export class SyntaxParser implements SyntaxSource {
   parse(content: string, language: Language, filePath?: string): FileSyntax | null {
     const grammar = selectGrammar(language, filePath);
     const parser = grammar === null ? undefined : this.parsers.get(grammar);
-    if (!parser) return null;
+    if (!parser || !this.makeQuery) return null;
     if (content.length > MAX_PARSE_BYTES || Buffer.byteLength(content, "utf8") > MAX_PARSE_BYTES) return null;
     let tree: TreeSitter.Tree | null = null;
     try {
       tree = parser.parse(content);
-      return tree ? extractFileSyntax(tree, content, language) : null;
+      return tree ? extractFileSyntax(tree, content, language, this.makeQuery) : null;
     } catch (error) {
       this.log?.warn({ err: error, path: filePath, grammar }, "could not parse the file: its findings use line rules only");
       parser.reset();
@@ -89,6 +90,7 @@ export class SyntaxParser implements SyntaxSource {
     if (!pending) {
       pending = (async () => {
         const module = await loadRuntime();
+        this.makeQuery ??= (grammarLanguage, source) => new module.Query(grammarLanguage, source);
         const bytes = await readFile(require.resolve(`@vscode/tree-sitter-wasm/wasm/tree-sitter-${grammar}.wasm`));
         const language = await module.Language.load(new Uint8Array(bytes));
         const parser = new module.Parser();

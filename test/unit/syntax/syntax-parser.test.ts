@@ -52,6 +52,12 @@ describe("SyntaxParser", () => {
     expect(syntax.lines[0]!.strings).toEqual(["😀 x", "y"]);
   });
 
+  it("reads keywords as keywords: a `string` type is no string literal and a `function` keyword no second function", () => {
+    const syntax = parse("js", "src/app.ts", ["export function greet(name: string): string {", "  return `hi ${name}`;", "}"]);
+    expect(syntax.lines.map((line) => line.strings)).toEqual([[], ["hi "], []]);
+    expect(syntax.functions.map((fn) => [fn.name, fn.startLine, fn.endLine])).toEqual([["greet", 1, 3]]);
+  });
+
   it("returns plain data that survives JSON", () => {
     const syntax = parse("js", "a.js", ["function f(req) { return req.body; }"]);
     expect(JSON.parse(JSON.stringify(syntax))).toEqual(syntax);
