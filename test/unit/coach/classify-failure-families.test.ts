@@ -78,3 +78,21 @@ describe("approvals: bots, CI reports and conditions are not approvals", () => {
     "Build succeeded. All tests passed.",
   ])("%s is not approval-only", (text) => expect(classifyComment(text).signals).not.toContain("approval-only"));
 });
+
+describe("documentation: what the code tells people, not every word about describing", () => {
+  it.each([
+    "The error message should include the account id so whoever debugs this knows which one failed.",
+    "Add some context to the exception: which file could not be read?",
+    "This log line is misleading now that we retry.",
+    "The `@throws` tag is missing from the docblock.",
+    "Please mention this in the upgrade notes, it changes the stored format.",
+    "nit: \"which contains\" reads better than \"containing\" here.",
+    "Typo in the help text.",
+  ])("%s is documentation", (text) => expect(concernsOf(text)).toContain("documentation"));
+  it.each([
+    "The PR description says this fixes the cache, but I don't see how.",
+    "I can't tell from the test name what this describes.",
+    "We keep \"admin accounts\" in a separate table, so this join misses them.",
+    "It is not obvious why this change solves the problem.",
+  ])("%s is not documentation", (text) => expect(concernsOf(text)).not.toContain("documentation"));
+});

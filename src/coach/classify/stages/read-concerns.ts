@@ -2,6 +2,7 @@
 // weighted defect score for edge cases phrased as scenarios or in domain terms.
 
 import { CONCERN_CUES } from "../cues/concern-cues.js";
+import { QUOTED_PHRASE, WORDING_FRAME } from "../cues/documentation-cues.js";
 import { DEFECT_CLAIM, EDGE_CASES_WEAK } from "../cues/edge-cases-cues.js";
 import { addConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
 import { readSecurity } from "./read-security.js";
@@ -35,6 +36,10 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
     if (concerns.has(concern)) continue;
     const m = firstMatch(claims, re, "concern");
     if (m !== null) addConcern(draft, concern, m[0]);
+  }
+  if (!concerns.has("documentation") && (draft.signals.has("nit") || WORDING_FRAME.test(claims))) {
+    const quoted = firstMatch(claims, QUOTED_PHRASE, "concern");
+    if (quoted !== null) addConcern(draft, "documentation", quoted[0]);
   }
   if (!concerns.has("edge-cases")) {
     const weak = firstMatch(claims, EDGE_CASES_WEAK, "concern");
