@@ -96,3 +96,21 @@ describe("documentation: what the code tells people, not every word about descri
     "It is not obvious why this change solves the problem.",
   ])("%s is not documentation", (text) => expect(concernsOf(text)).not.toContain("documentation"));
 });
+
+describe("style and readability: asks about the code's form, not words about structure or intent", () => {
+  it.each([
+    ["Prefer single-quoted strings when nothing is interpolated.", "style"],
+    ["This file is not goimports-ed.", "style"],
+    ["Use snake_case for this variable.", "style"],
+    ["There is an extra `)` at the end of the call.", "style"],
+    ["You can just remove this wrapper and call the client directly.", "readability"],
+  ] as const)("%s is %s", (text, concern) => expect(concernsOf(text)).toContain(concern));
+  it.each([
+    "I'm unclear how this solves the bug you described.",
+    "What happens when we reorganize the file structure of the tests?",
+    "The intent of the original change was to keep the cache warm.",
+  ])("%s is neither style nor readability", (text) => {
+    expect(concernsOf(text)).not.toContain("style");
+    expect(concernsOf(text)).not.toContain("readability");
+  });
+});

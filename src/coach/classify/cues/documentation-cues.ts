@@ -47,7 +47,7 @@ export const DOCUMENTATION = [
       "s/[^/\\n]*(?:\\s|\\b[a-z]+\\b)[^/\\n]*/[^/\\n]*/?",
       "explain(?:s|ing|ed)? (?:why|what|how|that)",
       "wording",
-      "(?:should|could|would|to|please|also) (?:also )?mention",
+      "(?:should|could|would|to|please|also|maybe|perhaps) (?:also )?mention",
       "worth mentioning",
       // The pull request's own description is not the project's documentation.
       "(?<!\\b(?:pr|pull request|mr|issue|ticket|jira|bug)'?s? )description",
