@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { RISKY_FILES } from "../fixtures/risky-pull-request-files.js";
 import { PullRequestScenario, REPO, REVIEWER, reviewComment } from "../helpers/pull-request-scenario.js";
 import { isolateNetwork, mockRepoConfig, startTestApp, type TestApp } from "../helpers/test-app.js";
 import { useTestApp } from "../helpers/use-test-app.js";
@@ -168,6 +169,37 @@ describe("coaching a reviewer on a risky pull request", () => {
     await t.post("pull_request_review_thread", s.reviewThreadPayload([s.reviewCommentPayload({ id: 669101, body: quoted, user: APP_BOT, reviewId: 880009 }).comment]));
     await t.waitForIdle();
     expect((await nudgesOf(s)).map((n) => n.status)).toEqual(["dismissed", "sent", "listed"]);
+  });
+
+  it("shows a right-to-left override from a path as � in the review, its nudges and the check run, and anchors on GitHub's path", async () => {
+    const hiddenPath = "src/users/\u202efind-user.ts";
+    const s = new PullRequestScenario(t, seed++);
+    const scope = s.github();
+    await s.open(scope, RISKY_FILES.map((file) => (file.filename === "src/users/find-user.ts" ? { ...file, filename: hiddenPath } : file)));
+    const reviewId = s.nextReviewId();
+    let posted: PostedReview | undefined;
+    let check: { output: { summary: string; text?: string } } | undefined;
+    mockRepoConfig(scope, REPO, null)
+      .get(`/repos/${REPO}/pulls/2/reviews/${reviewId}/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [])
+      .post(`/repos/${REPO}/pulls/2/reviews`, (body) => ((posted = body), true))
+      .reply(200, { id: 880010 })
+      .post(`/repos/${REPO}/check-runs`, (body) => ((check = body), true))
+      .reply(201, { id: 770010 });
+    await t.post("pull_request_review", s.reviewPayload({ id: reviewId, state: "approved", body: "LGTM" }));
+    await t.waitForIdle();
+    scope.done();
+
+    expect(posted!.comments.map((c) => c.path)).toEqual(["src/http/client.ts", hiddenPath]);
+    expect(posted!.body.split("\n").slice(1, 4)).toEqual([
+      "- **security** (high) at `src/http/client.ts` line 3: disables TLS certificate verification (`rejectUnauthorized: false`): man-in-the-middle risk",
+      "- **security** (high) at `src/users/\ufffdfind-user.ts` line 13: builds a SQL query from a variable: injection risk; use bound parameters",
+      "- **edge cases** (medium) at `src/users/\ufffdfind-user.ts` line 16: swallows an error (`catch (e) {}`): failures will pass silently; handle, log or rethrow it",
+    ]);
+    expect(check!.output.summary).toContain("- **security** (high) at `src/users/\ufffdfind-user.ts` line 13: builds a SQL query from a variable");
+    const written = JSON.stringify({ body: posted!.body, comments: posted!.comments.map((c) => c.body), check });
+    expect(written).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b]/);
   });
 
   it("acknowledges a style-only review's points, then points at what is left", async () => {
