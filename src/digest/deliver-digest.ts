@@ -6,6 +6,7 @@ import type { DigestTarget } from "./digest-types.js";
 import { type DigestScope, loadDigestInput } from "./load-digest-input.js";
 import { renderDigestMarkdown } from "./render-digest-markdown.js";
 import { renderDigestMarker, renderDigestTitle } from "./render-digest-title.js";
+import { postSlackMessage } from "./post-slack-message.js";
 import { renderSlackBlocks } from "./render-slack-blocks.js";
 
 export interface DigestJob extends DigestScope {
@@ -24,8 +25,6 @@ export interface DeliverDeps {
   log: Logger;
   now: () => Date;
   slackWebhookUrl?: string | undefined;
-  /** Posts the Slack message; fetch by default. */
-  postToSlack?: (url: string, body: unknown) => Promise<void>;
 }
 
 /**
@@ -64,8 +63,7 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
   }
 
   if (deps.slackWebhookUrl && row.slack_delivered_at === null && row.issue_url) {
-    const post = deps.postToSlack ?? postJson;
-    await post(deps.slackWebhookUrl, renderSlackBlocks(data, row.issue_url));
+    await postSlackMessage(deps.slackWebhookUrl, renderSlackBlocks(data, row.issue_url));
     await store.db.updateTable("digests").set({ slack_delivered_at: deps.now().toISOString() }).where("id", "=", id).execute();
     log.info({ digest: id }, "digest sent to Slack");
   }
@@ -112,13 +110,4 @@ function targetKey(target: DigestTarget): string {
 function toRef(fullName: string): RepoRef {
   const [owner = "", repo = ""] = fullName.split("/");
   return { owner, repo };
-}
-
-async function postJson(url: string, body: unknown): Promise<void> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-  if (!response.ok) {
-    const text = await response.text().catch(() => "");
-    const error = Object.assign(new Error(`Slack answered ${response.status}: ${text.slice(0, 200)}. Check SLACK_WEBHOOK_URL.`), { status: response.status });
-    throw error;
-  }
 }

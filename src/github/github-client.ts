@@ -4,6 +4,7 @@ import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import { createBlobTextCache, type BlobTextCache } from "./blob-text-cache.js";
 import { getJobWriteGuard } from "../queue/job-write-guard.js";
+import { revealHiddenCharacters as reveal } from "../coach/render/reveal-hidden-characters.js";
 import { fitCheckRunOutput } from "./fit-check-run-output.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -82,10 +83,17 @@ export function createGitHubClientFactory(
   return async (installationId, log) => new GitHubClient(await authenticate(installationId), log.child({ name: "github" }), metrics, blobTexts);
 }
 
+/** A check run's texts with hidden characters shown; annotation paths stay GitHub's. */
+function revealCheckRunOutput(output: CheckRunOutput): CheckRunOutput {
+  const { annotations, ...texts } = output;
+  return { ...reveal(texts), ...(annotations ? { annotations: annotations.map(({ path, ...rest }) => ({ path, ...reveal(rest) })) } : {}) };
+}
+
 /**
  * The one door to GitHub. Every call the app makes is a method here: reads are paginated, writes are
  * single and idempotent where GitHub allows, and each request is logged with the job's context
- * (delivery id, installation, repo, PR) and counted.
+ * (delivery id, installation, repo, PR) and counted. Every text written passes revealHiddenCharacters
+ * (bidi controls and zero-width characters from pull requests show as "�").
  */
 export class GitHubClient {
   /** Requests made through this client (for budgets and tests). */
@@ -253,18 +261,18 @@ export class GitHubClient {
       pull_number: pullNumber,
       commit_id: review.commitId,
       event: "COMMENT",
-      body: review.body,
-      comments: review.comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: c.body })),
+      body: reveal(review.body),
+      comments: review.comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: reveal(c.body) })),
     });
     return { id: response.data.id };
   }
 
   async replyToReviewComment(ref: RepoRef, pullNumber: number, commentId: number, body: string): Promise<void> {
-    await this.octokit.rest.pulls.createReplyForReviewComment({ owner: ref.owner, repo: ref.repo, pull_number: pullNumber, comment_id: commentId, body });
+    await this.octokit.rest.pulls.createReplyForReviewComment({ owner: ref.owner, repo: ref.repo, pull_number: pullNumber, comment_id: commentId, body: reveal(body) });
   }
 
   async createIssueComment(ref: RepoRef, issueNumber: number, body: string): Promise<void> {
-    await this.octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, body });
+    await this.octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, body: reveal(body) });
   }
 
   /** Acknowledges a command with a reaction rather than a comment. */
@@ -298,7 +306,7 @@ export class GitHubClient {
       const found = await this.findRecentIssueWithMarker(ref, marker);
       if (found) return { ...found, found: true };
       try {
-        const response = await this.octokit.rest.issues.create({ owner: ref.owner, repo: ref.repo, title, body, request: { retries: 0 } });
+        const response = await this.octokit.rest.issues.create({ owner: ref.owner, repo: ref.repo, title: reveal(title), body: reveal(body), request: { retries: 0 } });
         return { number: response.data.number, url: response.data.html_url, found: false };
       } catch (error) {
         if (attempt >= CREATE_ATTEMPTS || !isRetryableWrite(error)) throw error;
@@ -356,7 +364,7 @@ export class GitHubClient {
       name: input.name,
       status: "completed" as const,
       conclusion: input.conclusion,
-      output: fitCheckRunOutput(input.output),
+      output: fitCheckRunOutput(revealCheckRunOutput(input.output)),
       ...(input.externalId ? { external_id: input.externalId } : {}),
       ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
     };

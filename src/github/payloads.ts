@@ -10,14 +10,23 @@ const positiveInt = z.number().int().positive();
 export const accountSchema = z.looseObject({ login: z.string(), id: z.number(), type: z.string() });
 export const userSchema = z.looseObject({ login: z.string(), id: z.number(), type: z.string() });
 
-export const repositorySchema = z.looseObject({
-  id: z.number(),
-  name: z.string(),
-  full_name: fullName,
-  private: z.boolean(),
-  owner: z.looseObject({ login: z.string() }),
-  default_branch: z.string().optional(),
-});
+/**
+ * The repository of an event. The app addresses GitHub by owner.login and name, so both are held to
+ * GitHub's shapes and must spell full_name: a payload naming two repositories is refused, never sent on.
+ */
+export const repositorySchema = z
+  .looseObject({
+    id: z.number(),
+    name: z.string().regex(/^[A-Za-z0-9._-]+$/, "must be a repository name"),
+    full_name: fullName,
+    private: z.boolean(),
+    owner: z.looseObject({ login: z.string().regex(/^[A-Za-z0-9-]+$/, "must be a GitHub login") }),
+    default_branch: z.string().optional(),
+  })
+  .refine((repository) => repository.full_name.toLowerCase() === `${repository.owner.login}/${repository.name}`.toLowerCase(), {
+    message: "must be owner.login/name",
+    path: ["full_name"],
+  });
 
 export const installationRefSchema = z.looseObject({ id: positiveInt });
 

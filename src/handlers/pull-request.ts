@@ -32,20 +32,16 @@ export const handlePullRequest: WebhookHandler = async (ctx) => {
     const loaded = await ctx.loadConfig(repo);
     const { config } = loaded;
     if (config.mode !== "off") {
-      const { profile, files } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, { log });
+      // The config check runs before the profile is stored, so a retry after a failure never skips it.
+      const [headOwner, headName] = (pr.head.repo?.full_name ?? `${repo.owner}/${repo.repo}`).split("/");
+      const checkConfig = (files: Array<{ filename: string }>) =>
+        checkConfigChange(github, { repo, headRepo: { owner: headOwner ?? repo.owner, repo: headName ?? repo.repo }, headSha: pr.head.sha, changedPaths: files.map((f) => f.filename) }, log);
+      const { profile } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, { log, beforeSave: checkConfig });
       log.info({ risk: profile.level, findings: profile.findings.length }, "risk profile ready");
       // With the merge gate on, every head gets the check at once, so branch protection can wait on it.
       if (config.gate.enabled && (config.mode === "nudge" || config.mode === "summary")) {
         const prScore = await rescorePullRequest(store, await listReviews(store, pr.id), pr, profile, loaded, now);
         await writeCoachCheckRun(github, store, { repo, ...ids, pullRequest: pr }, profile, prScore, null, loaded, now);
-      }
-      if (files) {
-        const [headOwner, headName] = (pr.head.repo?.full_name ?? `${repo.owner}/${repo.repo}`).split("/");
-        await checkConfigChange(
-          github,
-          { repo, headRepo: { owner: headOwner ?? repo.owner, repo: headName ?? repo.repo }, headSha: pr.head.sha, changedPaths: files.map((f) => f.filename) },
-          log,
-        );
       }
     }
   }

@@ -56,13 +56,24 @@ export async function insertNudges(store: Store, nudges: NudgeRecord[], now: Dat
   }
 }
 
-/** Ties the inline comment GitHub created back to its nudge (learned from the app's own comment webhook). */
-export async function linkNudgeComment(store: Store, pullRequestId: number, fingerprint: string, commentId: number, now: Date): Promise<boolean> {
+/**
+ * Ties the inline comment GitHub created back to its nudge (learned from the app's own comment webhook).
+ * Only a comment of the coaching review the app posted for that nudge counts, and only the first: a
+ * comment anyone else writes quoting the marker (another bot, another review) never takes the link over.
+ */
+export async function linkNudgeComment(
+  store: Store,
+  pullRequestId: number,
+  link: { fingerprint: string; githubReviewId: number; commentId: number },
+  now: Date,
+): Promise<boolean> {
   const result = await store.db
     .updateTable("nudges")
-    .set({ github_comment_id: commentId, updated_at: now.toISOString() })
+    .set({ github_comment_id: link.commentId, updated_at: now.toISOString() })
     .where("pull_request_id", "=", pullRequestId)
-    .where("fingerprint", "=", fingerprint)
+    .where("fingerprint", "=", link.fingerprint)
+    .where("github_review_id", "=", link.githubReviewId)
+    .where("github_comment_id", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -30,9 +30,11 @@ export async function answerComment(ctx: HandlerContext, event: CommentEvent): P
 
   if (comment.authorIsBot) {
     const fingerprint = readNudgeMarker(comment.body);
-    if (fingerprint && event.pullRequestId !== null && (await linkNudgeComment(store, event.pullRequestId, fingerprint, comment.id, now))) {
-      log.debug({ fingerprint, commentId: comment.id }, "nudge comment linked");
-    }
+    if (!fingerprint || event.pullRequestId === null) return;
+    const linked =
+      comment.reviewId !== null && (await linkNudgeComment(store, event.pullRequestId, { fingerprint, githubReviewId: comment.reviewId, commentId: comment.id }, now));
+    if (linked) log.debug({ fingerprint, commentId: comment.id }, "nudge comment linked");
+    else log.info({ fingerprint, commentId: comment.id, reviewId: comment.reviewId }, "a comment quoting a nudge's marker outside the app's coaching review: not linked");
     return;
   }
 

@@ -27,7 +27,15 @@ export async function ensureRiskProfile(
   target: { repo: RepoRef; pullRequestId: number; number: number; headSha: string },
   config: RepoConfig,
   now: Date,
-  deps: { log: Logger; syntax?: SyntaxParser },
+  deps: {
+    log: Logger;
+    syntax?: SyntaxParser;
+    /**
+     * Runs on the files of a head before its profile is stored: when it throws, nothing is stored, so the
+     * job's retry lists the files again and runs it again (a stored profile means it succeeded).
+     */
+    beforeSave?: (files: PullRequestFile[]) => Promise<void>;
+  },
 ): Promise<EnsuredProfile> {
   const stored = await findRiskProfile(store, target.pullRequestId, target.headSha);
   if (stored) return { profile: stored, files: null };
@@ -46,6 +54,7 @@ export async function ensureRiskProfile(
     content: texts.get(f.filename),
   }));
   const profile = buildRiskProfile(files, buildRiskConfig(config), { syntax });
+  await deps.beforeSave?.(files);
   await saveRiskProfile(store, target.pullRequestId, target.headSha, profile, riskLevelWeight(profile.level), now);
   return { profile, files };
 }

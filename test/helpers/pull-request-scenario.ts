@@ -93,6 +93,14 @@ export class PullRequestScenario {
     };
     return payload;
   }
+
+  /** pull_request_review_thread.resolved for a thread of the given comments (as reviewCommentPayload builds them). */
+  reviewThreadPayload(comments: Array<Record<string, unknown>>) {
+    const payload = this.own(loadExample<{ thread: { comments: unknown[] }; pull_request: Record<string, unknown> }>("pull_request_review_thread", "resolved"));
+    payload.pull_request = this.pullRequest(payload.pull_request);
+    payload.thread.comments = comments;
+    return payload;
+  }
 }
 
 export function issueCommentPayload(s: PullRequestScenario, comment: { id: number; body: string; user: { login: string; id: number; type: string } }) {

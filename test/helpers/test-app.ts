@@ -38,6 +38,8 @@ export interface TestApp {
   testStore: TestStore;
   /** Posts a webhook signed with the app's secret (or the given one). */
   post(name: string, payload: unknown, options?: { id?: string; secret?: string }): Promise<{ status: number; text: string }>;
+  /** Posts a JSON text as it is, signed like post (for bodies JSON.stringify cannot write). */
+  postBody(name: string, body: string, options?: { id?: string; secret?: string }): Promise<{ status: number; text: string }>;
   /** Resolves when no job is queued or running. */
   waitForIdle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -83,13 +85,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const url = `http://127.0.0.1:${app.port}`;
 
-  return {
+  const testApp: TestApp = {
     app,
     url,
     env,
     testStore,
-    async post(name, payload, postOptions = {}) {
-      const body = JSON.stringify(payload);
+    post(name, payload, postOptions = {}) {
+      return testApp.postBody(name, JSON.stringify(payload), postOptions);
+    },
+    async postBody(name, body, postOptions = {}) {
       const signature = await sign(postOptions.secret ?? WEBHOOK_SECRET, body);
       // A fresh connection per delivery, as GitHub makes them (no pooled socket outliving a test's server).
       const response = await new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -136,6 +140,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (!options.sharedStore) await testStore.drop().catch(() => undefined);
     },
   };
+  return testApp;
 }
 
 /** nock for GitHub's REST API, with the installation token exchange every job starts with. */

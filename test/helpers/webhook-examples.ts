@@ -23,3 +23,14 @@ export function loadExample<T = Record<string, unknown>>(name: string, action?: 
   copy.installation ??= { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
   return copy as T & { installation: { id: number } };
 }
+
+/** Every real payload of an event (deep copies), each with an installation as GitHub sends to apps. */
+export function loadExamples(name: string): Array<Record<string, unknown> & { installation: { id: number } }> {
+  const group = groups.find((g) => g.name === name);
+  if (!group) throw new Error(`no example for event ${name}`);
+  return group.examples.map((example) => {
+    const copy = structuredClone(example);
+    copy.installation ??= { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
+    return copy as Record<string, unknown> & { installation: { id: number } };
+  });
+}

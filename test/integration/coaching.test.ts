@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import nock from "nock";
+import { RISKY_FILES } from "../fixtures/risky-pull-request-files.js";
 import { PullRequestScenario, REPO, REVIEWER, reviewComment } from "../helpers/pull-request-scenario.js";
 import { isolateNetwork, mockRepoConfig, startTestApp, type TestApp } from "../helpers/test-app.js";
 import { useTestApp } from "../helpers/use-test-app.js";
 
+const APP_BOT = { login: "review-coach[bot]", id: 1, type: "Bot" };
 type PostedReview = { commit_id: string; event: string; body: string; comments: Array<{ path: string; line: number; side: string; body: string }> };
 
 describe("coaching a reviewer on a risky pull request", () => {
@@ -62,7 +64,7 @@ describe("coaching a reviewer on a risky pull request", () => {
 
     // GitHub tells the app about its own inline comments; they are tied to their nudges, no request made.
     for (const [index, comment] of posted!.comments.entries()) {
-      await t.post("pull_request_review_comment", s.reviewCommentPayload({ id: 660001 + index, body: comment.body, user: { login: "review-coach[bot]", id: 1, type: "Bot" }, path: comment.path, line: comment.line }));
+      await t.post("pull_request_review_comment", s.reviewCommentPayload({ id: 660001 + index, body: comment.body, user: APP_BOT, path: comment.path, line: comment.line, reviewId: 880001 }));
     }
     await t.waitForIdle();
     expect((await nudgesOf(s)).map((n) => n.github_comment_id)).toEqual([660001, 660002, null]);
@@ -92,7 +94,7 @@ describe("coaching a reviewer on a risky pull request", () => {
     await t.waitForIdle();
     expect(firstPosted!.comments).toHaveLength(2);
     for (const [index, comment] of firstPosted!.comments.entries()) {
-      await t.post("pull_request_review_comment", s.reviewCommentPayload({ id: 661001 + index, body: comment.body, user: { login: "review-coach[bot]", id: 1, type: "Bot" } }));
+      await t.post("pull_request_review_comment", s.reviewCommentPayload({ id: 661001 + index, body: comment.body, user: APP_BOT, reviewId: 880002 }));
     }
     await t.waitForIdle();
 
@@ -126,6 +128,78 @@ describe("coaching a reviewer on a risky pull request", () => {
       ["src/users/find-user.ts", 13, "acted-on"], // the reviewer changed their review state after it
       ["src/users/find-user.ts", 16, "sent"],
     ]);
+  });
+
+  it("ties a nudge only to the app's own inline comment: a bot quoting its marker neither takes the link nor dismisses it", async () => {
+    const s = new PullRequestScenario(t, seed++);
+    const scope = s.github();
+    await s.open(scope);
+    const reviewId = s.nextReviewId();
+    let posted: PostedReview | undefined;
+    mockRepoConfig(scope, REPO, null)
+      .get(`/repos/${REPO}/pulls/2/reviews/${reviewId}/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [])
+      .post(`/repos/${REPO}/pulls/2/reviews`, (body) => ((posted = body), true))
+      .reply(200, { id: 880009 })
+      .post(`/repos/${REPO}/check-runs`)
+      .reply(201, { id: 770009 });
+    await t.post("pull_request_review", s.reviewPayload({ id: reviewId, state: "approved", body: "LGTM" }));
+    await t.waitForIdle();
+    scope.done();
+    const mimic = { login: "mimic[bot]", id: 66, type: "Bot" };
+    const quoted = posted!.comments[0]!.body;
+
+    // Another bot quotes the first nudge in a review of its own, before and after the app's comments arrive.
+    await t.post("pull_request_review_comment", s.reviewCommentPayload({ id: 669001, body: quoted, user: mimic, reviewId: 990001 }));
+    await t.waitForIdle();
+    for (const [index, comment] of posted!.comments.entries()) {
+      await t.post("pull_request_review_comment", s.reviewCommentPayload({ id: 669101 + index, body: comment.body, user: APP_BOT, path: comment.path, line: comment.line, reviewId: 880009 }));
+    }
+    await t.waitForIdle();
+    const late = s.reviewCommentPayload({ id: 669002, body: quoted, user: mimic, reviewId: 880009 });
+    await t.post("pull_request_review_comment", late);
+    await t.waitForIdle();
+    expect((await nudgesOf(s)).map((n) => n.github_comment_id)).toEqual([669101, 669102, null]);
+
+    // Resolving the bot's own thread is not resolving the nudge's.
+    await t.post("pull_request_review_thread", s.reviewThreadPayload([late.comment]));
+    await t.waitForIdle();
+    expect((await nudgesOf(s)).map((n) => n.status)).toEqual(["sent", "sent", "listed"]);
+    await t.post("pull_request_review_thread", s.reviewThreadPayload([s.reviewCommentPayload({ id: 669101, body: quoted, user: APP_BOT, reviewId: 880009 }).comment]));
+    await t.waitForIdle();
+    expect((await nudgesOf(s)).map((n) => n.status)).toEqual(["dismissed", "sent", "listed"]);
+  });
+
+  it("shows a right-to-left override from a path as � in the review, its nudges and the check run, and anchors on GitHub's path", async () => {
+    const hiddenPath = "src/users/\u202efind-user.ts";
+    const s = new PullRequestScenario(t, seed++);
+    const scope = s.github();
+    await s.open(scope, RISKY_FILES.map((file) => (file.filename === "src/users/find-user.ts" ? { ...file, filename: hiddenPath } : file)));
+    const reviewId = s.nextReviewId();
+    let posted: PostedReview | undefined;
+    let check: { output: { summary: string; text?: string } } | undefined;
+    mockRepoConfig(scope, REPO, null)
+      .get(`/repos/${REPO}/pulls/2/reviews/${reviewId}/comments`)
+      .query({ per_page: 100 })
+      .reply(200, [])
+      .post(`/repos/${REPO}/pulls/2/reviews`, (body) => ((posted = body), true))
+      .reply(200, { id: 880010 })
+      .post(`/repos/${REPO}/check-runs`, (body) => ((check = body), true))
+      .reply(201, { id: 770010 });
+    await t.post("pull_request_review", s.reviewPayload({ id: reviewId, state: "approved", body: "LGTM" }));
+    await t.waitForIdle();
+    scope.done();
+
+    expect(posted!.comments.map((c) => c.path)).toEqual(["src/http/client.ts", hiddenPath]);
+    expect(posted!.body.split("\n").slice(1, 4)).toEqual([
+      "- **security** (high) at `src/http/client.ts` line 3: disables TLS certificate verification (`rejectUnauthorized: false`): man-in-the-middle risk",
+      "- **security** (high) at `src/users/\ufffdfind-user.ts` line 13: builds a SQL query from a variable: injection risk; use bound parameters",
+      "- **edge cases** (medium) at `src/users/\ufffdfind-user.ts` line 16: swallows an error (`catch (e) {}`): failures will pass silently; handle, log or rethrow it",
+    ]);
+    expect(check!.output.summary).toContain("- **security** (high) at `src/users/\ufffdfind-user.ts` line 13: builds a SQL query from a variable");
+    const written = JSON.stringify({ body: posted!.body, comments: posted!.comments.map((c) => c.body), check });
+    expect(written).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b]/);
   });
 
   it("acknowledges a style-only review's points, then points at what is left", async () => {

@@ -88,6 +88,31 @@ describe("a pull request that changes .github/review-coach.yml", () => {
     scope.done();
   });
 
+  it("checks the file again on the job's retry when the first attempt failed (an alias bomb, then GitHub's 502)", async () => {
+    const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join("\n")}\n`;
+    const { payload, scope, sha } = openedWithConfig(bomb);
+    scope.post("/repos/Codertocat/Hello-World/check-runs").reply(502, { message: "Server Error" });
+    // The retry reads the files and the config file again, and this time the check is written.
+    let posted: { conclusion: string; output: { title: string } } | undefined;
+    mockRepoConfig(scope, "Codertocat/Hello-World", null)
+      .get("/repos/Codertocat/Hello-World/pulls/2/files")
+      .query({ per_page: 100 })
+      .reply(200, [{ filename: ".github/review-coach.yml", status: "added", additions: 9, deletions: 0, changes: 9, patch: "@@ -0,0 +1,9 @@" }])
+      .get("/repos/Codertocat/Hello-World/contents/.github%2Freview-coach.yml")
+      .query({ ref: sha })
+      .reply(200, bomb, { "content-type": "text/plain" })
+      .get(`/repos/Codertocat/Hello-World/commits/${sha}/check-runs`)
+      .query({ check_name: "review-coach config", filter: "latest", per_page: 1 })
+      .reply(200, { total_count: 0, check_runs: [] })
+      .post("/repos/Codertocat/Hello-World/check-runs", (body) => ((posted = body as typeof posted), true))
+      .reply(201, { id: 58 });
+    await t.post("pull_request", payload);
+    await t.waitForIdle();
+    scope.done();
+    expect(posted!.conclusion).toBe("failure");
+    expect(posted!.output.title).toBe("review-coach config has 1 problem");
+  });
+
   it("cuts a config check with 120 problems to GitHub's limits, each key safe in its code span", async () => {
     const keys = Array.from({ length: 119 }, (_, i) => `unknown${i}`);
     const text = `"![x](https://example.com/x.png)\`": 1\n${keys.map((k) => `${k}: 1`).join("\n")}\n`;

@@ -374,3 +374,47 @@ describe("the dashboard served over https", () => {
     expect((await fetch(`${http.url}/dashboard`, { redirect: "manual" })).headers.get("strict-transport-security")).toBeNull();
   });
 });
+
+describe("access re-checked with GitHub", () => {
+  let testStore: TestStore;
+  let server: DashboardServer;
+  let clock = NOW.getTime();
+  beforeAll(async () => {
+    isolateNetwork();
+    testStore = await createTestStore("sqlite");
+    await seedDashboardData(testStore.store, NOW);
+    server = await startDashboardServer(testStore.store, { now: () => new Date(clock) });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await testStore.drop();
+    nock.cleanAll();
+  });
+
+  it("shuts out a member removed from the org, or a revoked token, within a minute", async () => {
+    const token = newToken();
+    const page = `/dashboard/installations/${SEEDED.acme.id}`;
+    const open = async () => (await fetch(`${server.url}${page}`, { headers: { cookie: await cookieFor(token) }, redirect: "manual" })).status;
+    const first = mockAliceAccess(token);
+    expect(await open()).toBe(200);
+    first.done();
+
+    // GitHub no longer lists the installation for her: within the minute her answer is remembered...
+    const removed = nock(API, { reqheaders: { authorization: `token ${token}` } })
+      .get("/user/installations")
+      .query({ per_page: "100", page: "1" })
+      .reply(200, { total_count: 0, installations: [] })
+      .get("/user/installations")
+      .query({ per_page: "100", page: "1" })
+      .reply(401, { message: "Bad credentials" });
+    clock += 59_000;
+    expect(await open()).toBe(200);
+    // ...and a minute after the first answer it is asked again: the page is gone.
+    clock += 2_000;
+    expect(await open()).toBe(404);
+    // A revoked token is refused the same way once its answer expires.
+    clock += 61_000;
+    expect(await open()).toBe(302); // back to sign-in
+    removed.done();
+  });
+});

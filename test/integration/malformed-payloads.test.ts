@@ -40,4 +40,17 @@ describe("payloads with fields GitHub would refuse", () => {
     payload.repository.full_name = "Hello-World";
     expect(await deadLetter("pull_request", payload, "slashless-full-name")).toMatch(/repository\.full_name must be owner\/name/);
   });
+
+  it("dead-letters a review whose repository name or owner GitHub would refuse, or that disagrees with full_name", async () => {
+    const review = () => loadExample<{ repository: { name: string; full_name: string; owner: { login: string } } }>("pull_request_review", "submitted");
+    const dotted = review();
+    dotted.repository.name = "../../orgs/acme";
+    expect(await deadLetter("pull_request_review", dotted, "dotted-name")).toMatch(/repository\.name must be a repository name/);
+    const emptyOwner = review();
+    emptyOwner.repository.owner.login = "";
+    expect(await deadLetter("pull_request_review", emptyOwner, "empty-owner")).toMatch(/repository\.owner\.login must be a GitHub login/);
+    const twoNames = review();
+    twoNames.repository.name = "Other";
+    expect(await deadLetter("pull_request_review", twoNames, "two-names")).toMatch(/repository\.full_name must be owner\.login\/name/);
+  });
 });
