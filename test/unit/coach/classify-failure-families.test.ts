@@ -114,3 +114,15 @@ describe("style and readability: asks about the code's form, not words about str
     expect(concernsOf(text)).not.toContain("readability");
   });
 });
+
+describe("edge cases: in a short ask or warning one failure word is the point", () => {
+  it.each(["Could this list be empty here?", "This request might hit the timeout.", "Should we retry on failure?"])("%s is edge-cases", (text) =>
+    expect(concernsOf(text)).toContain("edge-cases"),
+  );
+  it.each([
+    "Nice, the empty line here can go.",
+    "See the retry section of the guide.",
+    "Could you mention in the docstring that this raises KeyError?",
+    "The retry loop below reads the timeout from the config, falls back to the default when the key is absent, and logs each attempt with the attempt number.",
+  ])("%s is not edge-cases", (text) => expect(concernsOf(text)).not.toContain("edge-cases"));
+});

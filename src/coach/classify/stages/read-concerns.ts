@@ -17,6 +17,21 @@ const CASED_TESTING = /\b(?:CI|QA|TDD)\b/g;
 const CODE_ALTERNATIVE =
   /\b(?:instead of|rather than|in favou?r of)\s+CODE\b|\bCODE\s+(?:instead of|rather than)\b/g;
 
+/**
+ * In a comment this short a failure word ("timeout?", "what if it's empty") is the point of the comment, so one
+ * cue is enough; in a longer one it is often incidental and needs a second.
+ */
+const SHORT_COMMENT_WORDS = 25;
+
+/** Asking or warning about the code rather than pointing somewhere ("timeout?", "this might be empty"). */
+const ASKS_OR_WARNS = /\?|\b(?:should|shouldn't|need|needs|might|may|could|would|will|won't|can|can't|what if|make sure|ensure)\b/i;
+
+function defectThreshold(prose: string, draft: Draft): number {
+  // A formatting remark's failure words are about the layout ("the empty line can go").
+  if (draft.concerns.has("style") || prose.split(/\s+/).length > SHORT_COMMENT_WORDS) return DEFECT_THRESHOLD;
+  return ASKS_OR_WARNS.test(prose) && !asksForDocumentation(prose) ? DEFECT_THRESHOLD / 2 : DEFECT_THRESHOLD;
+}
+
 function blank(match: string): string {
   return " ".repeat(match.length);
 }
@@ -47,7 +62,7 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   }
   if (!concerns.has("edge-cases")) {
     const defect = scoreDefect(prose);
-    if (defect.score >= DEFECT_THRESHOLD && defect.match !== null) addConcern(draft, "edge-cases", defect.match);
+    if (defect.score >= defectThreshold(prose, draft) && defect.match !== null) addConcern(draft, "edge-cases", defect.match);
   } else if (asksForDocumentation(prose) && scoreDefect(prose).score < DEFECT_THRESHOLD) {
     // "Mention in the docstring that this can return null": the failure mode is what to write down.
     concerns.delete("edge-cases");
