@@ -126,3 +126,16 @@ describe("edge cases: in a short ask or warning one failure word is the point", 
     "The retry loop below reads the timeout from the config, falls back to the default when the key is absent, and logs each attempt with the attempt number.",
   ])("%s is not edge-cases", (text) => expect(concernsOf(text)).not.toContain("edge-cases"));
 });
+
+describe("performance: copies and wasted work", () => {
+  it.each([
+    "This makes an extra copy of the buffer on every call.",
+    "We can avoid the copy by taking a reference.",
+    "Break out of the loop once it is found to avoid useless iterations.",
+    "This does redundant queries for every row.",
+  ])("%s is performance", (text) => expect(concernsOf(text)).toContain("performance"));
+  it.each(["Copy the config before changing it so the caller's stays intact.", "Add a test that runs the loop twice."])(
+    "%s is not performance",
+    (text) => expect(concernsOf(text)).not.toContain("performance"),
+  );
+});
