@@ -139,3 +139,15 @@ describe("performance: copies and wasted work", () => {
     (text) => expect(concernsOf(text)).not.toContain("performance"),
   );
 });
+
+describe("testing named only in code or in shorthand", () => {
+  it.each([
+    "Perhaps also `self.assertIsInstance(result, list)`.",
+    "Please update `create-store.test.js` as well.",
+    "I just reinstated a bunch of UTs that use this code.",
+    "Exposed so it can be spied upon.",
+  ])("%s is testing", (text) => expect(concernsOf(text)).toContain("testing"));
+  it.each(["Use `latest_version` here instead.", "The `contest_id` column is never read."])("%s is not testing", (text) =>
+    expect(concernsOf(text)).not.toContain("testing"),
+  );
+});

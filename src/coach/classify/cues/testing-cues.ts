@@ -19,6 +19,7 @@ export const TESTING = [
       "functional tests?",
       "integration tests?",
       "e2e",
+      "sp(?:y|ies|ied|ying)(?: on| upon)?",
       "end[- ]to[- ]end",
       "regression tests?",
       "test (?:case|cases|suite|coverage|plan)",
@@ -45,3 +46,6 @@ export const TESTING = [
     ),
   ),
 ];
+
+/** Test words among the identifiers of the comment's code spans, split into words (`assertIsInstance`, `store.test.js`). */
+export const TESTING_IN_CODE = [cue<Concern>("testing", /\b(?:assert|test|tests|spec|mock|stub|spy|fixture|expect)\b/gi, "none")];

@@ -4,6 +4,7 @@
 import { CONCERN_CUES } from "../cues/concern-cues.js";
 import { QUOTED_PHRASE, WORDING_FRAME } from "../cues/documentation-cues.js";
 import { DEFECT_CLAIM, EDGE_CASES_WEAK } from "../cues/edge-cases-cues.js";
+import { TESTING_IN_CODE } from "../cues/testing-cues.js";
 import { addConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
 import { readSecurity } from "./read-security.js";
 import { DEFECT_THRESHOLD, asksForDocumentation, maskNonClaims, scoreDefect } from "../score-defect.js";
@@ -11,7 +12,7 @@ import { DEFECT_THRESHOLD, asksForDocumentation, maskNonClaims, scoreDefect } fr
 /** Value names whose case matters ("None" the value, not "none of these"). */
 const CASED_EDGE_VALUES =
   /\b(?:(?:is|be|returns?|if|not|get|gets|are|==|=|handle|handles|handling|check for|checking for|against)\s+None|None\s+(?:value|values|case|check)|NULL|Null|NaN|nullptr|EOF|ENOENT|EINTR|EAGAIN)\b/g;
-const CASED_TESTING = /\b(?:CI|QA|TDD)\b/g;
+const CASED_TESTING = /\b(?:CI|QA|TDD|UTs?)\b/g;
 
 /** An alternative given as a code span: "instead of CODE", "CODE instead of ...", "rather than CODE". */
 const CODE_ALTERNATIVE =
@@ -44,6 +45,8 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   // A one-line alternative in code ("`a || b` instead of the ternary") is a clearer construct, not a design.
   matchCues(claims.replace(CODE_ALTERNATIVE, blank), CONCERN_CUES, concerns, evidence, "concern");
   readSecurity(claims, codeWords, draft);
+  // Test names and helpers named only in code: `assertIsInstance`, `create-store.test.js`.
+  if (!concerns.has("testing")) matchCues(codeWords, TESTING_IN_CODE, concerns, evidence, "concern");
   for (const [re, concern] of [
     [CASED_EDGE_VALUES, "edge-cases"],
     [CASED_TESTING, "testing"],
