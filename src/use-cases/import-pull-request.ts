@@ -1,5 +1,5 @@
 import { classifyComment } from "../coach/classify-comment.js";
-import type { ReviewScore } from "../coach/score-review.js";
+import type { ReviewScore, ReviewState } from "../coach/score-review.js";
 import type { CommentClassification, RiskProfile } from "../coach/types.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { PullRequestPayload } from "../github/payloads.js";
@@ -12,13 +12,13 @@ import { classifyReviewComments } from "./classify-review-comments.js";
 import { rescorePullRequest, scoreOne, toReviewState } from "./coach-review.js";
 import { ensureRiskProfile } from "./ensure-risk-profile.js";
 import { recordPullRequest } from "./record-pull-request.js";
-import type { ClosedPull } from "./read-merged-pull-requests.js";
+import type { MergedPull } from "./read-merged-pull-requests.js";
 
 /** One review of an imported pull request, as stored and scored. */
 export interface ImportedReview {
   id: number;
   reviewerLogin: string;
-  state: string;
+  state: ReviewState;
   body: string;
   submittedAt: string;
   htmlUrl: string;
@@ -52,7 +52,7 @@ export async function importPullRequest(
   deps: { github: GitHubClient; store: Store; log: Logger; syntax?: SyntaxParser },
   repo: RepoRef,
   ids: ImportIds,
-  pr: ClosedPull,
+  pr: MergedPull,
   loaded: LoadedRepoConfig,
   now: Date,
 ): Promise<ImportedPullRequest> {

@@ -3,6 +3,9 @@ import type { GitHubClient, RepoRef } from "../github/github-client.js";
 /** A closed pull request as GitHub's "list pull requests" returns it. */
 export type ClosedPull = Awaited<ReturnType<GitHubClient["listClosedPullRequests"]>>[number];
 
+/** What importing a merged pull request reads of it ("list" and "get" pull request answers both have it). */
+export type MergedPull = Pick<ClosedPull, "id" | "number" | "title" | "html_url" | "state" | "draft" | "user" | "head" | "base" | "created_at" | "merged_at" | "closed_at">;
+
 /** Closed pull requests per page: a page is the unit of progress the backfill saves. */
 export const CLOSED_PAGE_SIZE = 30;
 
