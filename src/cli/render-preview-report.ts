@@ -32,7 +32,7 @@ function describeTotals(report: PreviewReport): { headline: string; stamps: stri
 function indent(text: string, prefix: string): string {
   return text
     .split("\n")
-    .map((l) => (l === "" ? "" : `${prefix}${l}`))
+    .map((l) => (l === "" ? prefix.trimEnd() : `${prefix}${l}`))
     .join("\n");
 }
 

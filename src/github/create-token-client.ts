@@ -85,9 +85,10 @@ export function createTokenClient(options: TokenClientOptions): { github: GitHub
       const key = `${identity} ${url} ${String((route.mediaType as { format?: string } | undefined)?.format ?? "")}`;
       const cached = responses.get(key);
       const condition = cached?.etag ? { "if-none-match": cached.etag } : cached?.lastModified ? { "if-modified-since": cached.lastModified } : {};
-      const conditional = { ...route, headers: { ...route.headers, ...condition } };
+      // In place: a wrapping hook's `request` is bound to the options object it was called with.
+      route.headers = { ...route.headers, ...condition };
       try {
-        const response = await request(conditional);
+        const response = await request(route);
         const etag = headerOf(response.headers, "etag");
         const lastModified = headerOf(response.headers, "last-modified");
         if (etag || lastModified) {
