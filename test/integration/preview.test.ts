@@ -239,3 +239,74 @@ describe("review-coach preview of two weeks of merged pull requests", () => {
     );
   });
 });
+
+describe("review-coach preview when it cannot read", () => {
+  const repoPath = `/repos/${REPO}`;
+  const run = (args: string[] = [], files: Record<string, string> = {}) =>
+    runPreview(["--repo", REPO, ...args], mkdtempSync(path.join(tmpdir(), "review-coach-preview-")), { GITHUB_TOKEN: "ghp_preview_token" }, files);
+
+  it("says the token was refused (401)", async () => {
+    const scope = nock("https://api.github.com").get(repoPath).reply(401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
+    const result = await run();
+    scope.done();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "review-coach preview: github.com did not accept the token (GitHub said: Bad credentials - https://docs.github.com/rest). Check --token or GITHUB_TOKEN: it may be mistyped, expired or revoked.\n",
+    );
+  });
+
+  it("says the repository is missing or hidden from the token (404)", async () => {
+    const scope = nock("https://api.github.com").get(repoPath).reply(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest/repos/repos#get-a-repository" });
+    const result = await run();
+    scope.done();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`review-coach preview: github.com has no repository ${REPO} that this token can see`);
+    expect(result.stderr).toContain("a private repository also answers 404 to a token without access to it.\n");
+  });
+
+  it("says the token may not read the repository (403)", async () => {
+    const scope = nock("https://api.github.com")
+      .get(repoPath)
+      .reply(403, { message: "Resource not accessible by personal access token" }, { "x-ratelimit-remaining": "4999", "x-ratelimit-reset": String(RESET) });
+    const result = await run();
+    scope.done();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`review-coach preview: the token may not read ${REPO} on github.com (GitHub said: Resource not accessible by personal access token). It needs read access`);
+  });
+
+  it("gives the app's message for a config file that does not validate, with the file and line", async () => {
+    const scope = nock("https://api.github.com")
+      .get(repoPath)
+      .reply(200, restRepository())
+      .get(`${repoPath}/contents/.github%2Freview-coach.yml`)
+      .reply(200, "severity: medium\nmaxNudgePerReview: 1\nmode: loud\n", { "content-type": "text/plain" });
+    const result = await run();
+    scope.done();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "review-coach preview: review-coach config has 2 problems\n" +
+        `- \`${REPO}: .github/review-coach.yml\` line 3, key \`mode\`: Invalid option: expected one of "nudge"|"summary"|"shadow"|"off"\n` +
+        `- \`${REPO}: .github/review-coach.yml\` line 2, key \`maxNudgePerReview\`: unknown key: did you mean "maxNudgesPerReview"? Expected one of: ` +
+        "mode, severity, maxNudgesPerReview, maxNudgesPerPullRequest, coachDrafts, paths, reviewers, gate, privacy, scoring, score, digest, backfill, badge\n" +
+        "A file with a problem is ignored as a whole: review-coach uses the defaults in its place. Fix it and run the preview again.\n",
+    );
+  });
+
+  it("names the local file given with --config in the problems", async () => {
+    const scope = nock("https://api.github.com").get(repoPath).reply(200, restRepository());
+    const result = await run(["--config", "draft.yml"], { "draft.yml": "gate:\n  minScore: 150\n" });
+    scope.done();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("- `draft.yml` line 2, key `gate.minScore`: Too big: expected number to be <=100\n");
+    expect(result.stderr).toContain("A file with a problem is ignored as a whole: review-coach uses the defaults in its place.");
+  });
+
+  it("asks for a token, and for --since or --prs but not both", async () => {
+    const noToken = await runPreview(["--repo", REPO], mkdtempSync(path.join(tmpdir(), "review-coach-preview-")), {});
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toMatch(/^review-coach preview: a token is required: --token or GITHUB_TOKEN\n/);
+    const both = await run(["--since", "4w", "--prs", "20,31"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^review-coach preview: give --since or --prs, not both\n/);
+  });
+});
