@@ -21,11 +21,14 @@ function formatDuration(ms: number): string {
   return minutes < 60 ? `${minutes}m ${String(seconds % 60).padStart(2, "0")}s` : `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, "0")}m`;
 }
 
-export function createPreviewProgress(stream: Writable & { isTTY?: boolean }, rateLimit: RateLimitState, now: () => number): PreviewProgressReporter {
+export function createPreviewProgress(stream: Writable & { isTTY?: boolean }, rateLimit: () => RateLimitState, now: () => number): PreviewProgressReporter {
   const tty = stream.isTTY === true;
   const started = now();
   let barShown = false;
-  const budget = () => (rateLimit.remaining === undefined ? "" : `${rateLimit.remaining} requests left`);
+  const budget = () => {
+    const { remaining } = rateLimit();
+    return remaining === undefined ? "" : `${remaining} requests left`;
+  };
   const line = (text: string) => {
     if (barShown) stream.write("\n");
     barShown = false;

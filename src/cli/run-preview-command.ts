@@ -147,8 +147,9 @@ async function runPreview(args: readonly string[], io: CliIo, source: Record<str
   const host = options.host ?? "github.com";
   const log = pino({ level: "silent" });
   const cache = options.cache ? createDiskCache(path.resolve(io.cwd ?? ".", options.cacheDir ?? defaultCacheDir(source))) : undefined;
-  let progress: ReturnType<typeof createPreviewProgress> | undefined;
-  const { github, rateLimit } = createTokenClient({
+  // The bar shows the client's rate limit; the client tells the bar when it waits.
+  const progress = createPreviewProgress(io.stderr, () => client.rateLimit, () => now().getTime());
+  const client = createTokenClient({
     token: options.token,
     baseUrl: options.host ? `${source.GHE_PROTOCOL ?? "https"}://${options.host}/api/v3` : "https://api.github.com",
     log,
@@ -156,14 +157,13 @@ async function runPreview(args: readonly string[], io: CliIo, source: Record<str
     ...(configText !== undefined ? { workingCopy: { owner, repo: name, path: CONFIG_PATH, text: configText } } : {}),
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     now: () => now().getTime(),
-    onWait: (wait) => progress?.waiting(wait),
+    onWait: (wait) => progress.waiting(wait),
     ...(deps.policy ? { policy: deps.policy } : {}),
   });
-  progress = createPreviewProgress(io.stderr, rateLimit, () => now().getTime());
 
   let report: PreviewReport;
   try {
-    report = await previewRepository({ github, log, now, progress }, { repo: { owner, repo: name }, host, weeks: options.since, numbers: options.prs });
+    report = await previewRepository({ github: client.github, log, now, progress }, { repo: { owner, repo: name }, host, weeks: options.since, numbers: options.prs });
   } catch (error) {
     progress.finish();
     if (error instanceof GitHubAccessError) return fail(error.message);
