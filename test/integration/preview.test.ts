@@ -240,6 +240,49 @@ describe("review-coach preview of two weeks of merged pull requests", () => {
   });
 });
 
+describe("review-coach preview of chosen pull requests (--prs)", () => {
+  it("replays the merged ones on github.com and says why the others were left out", async () => {
+    const requests: string[] = [];
+    const scope = nock("https://api.github.com");
+    scope.on("request", (req: { method: string; path: string }) => requests.push(`${req.method} ${req.path}`));
+    const repoPath = `/repos/${REPO}`;
+    scope
+      .get(repoPath)
+      .reply(200, restRepository())
+      .get(`${repoPath}/contents/.github%2Freview-coach.yml`)
+      .reply(404, { message: "Not Found" })
+      .get(`/repos/${HISTORY_REPO.owner}/.github/contents/.github%2Freview-coach.yml`)
+      .reply(404, { message: "Not Found" })
+      .get(`${repoPath}/pulls/103`)
+      .reply(200, restPull({ number: 103, author: "bob-dev", mergedAt: "2026-11-10T09:30:00Z", title: "Fix a typo in the checkout guide" }))
+      .get(`${repoPath}/pulls/150`)
+      .reply(200, { ...restPull({ number: 150, author: "bob-dev", mergedAt: null, title: "Still open" }), state: "open", closed_at: null })
+      .get(`${repoPath}/pulls/151`)
+      .reply(404, { message: "Not Found" })
+      .get(`${repoPath}/pulls/103/files`)
+      .query({ per_page: 100 })
+      .reply(200, docsFiles())
+      .get(`${repoPath}/pulls/103/reviews`)
+      .query({ per_page: 100 })
+      .reply(200, [restReview(103, { id: 10301, login: "carol-rev", state: "APPROVED", body: "Reads well.", submittedAt: "2026-11-10T09:00:00Z" })])
+      .get(`${repoPath}/pulls/103/comments`)
+      .query({ per_page: 100 })
+      .reply(200, []);
+    const result = await runPreview(["--repo", REPO, "--prs", "103,150,151", "--format", "json", "--no-cache"], mkdtempSync(path.join(tmpdir(), "review-coach-preview-")));
+    expect(result.code).toBe(0);
+    scope.done();
+    expect(requests.every((r) => r.startsWith("GET "))).toBe(true);
+    const report = previewReportSchema.parse(JSON.parse(result.stdout));
+    expect(report.window).toEqual({ since: null, pullRequests: [103, 150, 151] });
+    expect(report.skipped).toEqual([
+      { number: 150, reason: "still open" },
+      { number: 151, reason: "no such pull request" },
+    ]);
+    expect(report.pullRequests.map((pr) => [pr.number, pr.risk.level, pr.score, pr.nudges.length])).toEqual([[103, "none", 100, 0]]);
+    expect(report.config.sources).toEqual(["config/default.yml"]);
+  });
+});
+
 describe("review-coach preview when it cannot read", () => {
   const repoPath = `/repos/${REPO}`;
   const run = (args: string[] = [], files: Record<string, string> = {}) =>
