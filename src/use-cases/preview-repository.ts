@@ -10,6 +10,7 @@ import { startOfIsoWeek } from "../digest/build-digest-week.js";
 import { isoWeek } from "../digest/iso-week.js";
 import { loadDigestInput } from "../digest/load-digest-input.js";
 import { renderDigestMarkdown } from "../digest/render-digest-markdown.js";
+import { DIGEST_MARKER_PREFIX } from "../digest/render-digest-title.js";
 import { ReviewCoachError } from "../errors.js";
 import { toGitHubAccessError } from "../github/github-access-error.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
@@ -266,5 +267,10 @@ async function buildTotals(store: Store, repositoryId: number, pullRequests: rea
 async function buildPreviewDigest(store: Store, repositoryId: number, fullName: string, now: Date): Promise<PreviewReport["digest"]> {
   const input = await loadDigestInput(store, { target: { kind: "repository", name: fullName }, repositoryIds: [repositoryId] }, now);
   const data = buildDigest(input);
-  return { isoWeek: data.week.isoWeek, markdown: renderDigestMarkdown(data) };
+  // Without the hidden marker: a preview pasted into an issue must not pass for the delivered digest.
+  const markdown = renderDigestMarkdown(data)
+    .split("\n")
+    .filter((line) => !line.startsWith(DIGEST_MARKER_PREFIX))
+    .join("\n");
+  return { isoWeek: data.week.isoWeek, markdown };
 }

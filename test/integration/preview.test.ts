@@ -225,8 +225,9 @@ describe("review-coach preview of two weeks of merged pull requests", () => {
     expect(markdown.stderr).toContain(`review-coach preview: report written to ${out}\n`);
     const text = readFileSync(out, "utf8");
     expect(text).toMatchSnapshot("markdown report");
-    // Pasted into an issue, a quoted nudge pings nobody.
+    // Pasted into an issue, a quoted nudge pings nobody, and the digest does not pass for the delivered one.
     expect(text).not.toMatch(/@[A-Za-z0-9]/);
+    expect(text).not.toContain("<!-- review-coach:");
 
     const again = mockPreview("unchanged", []);
     const json = await runPreview(["--repo", REPO, "--since", "2w", "--host", HOST, "--format", "json"], cacheDir);
