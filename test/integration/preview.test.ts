@@ -318,6 +318,20 @@ describe("review-coach preview when it cannot read", () => {
     expect(result.stderr).toContain(`review-coach preview: the token may not read ${REPO} on github.com (GitHub said: Resource not accessible by personal access token). It needs read access`);
   });
 
+  it("waits out a 403 'rate limit exceeded' and tries again rather than failing", async () => {
+    const limited = { "x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(RESET) };
+    const scope = nock("https://api.github.com")
+      .get(repoPath)
+      .reply(403, { message: "API rate limit exceeded for user ID 7001." }, limited)
+      .get(repoPath)
+      .reply(401, { message: "Bad credentials" });
+    const result = await run();
+    scope.done();
+    expect(result.sleeps).toEqual([91_000]);
+    expect(result.stderr).toContain("review-coach preview: the token's rate limit is used up: waiting 1m 31s, until 10:01:31 UTC\n");
+    expect(result.stderr).toContain("github.com did not accept the token");
+  });
+
   it("gives the app's message for a config file that does not validate, with the file and line", async () => {
     const scope = nock("https://api.github.com")
       .get(repoPath)
