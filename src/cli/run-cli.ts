@@ -5,9 +5,10 @@ import { EXIT_OK, EXIT_USAGE, writeText, type CliCommand, type CliIo } from "./c
 import { classifyCommand } from "./run-classify-command.js";
 import { createConfigCommand } from "./run-config-command.js";
 import { createDigestCommand } from "./run-digest-command.js";
+import { createPreviewCommand } from "./run-preview-command.js";
 import { riskCommand } from "./run-risk-command.js";
 
-export const CLI_COMMANDS: readonly CliCommand[] = [classifyCommand, riskCommand, createDigestCommand(), createConfigCommand()];
+export const CLI_COMMANDS: readonly CliCommand[] = [classifyCommand, riskCommand, createDigestCommand(), createConfigCommand(), createPreviewCommand()];
 
 export function renderUsage(commands: readonly CliCommand[] = CLI_COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length));

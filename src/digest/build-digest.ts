@@ -197,7 +197,8 @@ function buildConcernCoverage(merged: readonly DigestPullRequest[], concern: Con
   return { concern, asked: asked.length, covered, share: share(covered, asked.length) };
 }
 
-function buildCoverage(merged: readonly DigestPullRequest[]): DigestCoverage {
+/** What the reviews of these merged PRs covered, per concern the digest reports. Pure. */
+export function buildCoverage(merged: readonly DigestPullRequest[]): DigestCoverage {
   const reviewed = merged.filter(hasCountedReview);
   const styleOnly = reviewed.filter((pullRequest) => pullRequest.flags.includes("style-only")).length;
   return {
@@ -206,7 +207,8 @@ function buildCoverage(merged: readonly DigestPullRequest[]): DigestCoverage {
   };
 }
 
-function buildRubberStamps(merged: readonly DigestPullRequest[]): DigestRubberStamps {
+/** Rubber-stamped merges among these PRs, by risk. Pure. */
+export function buildRubberStamps(merged: readonly DigestPullRequest[]): DigestRubberStamps {
   const byRisk: Record<DigestRiskLevel, number> = { high: 0, medium: 0, low: 0, none: 0 };
   let weighted = 0;
   let totalWeight = 0;

@@ -1,6 +1,10 @@
+import type { ProbotOctokit } from "probot";
 import type { Logger } from "../log.js";
 import { createOctokitClass, type OctokitPolicy } from "./create-octokit-class.js";
 import { GitHubClient, type RepoRef } from "./github-client.js";
+
+/** A repository file stood in for by a local text. */
+export type WorkingCopyFile = RepoRef & { path: string; text: string };
 
 export interface WorkingCopyOptions {
   /** A personal access token or any token that can read the repositories involved. */
@@ -8,7 +12,7 @@ export interface WorkingCopyOptions {
   /** https://api.github.com, or GitHub Enterprise Server's https://HOST/api/v3. */
   baseUrl: string;
   /** The file in the working copy stands in for this file of the repository. */
-  file: RepoRef & { path: string; text: string };
+  file: WorkingCopyFile;
   log: Logger;
   policy?: OctokitPolicy;
 }
@@ -21,7 +25,13 @@ export interface WorkingCopyOptions {
 export function createWorkingCopyClient(options: WorkingCopyOptions): GitHubClient {
   const Octokit = createOctokitClass(options.policy);
   const octokit = new Octokit({ auth: { token: options.token }, baseUrl: options.baseUrl });
-  const { owner, repo, path, text } = options.file;
+  answerFromWorkingCopy(octokit, options.file);
+  return new GitHubClient(octokit, options.log);
+}
+
+/** Answers the octokit's reads of `file` (at the default branch) with its local text. */
+export function answerFromWorkingCopy(octokit: InstanceType<typeof ProbotOctokit>, file: WorkingCopyFile): void {
+  const { owner, repo, path, text } = file;
   octokit.hook.wrap("request", async (request, route) => {
     const isWorkingCopy =
       route.method === "GET" &&
@@ -33,5 +43,4 @@ export function createWorkingCopyClient(options: WorkingCopyOptions): GitHubClie
     if (!isWorkingCopy) return request(route);
     return { status: 200, url: octokit.request.endpoint(route).url, headers: { "content-type": "text/plain; charset=utf-8" }, data: text };
   });
-  return new GitHubClient(octokit, options.log);
 }

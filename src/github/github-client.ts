@@ -223,6 +223,18 @@ export class GitHubClient {
     });
   }
 
+  /** The repository itself: the first read of a run, so a bad token or a missing repository shows at once. */
+  async getRepository(ref: RepoRef) {
+    const response = await this.octokit.rest.repos.get({ owner: ref.owner, repo: ref.repo });
+    return response.data;
+  }
+
+  /** One pull request by number. */
+  async getPullRequest(ref: RepoRef, pullNumber: number) {
+    const response = await this.octokit.rest.pulls.get({ owner: ref.owner, repo: ref.repo, pull_number: pullNumber });
+    return response.data;
+  }
+
   /** One page of closed pull requests, most recently updated first (backfill resumes by page). */
   async listClosedPullRequests(ref: RepoRef, page: number, perPage: number) {
     const response = await this.octokit.rest.pulls.list({ owner: ref.owner, repo: ref.repo, state: "closed", sort: "updated", direction: "desc", per_page: perPage, page });

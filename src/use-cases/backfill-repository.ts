@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { classifyComment } from "../coach/classify-comment.js";
 import { TransientError } from "../errors.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { Logger } from "../log.js";
@@ -9,11 +8,8 @@ import { startOfIsoWeek } from "../digest/build-digest-week.js";
 import { recordScoreSnapshots } from "../digest/record-score-snapshot.js";
 import { type BackfillState, readBackfillState, saveBackfillState, saveRepositoryConfig } from "../store/repositories.js";
 import { listScoreSnapshotDays } from "../store/score-snapshots.js";
-import { listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
-import { classifyReviewComments } from "./classify-review-comments.js";
-import { rescorePullRequest, scoreOne, toReviewState } from "./coach-review.js";
-import { ensureRiskProfile } from "./ensure-risk-profile.js";
-import { recordPullRequest } from "./record-pull-request.js";
+import { importPullRequest } from "./import-pull-request.js";
+import { readMergedPullRequestPage } from "./read-merged-pull-requests.js";
 
 export const backfillJobSchema = z.object({
   installationId: z.number(),
@@ -24,7 +20,6 @@ export type BackfillJob = z.infer<typeof backfillJobSchema>;
 
 /** Stop and resume later when the installation has fewer requests than this left in its hourly budget. */
 const KEEP_IN_RESERVE = 500;
-const PAGE_SIZE = 30;
 
 /**
  * Flow 5: imports the last weeks of merged pull requests with their files, reviews and review comments,
@@ -59,15 +54,11 @@ export async function backfillRepository(job: BackfillJob, deps: { github: GitHu
       log.info({ remaining, page: state.page }, "backfill paused to keep the installation's request budget");
       throw new TransientError(`backfill of ${job.fullName} paused at page ${state.page}: ${remaining} requests left this hour`, wait);
     }
-    const pulls = await github.listClosedPullRequests(repo, state.page, PAGE_SIZE);
-    for (const pr of pulls) {
-      if (!pr.merged_at || pr.merged_at < state.since) continue;
-      if (pr.user && pr.user.type === "Bot") continue;
-      await importPullRequest(github, store, repo, job, pr, loaded, deps.now(), log);
+    const { merged, oldestUpdate: oldest, reachedTheStart } = await readMergedPullRequestPage(github, repo, state.page, state.since);
+    for (const pr of merged) {
+      await importPullRequest({ github, store, log }, repo, job, pr, loaded, deps.now());
       state.imported++;
     }
-    const reachedTheStart = pulls.length < PAGE_SIZE || pulls.every((p) => p.updated_at < state.since);
-    const oldest = pulls.map((p) => p.updated_at).sort()[0];
     const reached = oldest !== undefined && (state.reached === undefined || oldest < state.reached) ? oldest : state.reached;
     state = { ...state, page: state.page + 1, done: reachedTheStart, ...(reached === undefined ? {} : { reached }) };
     await saveBackfillState(store, job.repositoryId, state, deps.now());
@@ -77,68 +68,4 @@ export async function backfillRepository(job: BackfillJob, deps: { github: GitHu
   // The history is complete: the snapshots it covers are computed again (and yesterday's, skipped while it ran).
   const yesterday = new Date(deps.now().getTime() - 86_400_000).toISOString().slice(0, 10);
   await recordScoreSnapshots(store, job.repositoryId, [...(await listScoreSnapshotDays(store, job.repositoryId)), yesterday], deps.now(), log);
-}
-
-type ClosedPull = Awaited<ReturnType<GitHubClient["listClosedPullRequests"]>>[number];
-
-async function importPullRequest(
-  github: GitHubClient,
-  store: Store,
-  repo: RepoRef,
-  job: BackfillJob,
-  pr: ClosedPull,
-  loaded: Awaited<ReturnType<RepoConfigLoader>>,
-  now: Date,
-  log: Logger,
-): Promise<void> {
-  const payload = {
-    id: pr.id,
-    number: pr.number,
-    title: pr.title,
-    html_url: pr.html_url,
-    state: pr.state,
-    draft: pr.draft ?? false,
-    merged: true,
-    user: { login: pr.user?.login ?? "ghost", id: pr.user?.id ?? 0, type: pr.user?.type ?? "User" },
-    head: { sha: pr.head.sha, ref: pr.head.ref, repo: pr.head.repo ? { full_name: pr.head.repo.full_name } : null },
-    base: { ref: pr.base.ref, sha: pr.base.sha },
-    created_at: pr.created_at,
-    merged_at: pr.merged_at,
-    closed_at: pr.closed_at,
-  };
-  await recordPullRequest(store, payload, { installationId: job.installationId, repositoryId: job.repositoryId }, now);
-  const { profile } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, loaded.config, now, { log });
-  const reviews = await github.listPullRequestReviews(repo, pr.number);
-  const comments = await github.listPullRequestReviewComments(repo, pr.number);
-  for (const review of reviews) {
-    const reviewer = review.user;
-    if (!reviewer || reviewer.type === "Bot" || reviewer.login === payload.user.login || review.state === "PENDING") continue;
-    const records = classifyReviewComments(
-      comments.filter((c) => c.pull_request_review_id === review.id),
-      { installationId: job.installationId, repositoryId: job.repositoryId, pullRequestId: pr.id, reviewId: review.id, reviewerLogin: reviewer.login },
-    );
-    const body = review.body ?? "";
-    const bodyClassification = classifyComment(body);
-    await saveReview(
-      store,
-      {
-        id: review.id,
-        installationId: job.installationId,
-        repositoryId: job.repositoryId,
-        pullRequestId: pr.id,
-        reviewerLogin: reviewer.login,
-        reviewerId: reviewer.id,
-        state: toReviewState(review.state),
-        body,
-        commitSha: review.commit_id ?? null,
-        submittedAt: review.submitted_at ?? pr.created_at,
-        htmlUrl: review.html_url,
-      },
-      bodyClassification,
-      records,
-      now,
-    );
-    await saveReviewScore(store, review.id, scoreOne(review.state, body, bodyClassification, records, profile, payload, loaded), now);
-  }
-  await rescorePullRequest(store, await listReviews(store, pr.id), payload, profile, loaded, now);
 }

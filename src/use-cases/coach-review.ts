@@ -4,7 +4,7 @@ import { renderCheckRun, COACH_CHECK_NAME } from "../coach/render/render-check-r
 import { renderCoachingReview } from "../coach/render/render-coaching-review.js";
 import { renderNudge } from "../coach/render/render-nudge.js";
 import { scorePullRequest } from "../coach/score-pull-request.js";
-import { isStyleOnly, type ReviewScore, type ReviewState, scoreReview } from "../coach/score-review.js";
+import { isStyleOnly, type ReviewScore, type ReviewState, type ScoredComment, scoreReview } from "../coach/score-review.js";
 import { planReviewNudges } from "../coach/select-nudges.js";
 import type { CommentClassification, Finding, RiskProfile } from "../coach/types.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
@@ -95,7 +95,7 @@ export function scoreOne(
   return scoreReview(
     {
       review: { state: toReviewState(state), body, bodyClassification },
-      comments: comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification, text: c.body })),
+      comments: comments.map(toScoredComment),
       riskProfile: profile,
       pullRequest: pullRequestFacts(profile),
     },
@@ -103,8 +103,13 @@ export function scoreOne(
   );
 }
 
+/** A stored comment as the scorer reads it. */
+export function toScoredComment(c: CommentRecord): ScoredComment {
+  return { id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification, text: c.body };
+}
+
 /** Size facts from the diff itself: review webhooks' PR objects do not carry them. */
-function pullRequestFacts(profile: RiskProfile) {
+export function pullRequestFacts(profile: RiskProfile) {
   return { additions: profile.stats.additions, deletions: profile.stats.deletions, changedFiles: profile.stats.files };
 }
 
@@ -125,7 +130,7 @@ export async function rescorePullRequest(
           {
             reviews: counted.map((r) => ({
               review: { state: toReviewState(r.state), body: r.body, bodyClassification: r.bodyClassification },
-              comments: r.comments.map((c) => ({ id: c.id, path: c.path ?? undefined, line: c.line, classification: c.classification, text: c.body })),
+              comments: r.comments.map(toScoredComment),
             })),
             riskProfile: profile,
             pullRequest: pullRequestFacts(profile),
