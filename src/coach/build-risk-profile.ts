@@ -113,8 +113,13 @@ function buildFileView(file: PullRequestFile, patch: readonly PatchHunk[], text:
     additions: file.additions,
     deletions: file.deletions,
     firstAddedLine: hunks.find((hunk) => hunk.firstAddedLine !== null)?.firstAddedLine ?? null,
-    syntax: syntax && file.content !== undefined && file.status !== "removed" ? syntax.parse(file.content, kind.language, file.filename) : null,
+    syntax: readOnce(() => (syntax && file.content !== undefined && file.status !== "removed" ? syntax.parse(file.content, kind.language, file.filename) : null)),
   };
+}
+
+function readOnce<T>(read: () => T): () => T {
+  let value: { read: T } | undefined;
+  return () => (value ??= { read: read() }).read;
 }
 
 /** Binary: a known binary extension, or no patch and no counted lines for a file that has content changes. */

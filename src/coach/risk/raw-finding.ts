@@ -57,8 +57,11 @@ export interface FileView {
   deletions: number;
   /** New-file line of the first added line in the file, or null. */
   firstAddedLine: number | null;
-  /** The new version's syntax, when its content was read and a grammar parses it; null otherwise (line rules only). */
-  syntax: FileSyntax | null;
+  /**
+   * The new version's syntax, when its content was read and a grammar parses it; null otherwise (line rules only).
+   * Parsed on first call, so a file whose added lines no rule's pattern matches is never parsed.
+   */
+  syntax: () => FileSyntax | null;
 }
 
 export function buildHunkView(hunk: PatchHunk, text: PullRequestText): HunkView {

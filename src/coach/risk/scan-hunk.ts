@@ -25,14 +25,18 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     const raw = line.text;
     if (raw.trim() === "" || isMovedLine(raw, file.text)) continue;
     const text = raw.length > MAX_LINE_LENGTH ? raw.slice(0, MAX_LINE_LENGTH) : raw;
+    // Masking strings and comments only ever removes matches, so a rule that does not match the raw line
+    // cannot match its code: most lines are done here, without parsing the file.
+    const candidates = applicable.filter((rule) => !fired.has(rule.id) && rule.pattern.test(text));
+    if (candidates.length === 0) continue;
     // With the file's syntax, comments (block comments and docstrings too) and strings are known exactly.
-    const syntaxLine = file.syntax ? getSyntaxLine(file.syntax, line.newLine) : null;
+    const syntax = file.syntax();
+    const syntaxLine = syntax ? getSyntaxLine(syntax, line.newLine) : null;
     const known = syntaxLine !== null && syntaxLine.code.length === raw.length;
     const isComment = known ? syntaxLine.commentOnly : comment.test(text);
     const code = known ? syntaxLine.code.slice(0, MAX_LINE_LENGTH) : text;
 
-    for (const rule of applicable) {
-      if (fired.has(rule.id)) continue;
+    for (const rule of candidates) {
       if (isComment && !rule.comments) continue;
       const match = rule.pattern.exec(rule.codeOnly ? code : text);
       if (!match) continue;
@@ -48,8 +52,8 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
         reason = rule.escalate.reason ?? reason;
       }
       let confidence: Confidence = rule.confidence ?? "medium";
-      if (rule.withInput && known && file.syntax) {
-        const inputs = findLineInputs(file.syntax, line.newLine);
+      if (rule.withInput && known && syntax) {
+        const inputs = findLineInputs(syntax, line.newLine);
         if (inputs.length > 0) {
           confidence = rule.withInput.confidence;
           reason = rule.withInput.reason.replace("{input}", quoteMatch(inputs.join(", ")));
