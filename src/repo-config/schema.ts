@@ -50,7 +50,7 @@ export const repoConfigSchema = z
     rules: z
       .partialRecord(z.enum(RULE_IDS as [string, ...string[]]), z.enum(["off", "low", "medium", "high", "on"]))
       .describe(
-        "Pins per rule id (as the check run, the digest and the dashboard name rules): off never nudges about it; low, medium or high nudge with that severity; on keeps its own severity. A pinned rule is never muted by learning.",
+        "Pins per rule id (the JSON Schema lists every id for your editor; the check run, the digest and the dashboard name them): off never nudges about it; low, medium or high nudge with that severity; on keeps its own severity. A pinned rule is never muted by learning.",
       ),
     learning: z
       .object({

@@ -14,6 +14,7 @@ const DAY = 24 * HOUR;
 
 // Per-rule learning (issue 13) as the event stream shows it: nudges posted, dismissed in each of the three
 // ways GitHub lets a reviewer say no, and what the next pull request of the repository (or org) gets.
+// The tests run in order on one app and clock: the pin and unmute tests start from the rule the first mutes.
 describe("learning from dismissed nudges, per rule", () => {
   let clock = Date.parse("2026-11-02T10:00:00Z");
   const app = useTestApp({ now: () => new Date(clock) });
@@ -138,8 +139,17 @@ describe("learning from dismissed nudges, per rule", () => {
   it("/coach unmute is refused to someone without write access and resets the rule for a writer", async () => {
     const s = new PullRequestScenario(t, 6006, { ...repo, number: 6006 });
     const outsider = { login: "drive-by", id: 6661, type: "User" };
-    let refusal: { body: string } | undefined;
+    let unknown: { body: string } | undefined;
     const scope = api()
+      .post(`/repos/${REPO}/issues/6006/comments`, (body) => ((unknown = body), true))
+      .reply(201, { id: 3 });
+    await t.post("issue_comment", issueCommentPayload(s, { id: ++commentId, body: "/coach unmute sql-from-varible", user: outsider }));
+    await t.waitForIdle();
+    scope.done();
+    expect(unknown!.body).toBe("review-coach has no rule `sql-from-varible`. Name the rule to unmute, as the review-coach check run lists it: `/coach unmute <rule>`.");
+
+    let refusal: { body: string } | undefined;
+    scope
       .get(`/repos/${REPO}/collaborators/drive-by/permission`)
       .reply(200, { permission: "read", role_name: "read", user: { login: "drive-by" } })
       .post(`/repos/${REPO}/issues/6006/comments`, (body) => ((refusal = body), true))
