@@ -67,11 +67,14 @@ const DAY_MS = 86_400_000;
  */
 export function buildMutedRules(input: MutedRulesInput): MutedRule[] {
   const resets = new Map(input.resets.map((r) => [r.rule, Date.parse(r.at)]));
-  const byRule = new Map<string, RuleOutcome[]>();
+  const byRule = new Map<string, TimedOutcome[]>();
+  const versions = new Map<string, string>();
   for (const outcome of input.outcomes) {
-    if (input.pins[outcome.rule] !== undefined || outcome.ruleVersion !== input.ruleVersion(outcome.rule)) continue;
+    let version = versions.get(outcome.rule);
+    if (version === undefined) versions.set(outcome.rule, (version = input.ruleVersion(outcome.rule)));
+    if (input.pins[outcome.rule] !== undefined || outcome.ruleVersion !== version) continue;
     const list = byRule.get(outcome.rule) ?? [];
-    list.push(outcome);
+    list.push({ outcome: outcome.outcome, repositoryId: outcome.repositoryId, sentAt: Date.parse(outcome.sentAt), outcomeAt: Date.parse(outcome.outcomeAt) });
     byRule.set(outcome.rule, list);
   }
   const muted: MutedRule[] = [];
@@ -85,28 +88,59 @@ export function buildMutedRules(input: MutedRulesInput): MutedRule[] {
   return muted.sort((a, b) => (a.scope === b.scope ? a.rule.localeCompare(b.rule) : a.scope === "repository" ? -1 : 1));
 }
 
+/** One nudge of a rule with its times as numbers, parsed once. */
+interface TimedOutcome {
+  outcome: RuleOutcomeKind;
+  repositoryId: number;
+  sentAt: number;
+  outcomeAt: number;
+}
+
 /**
  * Walks one rule's outcomes in time. The rule is muted from the first dismissal that brings the window
  * to MUTE_MIN_DISMISSALS with at most MUTE_MAX_ACTED_ON_SHARE acted on, for `expiryDays`; when that
- * lapses, the window starts afresh. Null when it is not muted now.
+ * lapses, the window starts afresh. Null when it is not muted now. One sweep over the window's events
+ * per window, so thousands of nudges of one rule cost milliseconds.
  */
-function findMuting(outcomes: readonly RuleOutcome[], from: number, now: Date, expiryDays: number): (RuleLearningCounts & { since: string; until: string }) | null {
+function findMuting(timed: readonly TimedOutcome[], from: number, now: Date, expiryDays: number): (RuleLearningCounts & { since: string; until: string }) | null {
+  const end = now.getTime();
   let windowStart = from;
   for (;;) {
-    const window = outcomes.filter((o) => Date.parse(o.sentAt) >= windowStart && Date.parse(o.sentAt) <= now.getTime());
-    const dismissals = window
-      .filter((o) => o.outcome === "dismissed")
-      .map((o) => Date.parse(o.outcomeAt))
-      .sort((a, b) => a - b);
-    const tipping = dismissals.find((at) => isMuting(countAt(window, at)));
-    if (tipping === undefined) return null;
+    const window = timed.filter((o) => o.sentAt >= windowStart && o.sentAt <= end);
+    const tipping = findTipping(window, end);
+    if (tipping === null) return null;
     const until = tipping + expiryDays * DAY_MS;
-    if (now.getTime() < until) {
-      const counts = countAt(window, now.getTime());
+    if (end < until) {
+      const counts = countAt(window, end);
       return isMuting(counts) ? { ...counts, since: new Date(tipping).toISOString(), until: new Date(until).toISOString() } : null;
     }
     windowStart = until;
   }
+}
+
+/** The first moment, up to `end`, at which a dismissal leaves the window's counts at the muting bar; null if none. */
+function findTipping(window: readonly TimedOutcome[], end: number): number | null {
+  // Each nudge is two events: sent, then its outcome. Events at one instant all count before the check.
+  const events: Array<{ at: number; kind: "sent" | RuleOutcomeKind }> = [];
+  for (const o of window) {
+    events.push({ at: o.sentAt, kind: "sent" });
+    if (o.outcome !== "pending" && o.outcomeAt <= end) events.push({ at: o.outcomeAt, kind: o.outcome });
+  }
+  events.sort((a, b) => a.at - b.at);
+  const counts: RuleLearningCounts = { sent: 0, actedOn: 0, dismissed: 0, ignored: 0 };
+  let dismissalAtInstant = false;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (i === 0 || events[i - 1]!.at !== event.at) dismissalAtInstant = false;
+    if (event.kind === "sent") counts.sent += 1;
+    else if (event.kind === "acted-on") counts.actedOn += 1;
+    else if (event.kind === "dismissed") counts.dismissed += 1;
+    else if (event.kind === "ignored") counts.ignored += 1;
+    if (event.kind === "dismissed") dismissalAtInstant = true;
+    const instantDone = i + 1 === events.length || events[i + 1]!.at !== event.at;
+    if (instantDone && dismissalAtInstant && isMuting(counts)) return event.at;
+  }
+  return null;
 }
 
 function isMuting(counts: RuleLearningCounts): boolean {
@@ -114,12 +148,12 @@ function isMuting(counts: RuleLearningCounts): boolean {
 }
 
 /** The counts as they stood at `at`: nudges sent by then, outcomes that had happened by then. */
-function countAt(window: readonly RuleOutcome[], at: number): RuleLearningCounts {
+function countAt(window: readonly TimedOutcome[], at: number): RuleLearningCounts {
   const counts: RuleLearningCounts = { sent: 0, actedOn: 0, dismissed: 0, ignored: 0 };
   for (const o of window) {
-    if (Date.parse(o.sentAt) > at) continue;
+    if (o.sentAt > at) continue;
     counts.sent += 1;
-    if (Date.parse(o.outcomeAt) > at) continue;
+    if (o.outcomeAt > at) continue;
     if (o.outcome === "acted-on") counts.actedOn += 1;
     if (o.outcome === "dismissed") counts.dismissed += 1;
     if (o.outcome === "ignored") counts.ignored += 1;
