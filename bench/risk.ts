@@ -16,6 +16,7 @@ import { parseUnifiedDiff } from "../src/coach/parse-unified-diff.js";
 import { scoreReview } from "../src/coach/score-review.js";
 import { planReviewNudges } from "../src/coach/select-nudges.js";
 import { severityRank, type Finding, type PullRequestFile } from "../src/coach/types.js";
+import { buildNudgePolicy } from "../src/repo-config/build-nudge-policy.js";
 import { buildRiskConfig } from "../src/repo-config/build-risk-config.js";
 import { getDefaultConfig } from "../src/repo-config/default-config.js";
 import { median, printTable } from "./print-table.js";
@@ -155,12 +156,10 @@ function measure(diff: DiffCase): DiffResult {
     { weights: config.scoring.weights },
   );
   const plan = planReviewNudges({
+    ...buildNudgePolicy(config),
     findings: profile.findings,
     addressed: new Set(score.addressed),
     history: [],
-    minSeverity: config.severity,
-    maxPerReview: config.maxNudgesPerReview,
-    maxPerPullRequest: config.maxNudgesPerPullRequest,
     flags: score.flags,
   });
   const must = diff.regions.filter((r) => r.kind === "must");

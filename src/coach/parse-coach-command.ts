@@ -5,6 +5,7 @@ export type CoachCommand =
   | { kind: "off" }
   | { kind: "on" }
   | { kind: "kudos"; named: boolean }
+  | { kind: "unmute"; rule: string | null }
   | { kind: "help"; unknown: string | null };
 
 /**
@@ -25,6 +26,7 @@ export function parseCoachCommand(body: string): CoachCommand | null {
     const word = (match[1] ?? "").toLowerCase();
     const second = (match[2] ?? "").toLowerCase();
     if (word === "kudos" && (second === "off" || second === "on")) return { kind: "kudos", named: second === "on" };
+    if (word === "unmute") return { kind: "unmute", rule: second || null };
     switch (word) {
       case "explain":
       case "why":

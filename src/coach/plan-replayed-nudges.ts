@@ -4,8 +4,8 @@
 import { countsAsReview } from "./counts-as-review.js";
 import { type ReviewWithComments, scorePullRequest } from "./score-pull-request.js";
 import { isStyleOnly, type ReviewScore, type ScoreOptions } from "./score-review.js";
-import { type NudgeHistoryEntry, planReviewNudges, type ReviewNudgePlan } from "./select-nudges.js";
-import type { RiskProfile, Severity } from "./types.js";
+import { type NudgeHistoryEntry, type PlanReviewNudgesInput, planReviewNudges, type ReviewNudgePlan } from "./select-nudges.js";
+import type { RiskProfile } from "./types.js";
 
 export interface ReplayedReview extends ReviewWithComments {
   id: number;
@@ -14,12 +14,12 @@ export interface ReplayedReview extends ReviewWithComments {
   score: ReviewScore;
 }
 
-export interface ReplayPolicy {
+/** The selection's thresholds, budgets and rule pins, as the repository's config sets them. */
+type ReplaySelection = Pick<PlanReviewNudgesInput, "minSeverity" | "minConfidence" | "maxPerReview" | "maxPerPullRequest" | "maxListed" | "pins">;
+
+export interface ReplayPolicy extends ReplaySelection {
   /** The repository's mode: "off" and "summary" post no nudges; "shadow" records them without posting. */
   mode: "nudge" | "summary" | "shadow" | "off";
-  minSeverity: Severity;
-  maxPerReview: number;
-  maxPerPullRequest: number;
   /** Logins the repository's config leaves alone. */
   ignoredReviewers: readonly string[];
   scoreOptions: ScoreOptions;
@@ -60,8 +60,11 @@ export function planReplayedNudges(
       addressed: new Set(pullRequestScore?.addressed ?? review.score.addressed),
       history,
       minSeverity: policy.minSeverity,
+      minConfidence: policy.minConfidence,
       maxPerReview: policy.maxPerReview,
       maxPerPullRequest: policy.maxPerPullRequest,
+      maxListed: policy.maxListed,
+      pins: policy.pins,
       flags: review.score.flags,
     });
     if (plan.inline.length === 0 && plan.listed.length === 0) return;

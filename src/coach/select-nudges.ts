@@ -1,3 +1,4 @@
+import type { RulePins } from "./build-muted-rules.js";
 import type { ReviewFlag } from "./score-review.js";
 import { type Concern, type Confidence, confidenceRank, type Finding, type Severity, severityRank } from "./types.js";
 
@@ -17,6 +18,10 @@ export interface SelectNudgesInput {
   minConfidence?: Confidence | undefined;
   maxPerReview: number;
   maxPerPullRequest: number;
+  /** `rules.<id>` pins: off drops the rule's findings, a severity replaces theirs. They win over `muted`. */
+  pins?: RulePins | undefined;
+  /** Rules learning muted for this repository: never nudged unless pinned. */
+  muted?: ReadonlySet<string> | undefined;
 }
 
 export interface NudgeSelection {
@@ -55,7 +60,7 @@ export function compareByImportance(a: Finding, b: Finding): number {
  */
 export function selectNudges(input: SelectNudgesInput): NudgeSelection {
   const seen = new Set(input.history.map((h) => h.fingerprint));
-  const uncovered = input.findings
+  const uncovered = applyRulePins(input.findings, input.pins ?? {}, input.muted ?? new Set())
     .filter((f) => severityRank(f.severity) >= severityRank(input.minSeverity))
     .filter((f) => confidenceRank(f.confidence) >= confidenceRank(input.minConfidence ?? "high"))
     .filter((f) => !input.addressed.has(f.fingerprint) && !seen.has(f.fingerprint))
@@ -85,11 +90,25 @@ export function selectNudges(input: SelectNudgesInput): NudgeSelection {
   return { inline, remaining: uncovered.filter((f) => !inline.includes(f)) };
 }
 
+/**
+ * The findings nudging may consider: a rule pinned `off`, or muted and not pinned, is left out; a rule
+ * pinned to a severity has its findings' severity replaced. Pure.
+ */
+export function applyRulePins(findings: readonly Finding[], pins: RulePins, muted: ReadonlySet<string>): Finding[] {
+  return findings.flatMap((finding) => {
+    const pin = pins[finding.rule];
+    if (pin === "off" || (pin === undefined && muted.has(finding.rule))) return [];
+    return pin === undefined || pin === "on" ? [finding] : [{ ...finding, severity: pin }];
+  });
+}
+
 /** Findings listed in a coaching review's body (rubber stamp, style-only review) at most. */
 export const MAX_LISTED_FINDINGS = 3;
 
 export interface PlanReviewNudgesInput extends SelectNudgesInput {
   flags: readonly ReviewFlag[];
+  /** Most findings listed in the body (default MAX_LISTED_FINDINGS; the quiet dial lists none). */
+  maxListed?: number | undefined;
 }
 
 export interface ReviewNudgePlan {
@@ -112,5 +131,5 @@ export function planReviewNudges(input: PlanReviewNudgesInput): ReviewNudgePlan 
   const needsBody = input.flags.includes("rubber-stamp") || input.flags.includes("style-only");
   const candidates = needsBody ? [...grouped, ...selection.remaining.filter((f) => !grouped.includes(f))] : grouped;
   const budgetLeft = Math.max(0, input.maxPerPullRequest - input.history.length - selection.inline.length);
-  return { inline: selection.inline, listed: candidates.slice(0, Math.min(budgetLeft, MAX_LISTED_FINDINGS)) };
+  return { inline: selection.inline, listed: candidates.slice(0, Math.min(budgetLeft, input.maxListed ?? MAX_LISTED_FINDINGS)) };
 }

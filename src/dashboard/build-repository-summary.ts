@@ -106,7 +106,7 @@ export function buildRepositoryFigures(
 /** The repository page: the summary plus weekly coverage, weak merges, kudos, nudges by concern and shadow counts. */
 export function buildRepositoryReport(
   figures: RepositoryFigures,
-  extra: Pick<RepositoryReport, "installationId" | "config"> & { inShadowMode: boolean },
+  extra: Pick<RepositoryReport, "installationId" | "config" | "mutedRules"> & { inShadowMode: boolean },
 ): RepositoryReport {
   const period = figures.digests.slice(0, PERIOD_WEEKS);
   const weeks: WeekCoverage[] = [...figures.digests].reverse().map((digest) => ({
@@ -139,6 +139,8 @@ export function buildRepositoryReport(
     kudos: period.flatMap((digest) => digest.kudos),
     namesReviewers: extra.config.individuals === "kudos",
     nudgesByConcern,
+    ruleEffectiveness: { windowDays: figures.digests[0]?.nudges.byRuleWindowDays ?? figures.summary.windowDays, rows: figures.digests[0]?.nudges.byRule ?? [] },
+    mutedRules: extra.mutedRules,
     shadow: {
       wouldHaveFired: nudgesByConcern.reduce((sum, row) => sum + row.shadow, 0),
       byConcern: nudgesByConcern.filter((row) => row.shadow > 0).map((row) => ({ concern: row.concern, count: row.shadow })),

@@ -1,6 +1,8 @@
 // The dashboard's view models: plain data computed from the store by the build* functions, rendered to
 // HTML by the render* functions and served as JSON by /api/v1. Scores are whole points.
 
+import type { MutedRule } from "../coach/build-muted-rules.js";
+import type { RuleEffectiveness } from "../coach/build-rule-effectiveness.js";
 import type { Concern } from "../coach/types.js";
 import type { DigestKudos, DigestRiskLevel, DigestWeakMerge } from "../digest/digest-types.js";
 
@@ -119,6 +121,10 @@ export interface RepositoryReport {
   kudos: DigestKudos[];
   namesReviewers: boolean;
   nudgesByConcern: ConcernNudges[];
+  /** Per rule over the score's window ending with the latest week (as the digest shows it). */
+  ruleEffectiveness: { windowDays: number; rows: RuleEffectiveness[] };
+  /** Rules learning muted for this repository now, with their counts and since when. */
+  mutedRules: MutedRule[];
   shadow: { wouldHaveFired: number; byConcern: Array<{ concern: Concern; count: number }>; inShadowMode: boolean };
   toneIssues: number;
   config: RepositoryConfigView;

@@ -2,6 +2,7 @@
 // store, then the pure builders. Each returns null when the thing does not exist *for this viewer*, so
 // another installation's data and a missing page look the same (404).
 
+import { getMutedRules } from "../use-cases/get-muted-rules.js";
 import { stringify } from "yaml";
 import type { Logger } from "../log.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
@@ -126,7 +127,12 @@ export async function loadRepositoryReport(
     loaded: ok,
   };
   return {
-    report: buildRepositoryReport(figures, { installationId: repository.installation_id, config: configView, inShadowMode }),
+    report: buildRepositoryReport(figures, {
+      installationId: repository.installation_id,
+      config: configView,
+      inShadowMode,
+      mutedRules: await getMutedRules(context.store, { installationId: repository.installation_id, repositoryId: repository.id }, config, now),
+    }),
     installationLogin: found.installationLogin,
   };
 }

@@ -168,7 +168,7 @@ function candidatesOf(facts: AgendaFacts): Candidate[] {
     add(
       "dismissed-nudges",
       nudges.dismissed,
-      `Reviewers dismissed ${nudges.dismissed} of ${plural(nudges.delivered, "nudge")}${about}: ask in the retro which ones missed the mark, and raise the severity threshold in .github/review-coach.yml if they were noise.`,
+      `Reviewers dismissed ${nudges.dismissed} of ${plural(nudges.delivered, "nudge")}${about}: ask in the retro which ones missed the mark; if they were noise, pin those rules off (the per-rule table names them) or turn strictness down to quiet in .github/review-coach.yml.`,
     );
   }
 

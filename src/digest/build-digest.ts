@@ -16,6 +16,7 @@
 // Privacy: reviewers are named only in kudos, only with individuals "kudos" and their consent; nothing
 // negative is ever attached to a person; groups are compared only when each has 5+ distinct reviewers.
 
+import { buildRuleEffectiveness } from "../coach/build-rule-effectiveness.js";
 import { CONCERNS, type Concern } from "../coach/types.js";
 import { buildAgenda } from "./build-agenda.js";
 import { buildDigestWeek, WEEK_MS } from "./build-digest-week.js";
@@ -109,7 +110,7 @@ export function buildDigest(input: DigestInput): DigestData {
     score: hasCountedReview(pullRequest) ? round(effectivePullRequestScore(pullRequest)) : null,
   }));
 
-  const nudges = buildNudges(input, start, end);
+  const nudges = buildNudges(input, start, end, windowDays);
   const shadowNudges = nudges.total.shadow;
   const kudos = buildKudos(input, start, end);
   const rubberStamps = buildRubberStamps(merged);
@@ -257,7 +258,7 @@ function countNudge(counts: DigestNudgeCounts, nudge: DigestNudge): void {
   }
 }
 
-function buildNudges(input: DigestInput, start: number, end: number): DigestNudges {
+function buildNudges(input: DigestInput, start: number, end: number, windowDays: number): DigestNudges {
   const total = emptyCounts();
   const byConcern = new Map<Concern, DigestNudgeCounts>();
   for (const nudge of input.nudges) {
@@ -285,6 +286,9 @@ function buildNudges(input: DigestInput, start: number, end: number): DigestNudg
     total,
     actedOnShare: share(total.actedOn, total.delivered),
     shadowRepositories,
+    // Per rule over the score's window, not the week: a rate needs more than a week's handful of nudges.
+    byRule: buildRuleEffectiveness(input.nudges.filter((n) => inRange(n.createdAt, end - windowDays * DAY_MS, end)).map((n) => ({ rule: n.rule ?? null, status: n.status, mode: n.mode }))),
+    byRuleWindowDays: windowDays,
   };
 }
 

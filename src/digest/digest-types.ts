@@ -1,6 +1,7 @@
 // The digest's input (what the app reads from its database) and output (what the renderers need).
 // Plain data only: no I/O, no clock. See DESIGN.md, "engineering lead" and flow 6.
 
+import type { RuleEffectiveness } from "../coach/build-rule-effectiveness.js";
 import type { Concern } from "../coach/types.js";
 
 export type DigestRiskLevel = "none" | "low" | "medium" | "high";
@@ -45,11 +46,13 @@ export interface DigestPullRequest {
   reviews: DigestReview[];
 }
 
-export type DigestNudgeStatus = "sent" | "shadow" | "listed" | "dismissed" | "acted-on" | "failed";
+export type DigestNudgeStatus = "sent" | "shadow" | "listed" | "dismissed" | "acted-on" | "ignored" | "failed";
 
 export interface DigestNudge {
   repository: string;
   concern: Concern;
+  /** The rule whose finding it was; null or absent for nudges recorded before rules were kept. */
+  rule?: string | null;
   status: DigestNudgeStatus;
   mode: "nudge" | "summary" | "shadow";
   createdAt: string;
@@ -217,6 +220,9 @@ export interface DigestNudges {
   actedOnShare: number | null;
   /** Shadow-mode repositories of the target. */
   shadowRepositories: string[];
+  /** Per rule, over the `byRuleWindowDays` ending with the week: sent, acted on, dismissed, ignored, effective false-positive rate. */
+  byRule: RuleEffectiveness[];
+  byRuleWindowDays: number;
 }
 
 export interface DigestKudos extends DigestPullRequestLink {

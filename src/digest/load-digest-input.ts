@@ -25,7 +25,7 @@ export async function loadDigestInput(store: Store, scope: DigestScope, now: Dat
   const pullRequests = await listDigestPullRequests(store, scope.repositoryIds, since);
   const names = new Map(repositories.map((r) => [r.id, r.full_name]));
   const nudges = scope.repositoryIds.length
-    ? await store.db.selectFrom("nudges").select(["repository_id", "concern", "status", "mode", "created_at"]).where("repository_id", "in", scope.repositoryIds).where("created_at", ">=", since).execute()
+    ? await store.db.selectFrom("nudges").select(["repository_id", "concern", "rule", "status", "mode", "created_at"]).where("repository_id", "in", scope.repositoryIds).where("created_at", ">=", since).execute()
     : [];
   const tone = scope.repositoryIds.length
     ? await store.db
@@ -49,6 +49,7 @@ export async function loadDigestInput(store: Store, scope: DigestScope, now: Dat
     nudges: nudges.map((n) => ({
       repository: names.get(n.repository_id) ?? "",
       concern: n.concern as Concern,
+      rule: n.rule,
       status: n.status as DigestInput["nudges"][number]["status"],
       mode: n.mode as DigestInput["nudges"][number]["mode"],
       createdAt: n.created_at,

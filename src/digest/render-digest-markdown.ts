@@ -5,7 +5,8 @@
 // markup or HTML. URLs are kept only when they are http(s), and percent-encoded so they cannot break out
 // of a link.
 
-import { escapeMarkdown } from "../coach/render/escape-markdown.js";
+import { FALSE_POSITIVE_FLAG } from "../coach/build-rule-effectiveness.js";
+import { escapeMarkdown, inlineCode } from "../coach/render/escape-markdown.js";
 import type { DigestData, DigestPullRequestLink, DigestRepositoryHistory, DigestTrendPoint } from "./digest-types.js";
 import {
   formatChange,
@@ -209,12 +210,37 @@ function renderNudges(data: DigestData): string[] {
     if (total.delivered > 0) lines.push(`${formatShare(nudges.actedOnShare)} of the nudges sent were acted on.`);
     if (total.failed > 0) lines.push(`${formatCount(total.failed, "nudge")} could not be posted; see the app's logs.`);
   }
+  if (nudges.byRule.length > 0) lines.push("", ...renderRuleEffectiveness(data));
   if (nudges.shadowRepositories.length > 0) {
     const names = nudges.shadowRepositories.map((repository) => escapeMarkdown(repository)).join(", ");
     lines.push(
       "",
       `Shadow mode (${names}): review-coach posts nothing there and only records what it would have said. ` +
         `This week it would have nudged ${formatCount(total.shadow, "time")}.`,
+    );
+  }
+  return lines;
+}
+
+/** Per rule, Tricorder-style: how many nudges it sent and how many missed (dismissed or left unanswered). */
+function renderRuleEffectiveness(data: DigestData): string[] {
+  const { byRule, byRuleWindowDays } = data.nudges;
+  const lines = [
+    `#### Per rule, last ${byRuleWindowDays} days`,
+    "",
+    "| Rule | Sent | Acted on | Dismissed | Ignored | Effective false-positive rate |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...byRule.map(
+      (row) =>
+        `| ${inlineCode(row.rule)} | ${row.sent} | ${row.actedOn} | ${row.dismissed} | ${row.ignored} | ${formatShare(row.falsePositiveRate)}${row.flagged ? " ⚠️" : ""} |`,
+    ),
+  ];
+  const flagged = byRule.filter((row) => row.flagged).length;
+  if (flagged > 0) {
+    lines.push(
+      "",
+      `⚠️ ${formatCount(flagged, "rule")} above ${formatShare(FALSE_POSITIVE_FLAG)} (dismissed or ignored over sent): more than 1 nudge in 10 was not worth the reviewer's time. ` +
+        "Rules the team keeps dismissing are muted by themselves; to decide for them, pin them in `.github/review-coach.yml` (`rules: { <rule>: off }`).",
     );
   }
   return lines;

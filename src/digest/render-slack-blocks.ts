@@ -3,6 +3,7 @@
 // that is not ours is escaped (&, <, >) so it cannot form a link, a mention or <!channel>, and the issue
 // URL is kept only when it is http(s), percent-encoded so it cannot break out of <url|text>.
 
+import { FALSE_POSITIVE_FLAG } from "../coach/build-rule-effectiveness.js";
 import type { DigestData } from "./digest-types.js";
 import { formatChange, formatCount, formatScore, formatShare, safeUrl } from "./format-digest-figures.js";
 import { renderDigestTitle } from "./render-digest-title.js";
@@ -67,6 +68,11 @@ export function renderSlackBlocks(data: DigestData, issueUrl: string): SlackMess
   ];
   if (data.weakHighRiskMerges.length > 0) {
     fields.push({ type: "mrkdwn", text: `*High-risk PRs merged on a weak review*\n${data.weakHighRiskMerges.length}` });
+  }
+  const flagged = data.nudges.byRule.filter((row) => row.flagged);
+  if (flagged.length > 0) {
+    const names = flagged.slice(0, 5).map((row) => escapeSlack(row.rule)).join(", ");
+    fields.push({ type: "mrkdwn", text: `*Rules above ${formatShare(FALSE_POSITIVE_FLAG)} false positives*\n${names}${flagged.length > 5 ? ` and ${flagged.length - 5} more` : ""}` });
   }
 
   const blocks: SlackBlock[] = [

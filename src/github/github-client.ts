@@ -287,6 +287,20 @@ export class GitHubClient {
     await this.octokit.rest.issues.createComment({ owner: ref.owner, repo: ref.repo, issue_number: issueNumber, body: reveal(body) });
   }
 
+  /**
+   * Whether the user may write to the repository (admin, maintain or write role), as GitHub's collaborator
+   * permission API says; someone who is not a collaborator at all (404) may not.
+   */
+  async canWrite(ref: RepoRef, login: string): Promise<boolean> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner: ref.owner, repo: ref.repo, username: login });
+      return ["admin", "maintain", "write"].includes(data.role_name) || data.permission === "admin" || data.permission === "write";
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return false;
+      throw error;
+    }
+  }
+
   /** Acknowledges a command with a reaction rather than a comment. */
   async reactToComment(ref: RepoRef, kind: "review" | "issue", commentId: number, content: "+1" | "eyes"): Promise<void> {
     if (kind === "review") {

@@ -67,11 +67,18 @@ export const handleIssueComment: WebhookHandler = async (ctx) => {
   });
 };
 
-/** pull_request_review_thread (flow 3): resolving a nudge's thread dismisses the nudge. */
+/**
+ * pull_request_review_thread (flow 3): resolving a nudge's thread without a reply dismisses the nudge
+ * (a reply is an answer: it counts as acted on when it takes the concern up, see answerComment).
+ */
 export const handlePullRequestReviewThread: WebhookHandler = async (ctx) => {
   const event = pullRequestReviewThreadEventSchema.parse(ctx.payload);
   if (event.action !== "resolved") return;
   if (!(await findPullRequest(ctx.store, event.pull_request.id))) return;
+  if (event.thread.comments.some((comment) => comment.user && !isBot(comment.user))) {
+    ctx.log.info("review thread resolved after a reply: not a dismissal");
+    return;
+  }
   for (const comment of event.thread.comments) {
     if (!readNudgeMarker(comment.body)) continue;
     const nudge = await findNudgeByComment(ctx.store, comment.id);

@@ -1,6 +1,7 @@
 import { refreshScoreSnapshots } from "../digest/record-score-snapshot.js";
 import { pullRequestEventSchema } from "../github/payloads.js";
 import { markReviewRequested } from "../store/pull-requests.js";
+import { markNudgesIgnored } from "../store/rule-learning.js";
 import { listReviews } from "../store/reviews.js";
 import { checkConfigChange } from "../use-cases/check-config-change.js";
 import { rescorePullRequest, writeCoachCheckRun } from "../use-cases/coach-review.js";
@@ -47,5 +48,10 @@ export const handlePullRequest: WebhookHandler = async (ctx) => {
   }
   if (event.action === "synchronize" || event.action === "closed") {
     await pollNudgeReactions(github, store, repo, pr.id, log, now);
+  }
+  // What nobody answered by the time the PR closed was ignored (it counts against its rule's usefulness).
+  if (event.action === "closed") {
+    const ignored = await markNudgesIgnored(store, pr.id, now);
+    if (ignored > 0) log.info({ ignored }, "nudges left unanswered on a closed pull request: ignored");
   }
 };

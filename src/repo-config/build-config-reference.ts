@@ -51,7 +51,7 @@ export function buildConfigReference(defaults: RepoConfig): string {
         continue;
       }
       const json = JSON.stringify(child.default);
-      const shown = json.length > 60 ? "see [config/default.yml](config/default.yml)" : `\`${json}\``;
+      const shown = json === undefined ? "from `strictness`" : json.length > 60 ? "see [config/default.yml](config/default.yml)" : `\`${json}\``;
       rows.push(`| \`${name}\` | ${describeType(child)} | ${shown} | ${escapeCell(child.description ?? "")} |`);
     }
   };
@@ -67,6 +67,7 @@ function describeType(schema: JsonSchema): string {
   if (schema.enum) return schema.enum.map((v) => `\`${String(v)}\``).join(" \\| ");
   if (schema.anyOf) return schema.anyOf.map(describeType).join(" or ");
   if (schema.type === "array") return `list of ${describeType(schema.items ?? {})}`;
+  if (schema.type === "object" && schema.additionalProperties) return `map of rule id to ${describeType(schema.additionalProperties as JsonSchema)}`;
   if (schema.type === "integer") {
     const min = schema.minimum as number | undefined;
     const max = schema.maximum as number | undefined;

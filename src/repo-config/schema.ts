@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { scoreWeightsSchema } from "../coach/score-review.js";
-import { SEVERITIES } from "../coach/types.js";
+import { RULE_IDS } from "../coach/risk/rule-versions.js";
+import { CONFIDENCES, SEVERITIES } from "../coach/types.js";
 
 // The schema of `.github/review-coach.yml`. Every key is documented here; the JSON Schema for editors
 // (config/review-coach.schema.json) and the README's configuration reference are generated from it.
@@ -25,11 +26,39 @@ export const repoConfigSchema = z
       .describe(
         "nudge: inline nudges plus the check-run summary; summary: the check run only; shadow: record what would have been posted and post nothing; off: nothing.",
       ),
+    strictness: z
+      .enum(["quiet", "balanced", "thorough"])
+      .describe(
+        "One dial for how much review-coach says. quiet: only high-severity, high-confidence findings, one nudge per review (at most 2 per PR, none listed); balanced: medium severity and up, high confidence, 2 per review and 4 per PR; thorough: low severity and up, medium confidence, 3 per review and 8 per PR. The four keys below override it one by one.",
+      ),
     severity: z
       .enum(SEVERITIES)
-      .describe("Least severity of a risk finding that counts: findings below it are neither scored nor nudged."),
-    maxNudgesPerReview: z.number().int().min(0).max(10).describe("Most inline nudges on one review."),
-    maxNudgesPerPullRequest: z.number().int().min(0).max(50).describe("Most inline nudges on one pull request, over all its reviews."),
+      .optional()
+      .describe("Least severity of a risk finding that counts: findings below it are neither scored nor nudged. Unset: from strictness (quiet high, balanced medium, thorough low)."),
+    confidence: z
+      .enum(CONFIDENCES)
+      .optional()
+      .describe("Least confidence of a finding that can be nudged. Unset: from strictness (quiet and balanced high, thorough medium)."),
+    maxNudgesPerReview: z.number().int().min(0).max(10).optional().describe("Most inline nudges on one review. Unset: from strictness (quiet 1, balanced 2, thorough 3)."),
+    maxNudgesPerPullRequest: z
+      .number()
+      .int()
+      .min(0)
+      .max(50)
+      .optional()
+      .describe("Most inline nudges on one pull request, over all its reviews. Unset: from strictness (quiet 2, balanced 4, thorough 8)."),
+    rules: z
+      .partialRecord(z.enum(RULE_IDS as [string, ...string[]]), z.enum(["off", "low", "medium", "high", "on"]))
+      .describe(
+        "Pins per rule id (the JSON Schema lists every id for your editor; the check run, the digest and the dashboard name them): off never nudges about it; low, medium or high nudge with that severity; on keeps its own severity. A pinned rule is never muted by learning.",
+      ),
+    learning: z
+      .object({
+        enabled: z.boolean().describe("Mute a rule where its nudges keep being dismissed: at least 3 dismissals (👎, /coach dismiss or resolving the thread without a reply) and at most 20% acted on, in this repository or across the org's repositories."),
+        muteDays: z.number().int().min(1).max(365).describe("Days a learned muting lasts; a new version of the rule also ends it. `/coach unmute <rule>` ends it at once."),
+      })
+      .strict()
+      .describe("Per-rule learning from what reviewers do with the nudges."),
     coachDrafts: z.boolean().describe("Also coach reviews on draft pull requests."),
     paths: z
       .object({

@@ -55,10 +55,11 @@ function describeIssue(issue: z.core.$ZodIssue, file: string): ConfigProblem[] {
     return issue.keys.map((key) => {
       const known = knownKeysAt(at);
       const near = closest(key, known);
+      const expected = known.length > MAX_LISTED_KEYS ? "Expected a rule id, as the check run, the digest and the dashboard name them" : `Expected one of: ${known.join(", ")}`;
       return {
         file,
         key: [...at, key].join("."),
-        message: `unknown key${near ? `: did you mean "${near}"?` : ""} Expected one of: ${known.join(", ")}`,
+        message: `unknown ${at.join(".") === "rules" ? "rule" : "key"}${near ? `: did you mean "${near}"?` : ""} ${expected}`,
       };
     });
   }
@@ -72,8 +73,14 @@ function knownKeysAt(path: string[]): string[] {
     if (!next) return [];
     shape = next;
   }
-  return Object.keys((shape as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+  const keys = (shape as unknown as { shape?: Record<string, unknown> }).shape;
+  if (keys) return Object.keys(keys);
+  // A record keyed by an enum (`rules`): its keys are the enum's values.
+  return (shape as unknown as { _zod?: { def?: { keyType?: { options?: string[] } } } })._zod?.def?.keyType?.options ?? [];
 }
+
+/** Past this many known keys the message suggests the closest one instead of listing them all. */
+const MAX_LISTED_KEYS = 30;
 
 function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;

@@ -83,7 +83,7 @@ export async function deleteRepositories(store: Store, repositoryIds: number[]):
     const prs = trx.selectFrom("pull_requests").select("id").where("repository_id", "in", repositoryIds);
     await trx.deleteFrom("risk_profiles").where("pull_request_id", "in", prs).execute();
     await trx.deleteFrom("check_runs").where("pull_request_id", "in", prs).execute();
-    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "reviewer_settings", "repo_score_snapshots"] as const) {
+    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "reviewer_settings", "repo_score_snapshots", "rule_resets"] as const) {
       await trx.deleteFrom(table).where("repository_id", "in", repositoryIds).execute();
     }
     await trx.deleteFrom("repositories").where("id", "in", repositoryIds).execute();
@@ -123,7 +123,7 @@ export async function deleteInstallationData(store: Store, installationId: numbe
         ]),
       )
       .execute();
-    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries", "check_runs", "repositories", "payload_digests", "github_writes"] as const) {
+    for (const table of ["nudges", "review_comments", "reviews", "pull_requests", "digests", "deliveries", "check_runs", "repositories", "payload_digests", "github_writes", "rule_resets"] as const) {
       await trx.deleteFrom(table).where("installation_id", "=", installationId).execute();
     }
     await trx.deleteFrom("installations").where("id", "=", installationId).execute();

@@ -1,7 +1,7 @@
 import type { Store } from "./open-store.js";
 import type { NudgeRow } from "./tables.js";
 
-export type NudgeStatus = "sent" | "listed" | "shadow" | "dismissed" | "acted-on" | "failed";
+export type NudgeStatus = "sent" | "listed" | "shadow" | "dismissed" | "acted-on" | "ignored" | "failed";
 
 export interface NudgeRecord {
   installationId: number;
@@ -18,6 +18,8 @@ export interface NudgeRecord {
   status: NudgeStatus;
   githubReviewId: number | null;
   body: string;
+  rule: string;
+  ruleVersion: string;
 }
 
 export async function listNudges(store: Store, pullRequestId: number): Promise<NudgeRow[]> {
@@ -46,6 +48,8 @@ export async function insertNudges(store: Store, nudges: NudgeRecord[], now: Dat
         github_comment_id: null,
         github_review_id: n.githubReviewId,
         body: n.body,
+        rule: n.rule,
+        rule_version: n.ruleVersion,
         created_at: at,
         updated_at: at,
         dismissed_at: null,

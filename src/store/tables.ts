@@ -127,7 +127,7 @@ export interface NudgesTable {
   severity: string;
   /** nudge | summary | shadow: the mode it was decided in. */
   mode: string;
-  /** pending | sent | shadow | listed | dismissed | acted-on | failed */
+  /** pending | sent | shadow | listed | dismissed | acted-on | ignored | failed */
   status: string;
   /** The inline comment GitHub created for it, when posted inline. */
   github_comment_id: number | null;
@@ -137,6 +137,20 @@ export interface NudgesTable {
   updated_at: string;
   dismissed_at: string | null;
   acted_on_at: string | null;
+  /** The rule whose finding it was, and the rule's version then; null for nudges recorded before rules were kept. */
+  rule: Generated<string | null>;
+  rule_version: Generated<string | null>;
+  /** When its pull request closed with the nudge neither acted on nor dismissed. */
+  ignored_at: Generated<string | null>;
+}
+
+/** `/coach unmute <rule>`: what the repository learned about the rule before this moment no longer counts. */
+export interface RuleResetsTable {
+  repository_id: number;
+  rule: string;
+  installation_id: number;
+  reset_by: string;
+  reset_at: string;
 }
 
 export interface ReviewerSettingsTable {
@@ -252,6 +266,7 @@ export interface Database {
   repo_score_snapshots: RepoScoreSnapshotsTable;
   payload_digests: PayloadDigestsTable;
   revoked_sessions: RevokedSessionsTable;
+  rule_resets: RuleResetsTable;
 }
 
 export type JobRow = Selectable<JobsTable>;

@@ -1,11 +1,14 @@
 import { classifyComment } from "../coach/classify-comment.js";
 import { type CoachCommand, parseCoachCommand } from "../coach/parse-coach-command.js";
 import { COACH_HELP, renderExplanation } from "../coach/render/render-explanation.js";
+import { inlineCode } from "../coach/render/escape-markdown.js";
 import { readNudgeMarker } from "../coach/render/render-nudge.js";
+import { isKnownRule } from "../coach/risk/rule-versions.js";
 import type { RepoRef } from "../github/github-client.js";
 import type { HandlerContext } from "../handlers/handler-context.js";
 import { findNudgeByComment, linkNudgeComment, listNudges, markNudgeDismissed, markNudgesActedOn, setCoachingOptOut, setKudosOptOut } from "../store/nudges.js";
 import { listReviews, saveComment } from "../store/reviews.js";
+import { resetRuleLearning } from "../store/rule-learning.js";
 
 export interface CommentEvent {
   repo: RepoRef;
@@ -108,6 +111,23 @@ async function runCommand(ctx: HandlerContext, event: CommentEvent, command: Coa
       await setKudosOptOut(store, event.repositoryId, comment.authorLogin, !command.named, now);
       await acknowledge();
       return;
+    case "unmute": {
+      if (!command.rule || !isKnownRule(command.rule)) {
+        await reply(`${command.rule ? `review-coach has no rule ${inlineCode(command.rule)}. ` : ""}Name the rule to unmute, as the review-coach check run lists it: \`/coach unmute <rule>\`.`);
+        return;
+      }
+      if (!(await github.canWrite(event.repo, comment.authorLogin))) {
+        log.info({ rule: command.rule, login: comment.authorLogin }, "unmute refused: the commenter cannot write to the repository");
+        await reply(`Only people with write access to this repository can unmute a rule; ask a maintainer to comment \`/coach unmute ${command.rule}\`, or to pin the rule in \`.github/review-coach.yml\`.`);
+        return;
+      }
+      await resetRuleLearning(store, { installationId: event.installationId, repositoryId: event.repositoryId, rule: command.rule, login: comment.authorLogin }, now);
+      log.info({ rule: command.rule, login: comment.authorLogin }, "rule unmuted: what was learned about it no longer counts here");
+      await reply(
+        `${inlineCode(command.rule)} is unmuted in this repository: what reviewers did with its nudges until now no longer counts. To keep it on whatever they do, pin it in \`.github/review-coach.yml\` (\`rules: { ${command.rule}: on }\`).`,
+      );
+      return;
+    }
     case "explain": {
       const loaded = await ctx.loadConfig(event.repo);
       const reviews = event.pullRequestId === null ? [] : await listReviews(store, event.pullRequestId);

@@ -5,12 +5,15 @@ import { renderCoachingReview } from "../coach/render/render-coaching-review.js"
 import { renderNudge } from "../coach/render/render-nudge.js";
 import { scorePullRequest } from "../coach/score-pull-request.js";
 import { isStyleOnly, type ReviewScore, type ReviewState, type ScoredComment, scoreReview } from "../coach/score-review.js";
+import type { MutedRule } from "../coach/build-muted-rules.js";
+import { getRuleVersion } from "../coach/risk/rule-versions.js";
 import { planReviewNudges } from "../coach/select-nudges.js";
 import type { CommentClassification, Finding, RiskProfile } from "../coach/types.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { PullRequestPayload } from "../github/payloads.js";
 import type { HandlerContext } from "../handlers/handler-context.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
+import { buildNudgePolicy } from "../repo-config/build-nudge-policy.js";
 import { renderConfigProblems } from "../repo-config/render-config-problems.js";
 import { findCheckRunId, insertNudges, isCoachingOptedOut, listNudges, markNudgesActedOn, type NudgeRecord, saveCheckRunId } from "../store/nudges.js";
 import { findGitHubWrite, markGitHubWriteDone, markGitHubWriteStarted } from "../store/github-writes.js";
@@ -18,6 +21,7 @@ import type { Store } from "../store/open-store.js";
 import { type CommentRecord, listReviews, savePullRequestScore, saveReview, saveReviewScore, type StoredReview } from "../store/reviews.js";
 import { classifyReviewComments } from "./classify-review-comments.js";
 import { ensureRiskProfile } from "./ensure-risk-profile.js";
+import { getMutedRules } from "./get-muted-rules.js";
 import { getRepositoryScore } from "./get-repository-score.js";
 import { recordPullRequest } from "./record-pull-request.js";
 
@@ -72,14 +76,16 @@ export async function coachReview(ctx: HandlerContext, event: ReviewEvent, loade
   // 4. Effectiveness of earlier nudges to this reviewer.
   await recordActedOnNudges(store, pr.id, reviews, event.review, bodyClassification, records, now);
 
-  // 5. Coaching, by mode.
+  // 5. Coaching, by mode, leaving out the rules this repository (or its org) has muted.
+  const mutedRules = await getMutedRules(store, event, config, now);
+  if (mutedRules.length > 0) log.info({ mutedRules: mutedRules.map((m) => `${m.rule} (${m.scope})`) }, "rules muted by learning");
   const optedOut = await isCoachingOptedOut(store, event.repositoryId, event.review.reviewerLogin);
   if (optedOut) log.info({ reviewer: event.review.reviewerLogin }, "reviewer opted out of nudges: summary only");
   if (!optedOut && (config.mode === "nudge" || config.mode === "shadow")) {
-    await nudgeReviewer(ctx, event, profile, reviewScore, prScore, records, loaded);
+    await nudgeReviewer(ctx, event, profile, reviewScore, prScore, records, loaded, mutedRules);
   }
   if (config.mode === "nudge" || config.mode === "summary") {
-    await writeCoachCheckRun(github, store, event, profile, prScore, { reviewerLogin: event.review.reviewerLogin, score: reviewScore }, loaded, now);
+    await writeCoachCheckRun(github, store, event, profile, prScore, { reviewerLogin: event.review.reviewerLogin, score: reviewScore }, loaded, now, mutedRules);
   }
 }
 
@@ -170,6 +176,7 @@ async function nudgeReviewer(
   prScore: ReviewScore | null,
   records: readonly CommentRecord[],
   loaded: LoadedRepoConfig,
+  mutedRules: readonly MutedRule[],
 ): Promise<void> {
   const { github, store, log } = ctx;
   const { config } = loaded;
@@ -182,12 +189,12 @@ async function nudgeReviewer(
   }
   const history = await listNudges(store, pr.id);
   const selection = planReviewNudges({
+    ...buildNudgePolicy(config),
     findings: profile.findings,
     addressed: new Set(prScore?.addressed ?? reviewScore.addressed),
     history: history.map((h) => ({ fingerprint: h.fingerprint, status: h.status })),
-    minSeverity: config.severity,
-    maxPerReview: config.maxNudgesPerReview,
-    maxPerPullRequest: config.maxNudgesPerPullRequest,
+    pins: config.rules,
+    muted: new Set(mutedRules.map((m) => m.rule)),
     flags: reviewScore.flags,
   });
   const { listed } = selection;
@@ -215,6 +222,8 @@ async function nudgeReviewer(
     status,
     githubReviewId,
     body: renderNudge(finding, event.review.reviewerLogin),
+    rule: finding.rule,
+    ruleVersion: getRuleVersion(finding.rule),
   });
 
   // The coaching review is written once per review, even when the job is retried: progress is marked
@@ -282,10 +291,12 @@ export async function writeCoachCheckRun(
   latestReview: { reviewerLogin: string; score: ReviewScore } | null,
   loaded: LoadedRepoConfig,
   now: Date,
+  mutedRules?: readonly MutedRule[],
 ): Promise<void> {
   const { config } = loaded;
   const pr = event.pullRequest;
   const rendering = renderCheckRun({
+    mutedRules: mutedRules ?? (await getMutedRules(store, event, config, now)),
     pullRequestScore: prScore,
     latestReview,
     riskProfile: profile,

@@ -15,6 +15,7 @@ import { ReviewCoachError } from "../errors.js";
 import { toGitHubAccessError } from "../github/github-access-error.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { Logger } from "../log.js";
+import { buildNudgePolicy } from "../repo-config/build-nudge-policy.js";
 import { loadRepoConfig, type LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import type { ConfigProblem } from "../repo-config/validate-config.js";
 import { upsertInstallation, upsertRepositories } from "../store/installations.js";
@@ -113,6 +114,7 @@ export async function previewRepository(deps: PreviewDeps, target: PreviewTarget
     await saveBackfillState(store, repository.id, { page: 1, imported: pulls.length, done: true, since: earliest }, now);
 
     // 4. Totals and the digest, from the store as the app reads it.
+    const policy = buildNudgePolicy(config);
     return {
       schemaVersion: 1,
       repository: repository.full_name,
@@ -122,9 +124,9 @@ export async function previewRepository(deps: PreviewDeps, target: PreviewTarget
       config: {
         sources: loaded.sources,
         mode: config.mode,
-        severity: config.severity,
-        maxNudgesPerReview: config.maxNudgesPerReview,
-        maxNudgesPerPullRequest: config.maxNudgesPerPullRequest,
+        severity: policy.minSeverity,
+        maxNudgesPerReview: policy.maxPerReview,
+        maxNudgesPerPullRequest: policy.maxPerPullRequest,
       },
       pullRequests,
       skipped,
@@ -190,9 +192,8 @@ function buildPullRequestEntry(imported: ImportedPullRequest, loaded: LoadedRepo
     { authorLogin: pr.user.login, riskProfile: profile, facts: pullRequestFacts(profile) },
     {
       mode: config.mode,
-      minSeverity: config.severity,
-      maxPerReview: config.maxNudgesPerReview,
-      maxPerPullRequest: config.maxNudgesPerPullRequest,
+      ...buildNudgePolicy(config),
+      pins: config.rules,
       ignoredReviewers: config.reviewers.ignored,
       scoreOptions: { weights: config.scoring.weights },
     },

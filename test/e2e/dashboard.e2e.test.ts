@@ -131,6 +131,13 @@ maybe("dashboard in a browser", () => {
     const weak = page.locator('section[aria-labelledby="weak-heading"] a');
     expect(await weak.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(SEEDED.hostileTitle)]));
     expect(await page.locator('section[aria-labelledby="config-heading"] code').allTextContents()).toContain("acme/shop: .github/review-coach.yml");
+    // Rules: the one reviewers kept dismissing is muted, with its counts and since when; every rule's effectiveness.
+    const muted = await page.locator("#muted-rules tbody tr").evaluateAll((rows) => rows.map((row) => Array.from((row as unknown as { children: ArrayLike<{ textContent: string | null }> }).children, (cell) => cell.textContent)));
+    expect(muted).toEqual([["code-eval", "this repository", "3", "0", "3", "0", expect.stringMatching(/^2026-11-\d\d$/), expect.stringMatching(/^2027-02-\d\d$/)]]);
+    const effectiveness = page.locator("#rule-effectiveness tbody tr");
+    expect(await effectiveness.locator("th code").allTextContents()).toEqual(expect.arrayContaining(["code-eval", "sql-from-variable"]));
+    expect(await page.locator("#rule-effectiveness tbody tr.flagged th code").first().textContent()).toBe("code-eval");
+    expect(await page.locator("#rule-effectiveness tbody tr.flagged").first().locator("td").last().textContent()).toBe("100% above 10%");
     await shot("repo", true);
 
     // Keyboard: the first Tab reaches the skip link, which moves focus to the content.

@@ -16,17 +16,22 @@ export class PullRequestScenario {
   readonly prId: number;
   /** Each scenario is its own repository to the store (same name to GitHub), so PR #2 can recur. */
   readonly repositoryId: number;
+  /** The PR's number (2, as in the examples, unless several PRs share a repository). */
+  readonly number: number;
   private reviewId = 7000;
   private commentId = 9000;
 
+  /** `place` puts the PR in an installation or repository another scenario made (several PRs of one repository). */
   constructor(
     private readonly t: TestApp,
     seed: number,
+    place: { installationId?: number; repositoryId?: number; number?: number } = {},
   ) {
-    this.installationId = seed;
+    this.number = place.number ?? 2;
+    this.installationId = place.installationId ?? seed;
     this.headSha = seed.toString(16).padStart(40, "a");
     this.prId = 100_000 + seed;
-    this.repositoryId = 200_000 + seed;
+    this.repositoryId = place.repositoryId ?? 200_000 + seed;
   }
 
   private own<T extends { installation: { id: number } }>(payload: T): T {
@@ -36,9 +41,10 @@ export class PullRequestScenario {
   }
 
   private pullRequest(base: Record<string, unknown>, headSha = this.headSha) {
-    const pr = structuredClone(base) as Record<string, unknown> & { head: { sha: string }; id: number };
+    const pr = structuredClone(base) as Record<string, unknown> & { head: { sha: string }; id: number; number: number };
     pr.head.sha = headSha;
     pr.id = this.prId;
+    pr.number = this.number;
     return pr;
   }
 
@@ -52,7 +58,7 @@ export class PullRequestScenario {
   /** pull_request.opened; mocks the config read (none) and the files listing. */
   async open(scope: nock.Scope, files: unknown[] = RISKY_FILES, config: string | null = null) {
     const payload = this.pullRequestEvent("opened");
-    mockRepoConfig(scope, REPO, config).get(`/repos/${REPO}/pulls/2/files`).query({ per_page: 100 }).reply(200, files);
+    mockRepoConfig(scope, REPO, config).get(`/repos/${REPO}/pulls/${this.number}/files`).query({ per_page: 100 }).reply(200, files);
     await this.t.post("pull_request", payload);
     await this.t.waitForIdle();
   }
@@ -103,11 +109,22 @@ export class PullRequestScenario {
   }
 }
 
+/** pull_request_review_thread of this PR (a real payload of that action) whose thread holds these comments. */
+export function reviewThreadPayload(s: PullRequestScenario, action: "resolved" | "unresolved", comments: Array<{ id: number; body: string; user: { login: string; id: number; type: string } }>) {
+  const payload = loadExample<{ thread: { comments: Array<Record<string, unknown>> }; pull_request: Record<string, unknown>; repository: { id: number } }>("pull_request_review_thread", action);
+  payload.installation.id = s.installationId;
+  payload.repository.id = s.repositoryId;
+  payload.pull_request = s.pullRequestEvent("opened").pull_request;
+  const [example] = payload.thread.comments;
+  payload.thread.comments = comments.map((c) => ({ ...example, id: c.id, body: c.body, user: { ...(example?.user as object), ...c.user } }));
+  return payload;
+}
+
 export function issueCommentPayload(s: PullRequestScenario, comment: { id: number; body: string; user: { login: string; id: number; type: string } }) {
   const payload = loadExample<{ issue: Record<string, unknown>; comment: Record<string, unknown>; repository: { id: number } }>("issue_comment", "created");
   payload.installation.id = s.installationId;
   payload.repository.id = s.repositoryId;
-  payload.issue = { ...payload.issue, number: 2, pull_request: { url: `https://api.github.com/repos/${REPO}/pulls/2` } };
+  payload.issue = { ...payload.issue, number: s.number, pull_request: { url: `https://api.github.com/repos/${REPO}/pulls/${s.number}` } };
   payload.comment = { ...payload.comment, id: comment.id, body: comment.body, user: { ...(payload.comment.user as object), ...comment.user } };
   return payload;
 }

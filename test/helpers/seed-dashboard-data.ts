@@ -3,6 +3,7 @@
 // risk profiles and scored reviews, nudges, harsh comments, daily score snapshots and a digest.
 // Deterministic: everything derives from `now` and a fixed pseudo-random sequence.
 
+import { getRuleVersion } from "../../src/coach/risk/rule-versions.js";
 import type { Concern } from "../../src/coach/types.js";
 import { buildDigest } from "../../src/digest/build-digest.js";
 import { renderDigestMarkdown } from "../../src/digest/render-digest-markdown.js";
@@ -80,6 +81,9 @@ function breakdownOf(score: number, covered: Concern[], asked: Concern[], flags:
 }
 
 /** Seeds the store and returns what was seeded. `now` should be the clock the dashboard runs with. */
+/** The rule the seeded nudges of each concern come from. */
+const SEEDED_RULES: Partial<Record<string, string>> = { security: "sql-from-variable", "edge-cases": "swallowed-error", architecture: "changed-export", testing: "untested-change", performance: "query-in-loop" };
+
 export async function seedDashboardData(store: Store, now: Date): Promise<typeof SEEDED> {
   const db = store.db;
   const at = now.toISOString();
@@ -253,6 +257,8 @@ export async function seedDashboardData(store: Store, now: Date): Promise<typeof
                 updated_at: at,
                 dismissed_at: null,
                 acted_on_at: null,
+                rule: SEEDED_RULES[missed[0]!] ?? "new-module",
+                rule_version: getRuleVersion(SEEDED_RULES[missed[0]!] ?? "new-module"),
               })
               .execute();
           }
@@ -260,6 +266,38 @@ export async function seedDashboardData(store: Store, now: Date): Promise<typeof
       }
     }
   }
+  // Reviewers of acme/shop dismissed a rule's nudges three times this week and never acted on them: muted there.
+  const recent = await db.selectFrom("pull_requests").select(["id", "merged_at"]).where("repository_id", "=", SEEDED.repositories.shop.id).orderBy("merged_at", "desc").limit(3).execute();
+  for (const [index, pullRequest] of recent.entries()) {
+    const sentAt = new Date(Date.parse(pullRequest.merged_at!) - DAY).toISOString();
+    await db
+      .insertInto("nudges")
+      .values({
+        installation_id: SEEDED.acme.id,
+        repository_id: SEEDED.repositories.shop.id,
+        pull_request_id: pullRequest.id,
+        review_id: 0,
+        reviewer_login: "bob",
+        concern: "security",
+        path: "src/security/eval.ts",
+        line: 4 + index,
+        fingerprint: `fp-code-eval-${index}`,
+        severity: "high",
+        mode: "nudge",
+        status: "dismissed",
+        github_comment_id: null,
+        github_review_id: null,
+        body: "@bob, a question about your review (security): was that considered?",
+        created_at: sentAt,
+        updated_at: at,
+        dismissed_at: new Date(Date.parse(sentAt) + 3_600_000).toISOString(),
+        acted_on_at: null,
+        rule: "code-eval",
+        rule_version: getRuleVersion("code-eval"),
+      })
+      .execute();
+  }
+
   // alice opted out of coaching in acme/docs.
   await db.insertInto("reviewer_settings").values({ repository_id: SEEDED.repositories.docs.id, login: "alice", coaching_opt_out: 1, updated_at: at }).execute();
 

@@ -62,7 +62,7 @@ describe("a pull request that changes .github/review-coach.yml", () => {
             end_line: 4,
             annotation_level: "failure",
             title: "review-coach config: maxNudgePerReview",
-            message: expect.stringMatching(/^unknown key: did you mean "maxNudgesPerReview"\? Expected one of: mode, severity/),
+            message: expect.stringMatching(/^unknown key: did you mean "maxNudgesPerReview"\? Expected one of: mode, strictness, severity/),
           },
         ],
       },

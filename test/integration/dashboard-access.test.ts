@@ -291,6 +291,11 @@ describe("dashboard authorization", () => {
     }
     const shop = await (await get("/dashboard/repos/acme/shop", cookie)).text();
     expect(shop).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Fix &lt;b&gt;login&lt;/b&gt; &amp; &quot;sessions&quot;");
+    // The rule acme/shop's reviewers kept dismissing is listed as muted there, and flagged in the per-rule table.
+    expect(/<table class="data" id="muted-rules">[\s\S]*?<\/table>/.exec(shop)?.[0]).toMatch(
+      /<tr><th scope="row"><code>code-eval<\/code><\/th><td>this repository<\/td><td class="num">3<\/td><td class="num">0<\/td><td class="num">3<\/td><td class="num">0<\/td><td>2026-11-\d\d<\/td><td>2027-02-\d\d<\/td><\/tr>/,
+    );
+    expect(shop).toMatch(/<tr class="flagged"><th scope="row"><code>code-eval<\/code><\/th>(<td class="num">\d+<\/td>){4}<td class="num">100% <strong>above 10%<\/strong><\/td><\/tr>/);
     // Reviewers appear only in kudos on the repository page, and nowhere on the org page or where the config says "none".
     const withoutKudos = shop.replace(/<section aria-labelledby="kudos-heading">[\s\S]*?<\/section>/, "");
     for (const login of ["alice", "bob", "carol", "dave", "erin", "frank"]) expect(withoutKudos.replace(/Signed in as alice/, "")).not.toMatch(new RegExp(`\\b${login}\\b`));

@@ -1,6 +1,7 @@
+import type { MutedRule } from "../build-muted-rules.js";
 import type { ReviewScore } from "../score-review.js";
 import type { RiskProfile } from "../types.js";
-import { escapeMarkdown } from "./escape-markdown.js";
+import { escapeMarkdown, inlineCode } from "./escape-markdown.js";
 import { concernLabel, renderFindingItem } from "./render-nudge.js";
 
 export const COACH_CHECK_NAME = "review-coach";
@@ -16,6 +17,8 @@ export interface CheckRunView {
   /** Config problems to show the people who can fix them. */
   configProblems: string | null;
   mode: "nudge" | "summary";
+  /** Rules learning muted for this repository (none when absent). */
+  mutedRules?: readonly MutedRule[] | undefined;
 }
 
 export interface CheckRunRendering {
@@ -88,6 +91,7 @@ export function renderCheckRun(view: CheckRunView): CheckRunRendering {
         : `### Merge gate\nPassed.`,
     );
   }
+  if (view.mutedRules?.length) lines.push("", ...renderMutedRules(view.mutedRules, riskProfile));
   if (view.configProblems) {
     lines.push("", "### Config problems", "The repository's review-coach config was ignored (the defaults apply) because:", view.configProblems);
   }
@@ -99,6 +103,21 @@ export function renderCheckRun(view: CheckRunView): CheckRunRendering {
       : `${open.length} finding${open.length === 1 ? "" : "s"} still open for review`
     : `Risk ${riskProfile.level}: waiting for a review`;
   return { conclusion, title: view.publicScores && bestScore !== null ? `${title} · PR score ${bestScore}` : title, summary: lines.join("\n") };
+}
+
+/** Which rules are muted here and why (the counts), how many of this PR's findings that left un-nudged, and how to undo it. */
+function renderMutedRules(muted: readonly MutedRule[], profile: RiskProfile): string[] {
+  const lines = ["### Rules muted by learning", "Reviewers kept dismissing these rules' nudges, so review-coach does not nudge about them:"];
+  for (const m of muted) {
+    const here = profile.findings.filter((f) => f.rule === m.rule).length;
+    const where = m.scope === "repository" ? "in this repository" : "across the organization's repositories";
+    lines.push(
+      `- ${inlineCode(m.rule)} ${where}: ${m.dismissed} of ${m.sent} nudges dismissed, ${m.actedOn} acted on, ${m.ignored} ignored; muted since ${m.since.slice(0, 10)} until ${m.until.slice(0, 10)}.` +
+        (here > 0 ? ` Not nudged on this PR: ${here} finding${here === 1 ? "" : "s"}.` : ""),
+    );
+  }
+  lines.push("", "To bring a rule back, pin it in `.github/review-coach.yml` (`rules: { <rule>: on }`) or, with write access, comment `/coach unmute <rule>`.");
+  return lines;
 }
 
 function describeStrengths(score: ReviewScore): string[] {

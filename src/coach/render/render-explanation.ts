@@ -29,4 +29,5 @@ export const COACH_HELP = [
   "- `/coach dismiss` (as a reply to a nudge): that nudge does not apply; it will not come back",
   "- `/coach off` / `/coach on`: stop or resume nudges for you in this repository",
   "- `/coach kudos off` / `/coach kudos on`: keep your name out of (or back in) the weekly digest's kudos",
+  "- `/coach unmute <rule>` (with write access): nudge about a rule muted by learning again in this repository",
 ].join("\n");

@@ -19,7 +19,7 @@ import type { ArchivedDigest } from "../pages/render-digests-page.js";
 
 const DAY_MS = 86_400_000;
 const concernSchema = z.enum(CONCERNS);
-const nudgeStatusSchema = z.enum(["sent", "shadow", "listed", "dismissed", "acted-on", "failed"]);
+const nudgeStatusSchema = z.enum(["sent", "shadow", "listed", "dismissed", "acted-on", "ignored", "failed"]);
 const nudgeModeSchema = z.enum(["nudge", "summary", "shadow"]);
 
 export async function findInstallationRow(store: Store, installationId: number): Promise<InstallationRow | undefined> {
@@ -54,7 +54,7 @@ export async function loadRepositoryInputs(store: Store, repositories: Repositor
   const pullRequests = await listDigestPullRequests(store, ids, since);
   const nudgeRows = await store.db
     .selectFrom("nudges")
-    .select(["repository_id", "concern", "status", "mode", "created_at"])
+    .select(["repository_id", "concern", "rule", "status", "mode", "created_at"])
     .where("repository_id", "in", ids)
     .where("created_at", ">=", new Date(firstWeek - WEEK_MS).toISOString())
     .execute();
@@ -74,7 +74,7 @@ export async function loadRepositoryInputs(store: Store, repositories: Repositor
       const status = nudgeStatusSchema.safeParse(row.status);
       const mode = nudgeModeSchema.safeParse(row.mode);
       if (!concern.success || !status.success || !mode.success) continue;
-      nudges.push({ repository: repository.full_name, concern: concern.data, status: status.data, mode: mode.data, createdAt: row.created_at });
+      nudges.push({ repository: repository.full_name, concern: concern.data, rule: row.rule, status: status.data, mode: mode.data, createdAt: row.created_at });
     }
     return {
       id: repository.id,

@@ -11,6 +11,7 @@ const STATUS_TEXT: Record<string, string> = {
   shadow: "recorded (shadow mode)",
   dismissed: "dismissed",
   "acted-on": "acted on",
+  ignored: "left unanswered",
   failed: "could not be posted",
   pending: "pending",
 };

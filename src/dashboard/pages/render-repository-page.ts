@@ -2,6 +2,7 @@
 // person), kudos (as the config allows), nudges by concern, shadow-mode counts, and the config in effect.
 // Pure.
 
+import { FALSE_POSITIVE_FLAG } from "../../coach/build-rule-effectiveness.js";
 import { formatConcern } from "../../digest/format-digest-figures.js";
 import { renderCoverageBars } from "../charts/render-coverage-bars.js";
 import { renderLineChart } from "../charts/render-line-chart.js";
@@ -16,6 +17,30 @@ const COVERAGE_KEYS: CoverageKey[] = ["architecture", "security", "edge-cases", 
 function link(url: string, text: string): string {
   const href = safeHref(url);
   return href ? `<a href="${href}">${escapeHtml(text)}</a>` : escapeHtml(text);
+}
+
+/** Rules muted by learning (counts, since when, until when) and each rule's effectiveness, the least effective first. */
+function renderRules(report: RepositoryReport): string {
+  const muted =
+    report.mutedRules.length === 0
+      ? `<p>No rule is muted here: reviewers have not kept dismissing any rule's nudges.</p>`
+      : `<div class="table-wrap"><table class="data" id="muted-rules"><caption>Muted by learning: review-coach does not nudge about these here</caption><thead><tr><th scope="col">Rule</th><th scope="col">Where</th><th scope="col" class="num">Sent</th><th scope="col" class="num">Acted on</th><th scope="col" class="num">Dismissed</th><th scope="col" class="num">Ignored</th><th scope="col">Since</th><th scope="col">Until</th></tr></thead><tbody>${report.mutedRules
+          .map(
+            (m) =>
+              `<tr><th scope="row"><code>${escapeHtml(m.rule)}</code></th><td>${m.scope === "repository" ? "this repository" : "the organization"}</td><td class="num">${m.sent}</td><td class="num">${m.actedOn}</td><td class="num">${m.dismissed}</td><td class="num">${m.ignored}</td><td>${escapeHtml(m.since.slice(0, 10))}</td><td>${escapeHtml(m.until.slice(0, 10))}</td></tr>`,
+          )
+          .join("")}</tbody></table></div><p class="note">A pin in <code>.github/review-coach.yml</code> (<code>rules: { &lt;rule&gt;: on }</code>) wins over learning; <code>/coach unmute &lt;rule&gt;</code> by someone with write access resets it.</p>`;
+  const { rows, windowDays } = report.ruleEffectiveness;
+  const effectiveness =
+    rows.length === 0
+      ? `<p>No nudge with a known rule was sent in the last ${windowDays} days.</p>`
+      : `<div class="table-wrap"><table class="data" id="rule-effectiveness"><caption>Nudges per rule, last ${windowDays} days</caption><thead><tr><th scope="col">Rule</th><th scope="col" class="num">Sent</th><th scope="col" class="num">Acted on</th><th scope="col" class="num">Dismissed</th><th scope="col" class="num">Ignored</th><th scope="col" class="num">Effective false-positive rate</th></tr></thead><tbody>${rows
+          .map(
+            (row) =>
+              `<tr${row.flagged ? ` class="flagged"` : ""}><th scope="row"><code>${escapeHtml(row.rule)}</code></th><td class="num">${row.sent}</td><td class="num">${row.actedOn}</td><td class="num">${row.dismissed}</td><td class="num">${row.ignored}</td><td class="num">${formatPercent(row.falsePositiveRate)}${row.flagged ? ` <strong>above ${formatPercent(FALSE_POSITIVE_FLAG)}</strong>` : ""}</td></tr>`,
+          )
+          .join("")}</tbody></table></div><p class="note">Effective false-positive rate: nudges dismissed or left unanswered, over nudges sent. Above ${formatPercent(FALSE_POSITIVE_FLAG)}, more than 1 nudge in 10 was not worth the reviewer's time.</p>`;
+  return `<h3>Muted rules</h3>${muted}<h3>Effectiveness</h3>${effectiveness}`;
 }
 
 export function renderRepositoryPage(viewer: PageViewer, report: RepositoryReport, installationLogin: string): string {
@@ -47,6 +72,7 @@ export function renderRepositoryPage(viewer: PageViewer, report: RepositoryRepor
     report.nudgesByConcern.length === 0
       ? `<p>review-coach did not nudge anyone here in the last ${report.period.weeks} weeks.</p>`
       : `<div class="table-wrap"><table class="data"><caption>Nudges by concern, last ${report.period.weeks} weeks</caption><thead><tr><th scope="col">Concern</th><th scope="col" class="num">Sent</th><th scope="col" class="num">Acted on</th><th scope="col" class="num">Dismissed</th><th scope="col" class="num">Would have fired (shadow)</th></tr></thead><tbody>${nudgeRows}</tbody></table></div>`;
+  const rules = renderRules(report);
   const shadow = report.shadow.inShadowMode
     ? `<p>This repository is in <strong>shadow mode</strong>: review-coach posts nothing and records what it would have said. In the last ${report.period.weeks} weeks it would have nudged <strong>${report.shadow.wouldHaveFired}</strong> time${report.shadow.wouldHaveFired === 1 ? "" : "s"}.</p>`
     : report.shadow.wouldHaveFired > 0
@@ -78,6 +104,7 @@ export function renderRepositoryPage(viewer: PageViewer, report: RepositoryRepor
     `<section aria-labelledby="weak-heading"><h2 id="weak-heading">High-risk PRs merged on a weak review</h2>${weak}</section>`,
     `<section aria-labelledby="stamps-heading"><h2 id="stamps-heading">Rubber stamps, weighted by risk</h2>${renderRubberStamps(summary.rubberStamps)}</section>`,
     `<section aria-labelledby="nudges-heading"><h2 id="nudges-heading">Nudges</h2>${renderNudgeOutcomes(summary.nudges)}${nudges}</section>`,
+    `<section aria-labelledby="rules-heading"><h2 id="rules-heading">Rules</h2>${rules}</section>`,
     `<section aria-labelledby="shadow-heading"><h2 id="shadow-heading">Shadow mode</h2>${shadow}${shadowTable}</section>`,
     `<section aria-labelledby="kudos-heading"><h2 id="kudos-heading">Kudos</h2>${kudos}</section>`,
     report.toneIssues > 0

@@ -9,6 +9,7 @@ import * as jobInstallation from "./006-job-installation.js";
 import * as payloadDigests from "./007-payload-digests.js";
 import * as commentAuthorId from "./008-comment-author-id.js";
 import * as revokedSessions from "./009-revoked-sessions.js";
+import * as ruleLearning from "./011-rule-learning.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -24,6 +25,7 @@ const steps: Record<string, Step> = {
   "007-payload-digests": payloadDigests,
   "008-comment-author-id": commentAuthorId,
   "009-revoked-sessions": revokedSessions,
+  "011-rule-learning": ruleLearning,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {

@@ -45,6 +45,8 @@ describe("escaping what is quoted from a pull request", () => {
 describe("parseCoachCommand", () => {
   it("reads the commands", () => {
     expect(parseCoachCommand("/coach explain")).toEqual({ kind: "explain" });
+    expect(parseCoachCommand("/coach unmute sql-from-variable")).toEqual({ kind: "unmute", rule: "sql-from-variable" });
+    expect(parseCoachCommand("/coach unmute")).toEqual({ kind: "unmute", rule: null });
     expect(parseCoachCommand("Fair point.\n/coach dismiss")).toEqual({ kind: "dismiss" });
     expect(parseCoachCommand("/Coach OFF please")).toEqual({ kind: "off" });
     expect(parseCoachCommand("/coach on")).toEqual({ kind: "on" });

@@ -51,7 +51,7 @@ describe("listMyToneComments and listMyNudges", () => {
     const harsh = await listMyToneComments(t.store, ALICE, [10]);
     expect(harsh.map((c) => c.body)).toEqual(["Did you even run this?", "Sloppy work 12."]);
 
-    const nudge = (reviewId: number, fingerprint: string) => ({ installationId: 1, repositoryId: 10, pullRequestId: 100, reviewId, reviewerLogin: "alice", concern: "security", path: "src/db.ts", line: 3, fingerprint, severity: "high", mode: "nudge", status: "sent" as const, githubReviewId: null, body: "?" });
+    const nudge = (reviewId: number, fingerprint: string) => ({ installationId: 1, repositoryId: 10, pullRequestId: 100, reviewId, reviewerLogin: "alice", concern: "security", path: "src/db.ts", line: 3, fingerprint, severity: "high", mode: "nudge", status: "sent" as const, githubReviewId: null, body: "?", rule: "sql-from-variable", ruleVersion: "v1" });
     await insertNudges(t.store, [nudge(3, "mine"), nudge(6, "previous-owner")], NOW);
     expect((await listMyNudges(t.store, ALICE, [10])).map((n) => n.concern)).toEqual(["security"]);
     expect(await listMyNudges(t.store, 9, [10])).toHaveLength(1);

@@ -16,7 +16,13 @@ const config = { sources: ["config/default.yml"], problems: [], mode: "nudge", w
 describe("dashboard pages", () => {
   it("renders the repository page from the digest's fixture week", () => {
     const figures = buildRepositoryFigures(inputs, { now, windowDays: 28, individuals: "kudos", shadow: false });
-    const report = buildRepositoryReport(figures, { installationId: 1, config, inShadowMode: false });
+    const mutedRules = [{ rule: "sql-from-variable", scope: "repository" as const, sent: 3, actedOn: 0, dismissed: 3, ignored: 0, since: "2026-11-03T10:00:00.000Z", until: "2027-02-01T10:00:00.000Z" }];
+    const report = buildRepositoryReport(figures, { installationId: 1, config, inShadowMode: false, mutedRules });
+    expect(report.ruleEffectiveness.rows.map((row) => [row.rule, row.flagged])).toEqual([
+      ["changed-export", true],
+      ["sql-from-variable", true],
+      ["swallowed-error", false],
+    ]);
     expect(report.summary.trend).toHaveLength(8);
     expect(report.weeks).toHaveLength(8);
     expect(renderRepositoryPage(VIEWER, report, "acme")).toMatchSnapshot();
@@ -24,7 +30,7 @@ describe("dashboard pages", () => {
 
   it("names nobody in kudos when the config says none", () => {
     const figures = buildRepositoryFigures(inputs, { now, windowDays: 28, individuals: "none", shadow: false });
-    const report = buildRepositoryReport(figures, { installationId: 1, config: { ...config, individuals: "none" }, inShadowMode: false });
+    const report = buildRepositoryReport(figures, { installationId: 1, config: { ...config, individuals: "none" }, inShadowMode: false, mutedRules: [] });
     expect(report.kudos.every((kudos) => kudos.reviewer === null)).toBe(true);
   });
 

@@ -108,6 +108,15 @@ describe("the weekly digest of a repository (fixed data and clock)", () => {
     expect(data.nudges.actedOnShare).toBe(0.4);
   });
 
+  it("tables each rule's effectiveness over the score's window, flagging an effective false-positive rate above 10%", () => {
+    expect(data.nudges.byRuleWindowDays).toBe(28);
+    expect(data.nudges.byRule.map(({ rule, sent, actedOn, dismissed, ignored, falsePositiveRate, flagged }) => [rule, sent, actedOn, dismissed, ignored, falsePositiveRate, flagged])).toEqual([
+      ["changed-export", 1, 0, 0, 1, 1, true],
+      ["sql-from-variable", 3, 1, 1, 0, 1 / 3, true],
+      ["swallowed-error", 2, 1, 0, 0, 0, false],
+    ]);
+  });
+
   it("sets a three-item agenda naming the most affected area", () => {
     expect(data.agenda).toHaveLength(3);
     expect(data.agenda[0]).toEqual({

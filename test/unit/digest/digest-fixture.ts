@@ -158,8 +158,11 @@ export function weekPullRequests(): DigestPullRequest[] {
 }
 
 function nudge(concern: Concern, status: DigestNudge["status"], mode: DigestNudge["mode"] = "nudge", createdAt = "2026-11-04T12:00:00.000Z"): DigestNudge {
-  return { repository: REPOSITORY, concern, status, mode, createdAt };
+  return { repository: REPOSITORY, concern, rule: RULE_OF[concern], status, mode, createdAt };
 }
+
+/** The rule each concern's nudges come from in the fixture. */
+const RULE_OF: Partial<Record<Concern, string>> = { security: "sql-from-variable", "edge-cases": "swallowed-error", testing: "untested-change", architecture: "changed-export" };
 
 export function weekNudges(): DigestNudge[] {
   return [
@@ -169,7 +172,7 @@ export function weekNudges(): DigestNudge[] {
     nudge("edge-cases", "acted-on"),
     nudge("edge-cases", "listed", "summary"),
     nudge("testing", "failed"),
-    nudge("architecture", "sent", "nudge", "2026-10-28T12:00:00.000Z"), // the week before
+    nudge("architecture", "ignored", "nudge", "2026-10-28T12:00:00.000Z"), // the week before (in the per-rule window)
   ];
 }
 

@@ -12,8 +12,9 @@ describe("config/default.yml", () => {
     expect(repoConfigSchema.parse(defaults)).toEqual(defaults);
     expect(defaults).toMatchObject({
       mode: "nudge",
-      maxNudgesPerReview: 2,
-      maxNudgesPerPullRequest: 4,
+      strictness: "balanced",
+      rules: {},
+      learning: { enabled: true, muteDays: 90 },
       score: { windowDays: 28 },
       digest: { individuals: "kudos", schedule: { cron: "0 9 * * 1", timeZone: "UTC" } },
       backfill: { weeks: 4 },
@@ -61,7 +62,7 @@ describe("checkConfigText", () => {
           file: FILE,
           key: "maxNudgePerReview",
           line: 2,
-          message: expect.stringMatching(/^unknown key: did you mean "maxNudgesPerReview"\? Expected one of: mode, severity, /),
+          message: expect.stringMatching(/^unknown key: did you mean "maxNudgesPerReview"\? Expected one of: mode, strictness, severity, /),
         },
       ],
     });
