@@ -19,6 +19,7 @@ import {
   riskyFiles,
 } from "../fixtures/pull-request-history.js";
 import { fakeIo } from "../helpers/fake-cli-io.js";
+import { isolateNetwork } from "../helpers/test-app.js";
 import { blobAnswer, fileTextsQuery } from "../helpers/file-texts-query.js";
 
 // A GitHub Enterprise Server: REST under /api/v3, GraphQL at /api/graphql.
@@ -32,8 +33,10 @@ const RESET = Math.floor(NOW / 1000) + 90;
 const CONFIG = "maxNudgesPerPullRequest: 3\n";
 const LIST_QUERY = { state: "closed", sort: "updated", direction: "desc", per_page: 30 };
 
+// Like every suite: GitHub is nock, only loopback is real (a bare disableNetConnect would outlive this file
+// in the worker and refuse the next suite's local app).
 beforeAll(() => {
-  nock.disableNetConnect();
+  isolateNetwork();
 });
 afterEach(() => {
   nock.cleanAll();
@@ -345,7 +348,7 @@ describe("review-coach preview when it cannot read", () => {
       "review-coach preview: review-coach config has 2 problems\n" +
         `- \`${REPO}: .github/review-coach.yml\` line 3, key \`mode\`: Invalid option: expected one of "nudge"|"summary"|"shadow"|"off"\n` +
         `- \`${REPO}: .github/review-coach.yml\` line 2, key \`maxNudgePerReview\`: unknown key: did you mean "maxNudgesPerReview"? Expected one of: ` +
-        "mode, severity, maxNudgesPerReview, maxNudgesPerPullRequest, coachDrafts, paths, reviewers, gate, privacy, scoring, score, digest, backfill, badge\n" +
+        "mode, strictness, severity, confidence, maxNudgesPerReview, maxNudgesPerPullRequest, rules, learning, coachDrafts, paths, reviewers, gate, privacy, scoring, score, digest, backfill, badge\n" +
         "A file with a problem is ignored as a whole: review-coach uses the defaults in its place. Fix it and run the preview again.\n",
     );
   });

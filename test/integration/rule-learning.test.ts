@@ -49,7 +49,7 @@ describe("learning from dismissed nudges, per rule", () => {
     for (const comment of posted!.comments) {
       const id = ++commentId;
       comments.set(`${comment.path}:${comment.line}`, { id, body: comment.body });
-      await t.post("pull_request_review_comment", s.reviewCommentPayload({ id, body: comment.body, user: BOT, path: comment.path, line: comment.line }));
+      await t.post("pull_request_review_comment", s.reviewCommentPayload({ id, body: comment.body, user: BOT, path: comment.path, line: comment.line, reviewId: seed }));
     }
     await t.waitForIdle();
     return { s, posted: posted!, check: check!, comments, sql: comments.get(`${SQL.path}:${SQL.line}`) };
