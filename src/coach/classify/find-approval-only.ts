@@ -37,6 +37,8 @@ export function findApproval(prose: string): Approval | null {
 
 /** Emoji and shortcodes only, no words: reactions rather than review. */
 export function isEmojiOnly(prose: string): boolean {
+  // A letter or digit outside a `:shortcode:` is text: most comments are settled here without a scan.
+  if (!prose.includes(":") && /[A-Za-z0-9]/.test(prose)) return false;
   const stripped = prose.replace(EMOJI_OR_SYMBOL, "").replace(/[\s\p{P}\p{S}]/gu, "");
   EMOJI_OR_SYMBOL.lastIndex = 0;
   return stripped.length === 0 && EMOJI_OR_SYMBOL.test(prose);

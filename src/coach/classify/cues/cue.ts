@@ -11,8 +11,21 @@ export interface Cue<L extends string> {
 /** Builds a global, case-insensitive regex of alternatives bounded by word edges. */
 export function words(...alternatives: string[]): RegExp {
   // A leading \b lets the engine skip most positions fast when every alternative starts with a letter.
-  const lead = alternatives.every((a) => /^[\w(]/.test(a) && !a.startsWith("(?<")) ? String.raw`\b` : "";
+  const lead = alternatives.every((a) => /^[\w(]/.test(withoutLeadingLookbehind(a)) && !withoutLeadingLookbehind(a).startsWith("(?<")) ? String.raw`\b` : "";
   return new RegExp(String.raw`${lead}(?<![\w-])(?:${byLeadingLetter(alternatives)})(?![\w])`, "gi");
+}
+
+/** An alternative without the lookbehind it opens with (zero-width: the match still starts at what follows). */
+function withoutLeadingLookbehind(alternative: string): string {
+  if (!alternative.startsWith("(?<!") && !alternative.startsWith("(?<=")) return alternative;
+  let depth = 0;
+  for (let i = 0; i < alternative.length; i += 1) {
+    const c = alternative[i];
+    if (c === "\\") i += 1;
+    else if (c === "(") depth += 1;
+    else if (c === ")" && --depth === 0) return alternative.slice(i + 1);
+  }
+  return alternative;
 }
 
 /**

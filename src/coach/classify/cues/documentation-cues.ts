@@ -62,7 +62,7 @@ export const DOCUMENTATION = [
       "log (?:statement|entry|entries)s?",
       "(?:message|msg) (?:text|wording|content|says|should say|could say)",
       "(?:stale|outdated|out of date|obsolete|misleading) (?:comment|comments|doc|docs|docstring|message|text)",
-      "@(?:throws|param|returns?|deprecated|see|since)",
+      "(?<=@)(?:throws|param|returns?|deprecated|see|since)",
       "exc_info",
       "typos?",
       "misspell(?:ed|ing|ings)?",

@@ -29,7 +29,7 @@ const ASKS_OR_WARNS = /\?|\b(?:should|shouldn't|need|needs|might|may|could|would
 
 function defectThreshold(prose: string, draft: Draft): number {
   // A formatting remark's failure words are about the layout ("the empty line can go").
-  if (draft.concerns.has("style") || prose.split(/\s+/).length > SHORT_COMMENT_WORDS) return DEFECT_THRESHOLD;
+  if (draft.concerns.has("style") || prose.length > SHORT_COMMENT_WORDS * 40 || prose.split(/\s+/).length > SHORT_COMMENT_WORDS) return DEFECT_THRESHOLD;
   return ASKS_OR_WARNS.test(prose) && !asksForDocumentation(prose) ? DEFECT_THRESHOLD / 2 : DEFECT_THRESHOLD;
 }
 
@@ -65,7 +65,7 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   }
   if (!concerns.has("edge-cases")) {
     const defect = scoreDefect(prose);
-    if (defect.score >= defectThreshold(prose, draft) && defect.match !== null) addConcern(draft, "edge-cases", defect.match);
+    if (defect.score > 0 && defect.score >= defectThreshold(prose, draft) && defect.match !== null) addConcern(draft, "edge-cases", defect.match);
   } else if (asksForDocumentation(prose) && scoreDefect(prose).score < DEFECT_THRESHOLD) {
     // "Mention in the docstring that this can return null": the failure mode is what to write down.
     concerns.delete("edge-cases");
