@@ -1,6 +1,7 @@
 import type { ApplicationFunction } from "probot";
 import { createDashboardHandler, type DashboardDeps } from "./dashboard/create-dashboard-handler.js";
 import type { Env } from "./env.js";
+import type { RateLimitingStatus } from "./github/create-github-rate-limiting.js";
 import { webhookHandlers } from "./handlers/index.js";
 import { createRecordWebhook, IntakeHealth } from "./handlers/record-webhook.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
@@ -18,6 +19,8 @@ export interface AppDeps {
   metrics: Metrics;
   env: Env;
   getRepoConfig: DashboardDeps["getRepoConfig"];
+  /** Shared (Redis) or per-replica GitHub rate limiting, for /healthz. */
+  rateLimitingStatus: () => RateLimitingStatus;
 }
 
 /** The Probot app: every verified webhook goes to the durable intake; /healthz, the dashboard, badge, API and /metrics beside it. */
@@ -34,7 +37,7 @@ export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
       health: intakeHealth,
     });
     app.onAny(async (event) => recordWebhook(event));
-    addHandler(createHealthzRoute(deps.store, deps.queue, intakeHealth));
+    addHandler(createHealthzRoute(deps.store, deps.queue, intakeHealth, deps.rateLimitingStatus));
     addHandler(
       createDashboardHandler({
         store: deps.store,

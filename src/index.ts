@@ -1,10 +1,9 @@
 import { createServer } from "node:net";
 import { hostname } from "node:os";
-import Bottleneck from "bottleneck";
-import { Redis } from "ioredis";
 import { Probot, Server } from "probot";
 import { createReviewCoachApp } from "./app.js";
 import type { Env } from "./env.js";
+import { createGitHubRateLimiting } from "./github/create-github-rate-limiting.js";
 import { createOctokitClass, type OctokitPolicy } from "./github/create-octokit-class.js";
 import { Scheduler } from "./digest/scheduler.js";
 import { guardWebhookRequest } from "./intake/guard-webhook-request.js";
@@ -49,17 +48,17 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   if (!env.APP_ID || !env.privateKey) throw new Error("startReviewCoach needs APP_ID and a private key");
 
   const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log });
-  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, log) : undefined;
+  const rateLimiting = createGitHubRateLimiting(env.REDIS_URL, log);
   const octokitPolicy = options.octokitPolicy ?? { throttle: true, retry: true };
   const queue = createSqlJobQueue(store, now);
-  const metrics = createMetrics(queue, store);
+  const metrics = createMetrics(queue, store, rateLimiting.status);
   const ProbotWithDefaults = Probot.defaults({
     appId: env.APP_ID,
     privateKey: env.privateKey,
     secret: env.WEBHOOK_SECRET,
     baseUrl: env.githubApiUrl,
     log: log.child({ name: "probot" }),
-    Octokit: createOctokitClass({ ...octokitPolicy, ...(redis ? { connection: redis.connection } : {}) }),
+    Octokit: createOctokitClass({ ...octokitPolicy, limiterGroups: rateLimiting.groups }),
   });
   // Probot's server mounts this class's webhook middleware first: the guard bounds the body before it is read whole.
   const webhookPath = env.WEBHOOK_PATH;
@@ -111,7 +110,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   });
   const getRepoConfig = async (installationId: number, ref: { owner: string; repo: string }) =>
     loadConfig(await connectGitHub(installationId, log.child({ installationId })), ref, log);
-  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, onQueued: () => worker.notify() }));
+  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, rateLimitingStatus: rateLimiting.status, onQueued: () => worker.notify() }));
   const httpServer = await server.start();
   worker.start();
   if (options.scheduler !== false) scheduler.start();
@@ -130,21 +129,12 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
         await server.stop();
         await scheduler.stop();
         await worker.stop(env.SHUTDOWN_TIMEOUT_MS);
-        await redis?.close();
+        await rateLimiting.close();
         await store.close();
       })();
       return stopping;
     },
   };
-}
-
-/** Redis for GitHub rate limiting shared across replicas (Bottleneck's clustering). */
-function connectRedis(url: string, log: Logger) {
-  const client = new Redis(url, { maxRetriesPerRequest: 3 });
-  client.on("error", (error: Error) => log.error({ err: error }, "Redis (REDIS_URL) error: GitHub rate limiting is not shared while it lasts"));
-  const connection = new Bottleneck.IORedisConnection({ client });
-  connection.on("error", (error: Error) => log.error({ err: error }, "Bottleneck's Redis connection failed"));
-  return { connection, close: () => connection.disconnect(true) };
 }
 
 async function findFreePort(host: string): Promise<number> {

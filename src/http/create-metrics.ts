@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { RateLimitingStatus } from "../github/create-github-rate-limiting.js";
 import type { JobQueue } from "../queue/job-queue.js";
 import type { Store } from "../store/open-store.js";
 
@@ -12,7 +13,7 @@ export interface Metrics {
   rateLimitRemaining: Gauge;
 }
 
-export function createMetrics(queue: JobQueue, store: Store): Metrics {
+export function createMetrics(queue: JobQueue, store: Store, rateLimiting?: () => RateLimitingStatus): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "review_coach_" });
   const metrics: Metrics = {
@@ -47,6 +48,14 @@ export function createMetrics(queue: JobQueue, store: Store): Metrics {
       const depth = await queue.depth().catch(() => null);
       if (!depth) return;
       for (const [status, count] of Object.entries(depth)) this.set({ status }, count);
+    },
+  });
+  new Gauge({
+    name: "review_coach_github_rate_limit_shared",
+    help: "1 while GitHub rate limiting is shared by the replicas through Redis, 0 while each replica limits alone (REDIS_URL unset or Redis unreachable).",
+    registers: [registry],
+    collect() {
+      this.set(rateLimiting?.().mode === "shared" ? 1 : 0);
     },
   });
   return metrics;

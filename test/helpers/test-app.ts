@@ -55,6 +55,8 @@ export interface TestAppOptions {
   sharedStore?: TestStore;
   /** GitHub throttling and retries are off in tests unless a test turns them on. */
   octokitPolicy?: { throttle: boolean; retry: boolean };
+  /** Where the app logs (default: a silent pino, or TEST_LOG_LEVEL's). */
+  log?: pino.Logger;
 }
 
 /** The real server on port 0 with a fresh store, as `npm start` runs it but with fast test timings. */
@@ -71,7 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(testStore.location.databaseUrl ? { DATABASE_URL: testStore.location.databaseUrl } : {}),
     ...options.env,
   });
-  const log = pino({ level: env.LOG_LEVEL });
+  const log = options.log ?? pino({ level: env.LOG_LEVEL });
   const app = await startReviewCoach({
     env,
     log,
