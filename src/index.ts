@@ -16,6 +16,7 @@ import { createGitHubClientFactory } from "./github/github-client.js";
 import { createMetrics } from "./http/create-metrics.js";
 import { createConfigCache } from "./repo-config/create-config-cache.js";
 import { openStore, type Store } from "./store/open-store.js";
+import { enqueueDeliveryRecovery } from "./use-cases/recover-failed-deliveries.js";
 
 export interface StartOptions {
   env: Env;
@@ -94,9 +95,20 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
         return queued;
       },
       slackWebhookUrl: env.SLACK_WEBHOOK_URL,
+      recovery: { windowMs: env.REDELIVERY_WINDOW_HOURS * 3_600_000, budget: env.REDELIVERY_BUDGET },
+      onRedelivery: (outcome) => metrics.redeliveries.inc({ outcome }),
     }),
   });
-  const scheduler = new Scheduler({ store, queue, log, now, intervalMs: env.SCHEDULER_INTERVAL_MS, onEnqueued: () => worker.notify() });
+  const scheduler = new Scheduler({
+    store,
+    queue,
+    log,
+    now,
+    intervalMs: env.SCHEDULER_INTERVAL_MS,
+    onEnqueued: () => worker.notify(),
+    // Failed deliveries are looked for at start and every 10 minutes, by one replica each time.
+    onTick: async (at, first) => (env.REDELIVERY_WINDOW_HOURS > 0 && (await enqueueDeliveryRecovery(queue, at, first)) ? 1 : 0),
+  });
 
   const server = new Server({
     Probot: GuardedProbot,

@@ -67,3 +67,13 @@ export async function pruneDeliveries(store: Store, receivedBefore: Date): Promi
   const result = await store.db.deleteFrom("deliveries").where("received_at", "<", receivedBefore.toISOString()).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Which of the given delivery ids (GitHub's guids) the intake has recorded. */
+export async function findRecordedDeliveryIds(store: Store, ids: readonly string[]): Promise<Set<string>> {
+  const recorded = new Set<string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await store.db.selectFrom("deliveries").select("id").where("id", "in", ids.slice(start, start + 500)).execute();
+    for (const row of rows) recorded.add(row.id);
+  }
+  return recorded;
+}

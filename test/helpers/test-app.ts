@@ -71,6 +71,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DATA_DIR: testStore.location.sqlitePath ? path.dirname(testStore.location.sqlitePath) : mkdtempSync(path.join(tmpdir(), "review-coach-app-")),
     ...(testStore.location.databaseUrl ? { DATABASE_URL: testStore.location.databaseUrl } : {}),
+    // Recovery of failed deliveries calls GitHub's App API on each scheduler tick: off unless a test turns it on.
+    REDELIVERY_WINDOW_HOURS: "0",
     ...options.env,
   });
   const log = options.log ?? pino({ level: env.LOG_LEVEL });
