@@ -10,8 +10,11 @@ export interface OctokitPolicy {
   limiterGroups?: ThrottleGroups | undefined;
 }
 
-/** Longest wait we accept inside a request; beyond it the job is rescheduled by the queue instead. */
-const MAX_INLINE_WAIT_SECONDS = 60;
+/**
+ * Longest wait we accept inside a request; beyond it the request fails and the job is rescheduled by the
+ * queue for when the limit lifts (postponed, its worker released), rather than holding a worker.
+ */
+const MAX_INLINE_WAIT_SECONDS = 2;
 
 interface ThrottleRequestOptions {
   method: string;
