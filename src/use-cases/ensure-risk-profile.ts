@@ -18,10 +18,40 @@ export interface EnsuredProfile {
 }
 
 /**
+ * Profiles being built, by store and PR head: two events of one PR that arrive together (opened and
+ * review_requested, a review and a push) share one build, so the files are read once. An entry lives
+ * only while its build runs.
+ */
+const buildsInFlight = new WeakMap<Store, Map<string, Promise<EnsuredProfile>>>();
+
+/**
  * The risk profile of a PR's head: built once per head SHA from its files and the new contents of the
- * changed code files (two requests: the file list, one GraphQL read), then read from the store.
+ * changed code files (two requests: the file list, one GraphQL read), then read from the store. A
+ * caller that finds the same head being built by another job of this process waits for that build
+ * (and gets `files: null`, as when the profile was stored).
  */
 export async function ensureRiskProfile(
+  github: GitHubClient,
+  store: Store,
+  target: { repo: RepoRef; pullRequestId: number; number: number; headSha: string },
+  config: RepoConfig,
+  now: Date,
+  deps: { log: Logger; syntax?: SyntaxParser },
+): Promise<EnsuredProfile> {
+  const builds = buildsInFlight.get(store) ?? new Map<string, Promise<EnsuredProfile>>();
+  buildsInFlight.set(store, builds);
+  const key = `${target.pullRequestId}@${target.headSha}`;
+  const running = builds.get(key);
+  if (running) {
+    deps.log.debug({ headSha: target.headSha }, "risk profile of this head being built by another job: waiting for it");
+    return { profile: (await running).profile, files: null };
+  }
+  const build = buildRiskProfileOnce(github, store, target, config, now, deps).finally(() => builds.delete(key));
+  builds.set(key, build);
+  return build;
+}
+
+async function buildRiskProfileOnce(
   github: GitHubClient,
   store: Store,
   target: { repo: RepoRef; pullRequestId: number; number: number; headSha: string },
