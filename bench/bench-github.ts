@@ -45,6 +45,8 @@ export async function startBenchApp(host: string, options: { throttle: boolean; 
     PORT: "0",
     LOG_LEVEL: "silent",
     DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-bench-")),
+    // The stand-in answers no App API (recovery of failed deliveries would add a request per start).
+    REDELIVERY_WINDOW_HOURS: "0",
     ...options.env,
   });
   const app = await startReviewCoach({ env, log: pino({ level: "silent" }), octokitPolicy: { throttle: options.throttle, retry: true } });
