@@ -3,7 +3,7 @@ import { createDashboardHandler, type DashboardDeps } from "./dashboard/create-d
 import type { Env } from "./env.js";
 import type { RateLimitingStatus } from "./github/create-github-rate-limiting.js";
 import { webhookHandlers } from "./handlers/index.js";
-import { createRecordWebhook, IntakeHealth } from "./handlers/record-webhook.js";
+import { createRecordWebhook, type IntakeHealth } from "./handlers/record-webhook.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
 import type { Metrics } from "./http/create-metrics.js";
 import type { Logger } from "./log.js";
@@ -21,12 +21,14 @@ export interface AppDeps {
   getRepoConfig: DashboardDeps["getRepoConfig"];
   /** Shared (Redis) or per-replica GitHub rate limiting, for /healthz. */
   rateLimitingStatus: () => RateLimitingStatus;
+  /** The intake's health, shared with the worker (which yields to deliveries being recorded). */
+  intakeHealth: IntakeHealth;
 }
 
 /** The Probot app: every verified webhook goes to the durable intake; /healthz, the dashboard, badge, API and /metrics beside it. */
 export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
   return (app, { addHandler }) => {
-    const intakeHealth = new IntakeHealth();
+    const { intakeHealth } = deps;
     const recordWebhook = createRecordWebhook({
       store: deps.store,
       log: deps.log,

@@ -9,6 +9,7 @@ import { Scheduler } from "./digest/scheduler.js";
 import { guardWebhookRequest } from "./intake/guard-webhook-request.js";
 import { createJobProcessor } from "./handlers/process-job.js";
 import { webhookHandlers } from "./handlers/index.js";
+import { IntakeHealth } from "./handlers/record-webhook.js";
 import type { Logger } from "./log.js";
 import { createSqlJobQueue } from "./queue/sql-job-queue.js";
 import { Worker } from "./queue/worker.js";
@@ -70,6 +71,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   }
   const probot = new ProbotWithDefaults();
 
+  const intakeHealth = new IntakeHealth();
   const loadConfig = createConfigCache(now, options.configCacheMs);
   const connectGitHub = createGitHubClientFactory((installationId) => probot.auth(installationId), metrics);
   const worker = new Worker({
@@ -82,6 +84,8 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     ...(store.dialect === "sqlite" ? { workerId: `embedded@${hostname()}` } : {}),
     now,
     onJobFinished: (kind, outcome, seconds) => metrics.jobSeconds.observe({ kind, outcome }, seconds),
+    // Under a flood of deliveries one job runs at a time, so acknowledgements are not starved of CPU.
+    yieldTo: () => intakeHealth.recording > 0,
     ...options.worker,
     processJob: createJobProcessor({
       handlers: webhookHandlers,
@@ -122,7 +126,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   });
   const getRepoConfig = async (installationId: number, ref: { owner: string; repo: string }) =>
     loadConfig(await connectGitHub(installationId, log.child({ installationId })), ref, log);
-  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, rateLimitingStatus: rateLimiting.status, onQueued: () => worker.notify() }));
+  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, rateLimitingStatus: rateLimiting.status, intakeHealth, onQueued: () => worker.notify() }));
   const httpServer = await server.start();
   worker.start();
   if (options.scheduler !== false) scheduler.start();

@@ -1,10 +1,21 @@
+export interface GroupCommitOptions {
+  /** Most items in one commit. */
+  maxGroup?: number;
+  /**
+   * How long the first item waits for others before a commit starts when none is running (a driver
+   * that blocks the event loop while it commits, as SQLite's does, lets nothing arrive meanwhile).
+   */
+  windowMs?: number;
+}
+
 /**
- * Group commit: items submitted while a commit runs are committed together in the next one, so under
- * a flood each commit (one transaction, one fsync) records many items, and an item arriving when
- * nothing runs is committed at once (no added wait). A failed group is committed again item by item, so
- * one bad item fails only itself. Each caller's promise settles when its own item is durable (or not).
+ * Group commit: items submitted within windowMs of each other, or while a commit runs, are committed
+ * together, so under a flood each commit (one transaction, one fsync) records many items. A failed
+ * group is committed again item by item, so one bad item fails only itself. Each caller's promise
+ * settles when its own item is durable (or not).
  */
-export function createGroupCommit<Item, Outcome>(commit: (items: Item[]) => Promise<Outcome[]>, maxGroup = 128): (item: Item) => Promise<Outcome> {
+export function createGroupCommit<Item, Outcome>(commit: (items: Item[]) => Promise<Outcome[]>, options: GroupCommitOptions = {}): (item: Item) => Promise<Outcome> {
+  const { maxGroup = 128, windowMs = 0 } = options;
   interface Waiting {
     item: Item;
     resolve: (outcome: Outcome) => void;
@@ -29,6 +40,7 @@ export function createGroupCommit<Item, Outcome>(commit: (items: Item[]) => Prom
   };
   const drain = async () => {
     committing = true;
+    if (windowMs > 0) await new Promise((resolve) => setTimeout(resolve, windowMs));
     while (waiting.length > 0) {
       const group = waiting.slice(0, maxGroup);
       waiting = waiting.slice(group.length);

@@ -24,6 +24,8 @@ export interface WorkerOptions {
    * earlier process of this id left running are taken again at once rather than after their lease.
    */
   workerId?: string;
+  /** While this says true (deliveries being recorded), at most one job runs: the intake comes first. */
+  yieldTo?: () => boolean;
   /** Told how each attempt ended, for metrics. */
   onJobFinished?: (kind: string, outcome: JobOutcome, seconds: number) => void;
 }
@@ -42,7 +44,7 @@ export class Worker {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
-  private readonly opts: Required<Omit<WorkerOptions, "workerId" | "onJobFinished">> & Pick<WorkerOptions, "onJobFinished">;
+  private readonly opts: Required<Omit<WorkerOptions, "workerId" | "onJobFinished" | "yieldTo">> & Pick<WorkerOptions, "onJobFinished" | "yieldTo">;
 
   constructor(options: WorkerOptions) {
     this.id = options.workerId ?? `worker-${randomUUID()}`;
@@ -118,7 +120,8 @@ export class Worker {
     }
     while (!this.stopping) {
       let claimed: ClaimedJob | null = null;
-      if (this.running.size < concurrency) {
+      const yielding = this.running.size >= 1 && this.opts.yieldTo?.() === true;
+      if (this.running.size < concurrency && !yielding) {
         try {
           claimed = await queue.claim(this.id, this.leaseUntil());
         } catch (error) {

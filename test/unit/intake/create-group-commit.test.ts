@@ -26,9 +26,18 @@ describe("createGroupCommit", () => {
 
   it("keeps groups to their maximum size", async () => {
     const { groups, commit } = recordingCommit();
-    const record = createGroupCommit(commit, 2);
+    const record = createGroupCommit(commit, { maxGroup: 2 });
     await Promise.all([1, 2, 3, 4, 5, 6].map((item) => record(item)));
     expect(groups).toEqual([[1], [2, 3], [4, 5], [6]]);
+  });
+
+  it("with a window, commits the items arriving within it together, the first included", async () => {
+    const { groups, commit } = recordingCommit();
+    const record = createGroupCommit(commit, { windowMs: 20 });
+    const first = record(1);
+    await new Promise((r) => setTimeout(r, 5));
+    await Promise.all([first, record(2), record(3)]);
+    expect(groups).toEqual([[1, 2, 3]]);
   });
 
   it("fails only the item that cannot be recorded: a failed group is committed again item by item", async () => {
