@@ -50,7 +50,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   if (!env.APP_ID || !env.privateKey) throw new Error("startReviewCoach needs APP_ID and a private key");
 
   const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log });
-  const rateLimiting = createGitHubRateLimiting(env.REDIS_URL, log);
+  const rateLimiting = await createGitHubRateLimiting(env.REDIS_URL, log);
   const octokitPolicy = options.octokitPolicy ?? { throttle: true, retry: true };
   const queue = createSqlJobQueue(store, now);
   const metrics = createMetrics(queue, store, rateLimiting.status);

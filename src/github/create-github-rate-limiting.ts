@@ -1,5 +1,5 @@
 import Bottleneck from "bottleneck";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Logger } from "../log.js";
 
 /** How GitHub requests are being limited right now, for /healthz, metrics and logs. */
@@ -74,13 +74,15 @@ const DEGRADED_MS = 5_000;
  * GitHub rate limiting shared by every replica through Redis (Bottleneck clustering) when REDIS_URL is
  * set, falling back to per-replica limiters while Redis is unreachable, so no GitHub call fails or waits
  * on Redis. It goes back to shared limiting when the connection is ready again. Without REDIS_URL,
- * the throttling plugin's own per-replica limiters are used.
+ * the throttling plugin's own per-replica limiters are used (and the Redis client is not loaded).
  */
-export function createGitHubRateLimiting(redisUrl: string | undefined, log: Logger): GitHubRateLimiting {
+export async function createGitHubRateLimiting(redisUrl: string | undefined, log: Logger): Promise<GitHubRateLimiting> {
   if (!redisUrl) {
     return { groups: undefined, status: () => ({ mode: "per-replica", redis: "not configured" }), close: async () => {} };
   }
   const limitLog = log.child({ name: "rate-limit" });
+  // Loaded only when REDIS_URL is set: the client library is a good part of an idle process's memory.
+  const { Redis } = await import("ioredis");
   // Commands fail at once while disconnected (no offline queue) and within 2 s on a hung server.
   const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 2000, retryStrategy: (times) => Math.min(times * 200, 2000) });
   const connection = new Bottleneck.IORedisConnection({ client });
