@@ -45,6 +45,8 @@ export async function startBenchApp(host: string, options: { throttle: boolean; 
     PORT: "0",
     LOG_LEVEL: "silent",
     DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-bench-")),
+    // The stand-in answers no App API (recovery of failed deliveries would add a request per start).
+    REDELIVERY_WINDOW_HOURS: "0",
     ...options.env,
   });
   const app = await startReviewCoach({ env, log: pino({ level: "silent" }), octokitPolicy: { throttle: options.throttle, retry: true } });
@@ -68,11 +70,11 @@ export function buildPullRequestEvents(n: number, installationId: number, prefix
   };
 }
 
-/** Posts one signed delivery; throws unless it is acknowledged with 200. */
-export async function postDelivery(url: string, event: BenchEvent): Promise<void> {
+/** Posts one signed delivery (signed here unless it carries its signature); throws unless it is acknowledged with 200. */
+export async function postDelivery(url: string, event: BenchEvent & { signature?: string }): Promise<void> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-github-event": event.name, "x-github-delivery": event.id, "x-hub-signature-256": await sign(WEBHOOK_SECRET, event.body) },
+    headers: { "content-type": "application/json", "x-github-event": event.name, "x-github-delivery": event.id, "x-hub-signature-256": event.signature ?? (await sign(WEBHOOK_SECRET, event.body)) },
     body: event.body,
   });
   await response.arrayBuffer();

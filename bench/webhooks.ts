@@ -1,7 +1,13 @@
-// npm run bench:webhooks [-- --pull-requests 150 --concurrency 8 --workers 4 --throttle off]
+// npm run bench:webhooks [-- --pull-requests 150 --concurrency 8 --workers 4 --throttle off --flood 3000 --flood-concurrency 32]
 // Drives signed webhooks at the real server (SQLite store, default worker) with GitHub served by a
 // local stand-in over http (as a GitHub Enterprise Server would be), and prints throughput, ack and
-// processing latency, and GitHub requests per event.
+// processing latency, and GitHub requests per event. First, the acknowledgement path alone: a flood of
+// signed deliveries at a no-op Probot app and at review-coach (its workers running the jobs meanwhile),
+// in the same run, with throughput and p99 side by side.
+import { sign } from "@octokit/webhooks-methods";
+import pino from "pino";
+import { Probot, Server } from "probot";
+import { testPrivateKey, WEBHOOK_SECRET } from "../test/helpers/test-app.js";
 import { buildPullRequestEvents, createBenchGitHub, percentile, postDelivery, startBenchApp, type BenchEvent } from "./bench-github.js";
 
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith("--") ? [[arg.slice(2), all[i + 1] ?? ""]] : [])));
@@ -9,11 +15,70 @@ const PULL_REQUESTS = Number(args.get("pull-requests") ?? 150);
 const CONCURRENCY = Number(args.get("concurrency") ?? 8);
 const THROTTLE = args.get("throttle") !== "off";
 const WORKERS = args.get("workers");
+const FLOOD = Number(args.get("flood") ?? 3000);
+const FLOOD_CONCURRENCY = Number(args.get("flood-concurrency") ?? 32);
 
 const github = createBenchGitHub();
 
+/** Posts every delivery, FLOOD_CONCURRENCY at a time; acknowledgements per second and each one's latency. */
+async function flood(url: string, deliveries: Array<BenchEvent & { signature: string }>): Promise<{ perSecond: number; p50: number; p99: number }> {
+  const pending = [...deliveries];
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: FLOOD_CONCURRENCY }, async () => {
+      for (let event = pending.shift(); event; event = pending.shift()) {
+        const t0 = performance.now();
+        await postDelivery(url, event);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: deliveries.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** Signed review deliveries of distinct PRs (signing is done before the clock starts). */
+async function buildFlood(prefix: string): Promise<Array<BenchEvent & { signature: string }>> {
+  return Promise.all(
+    Array.from({ length: FLOOD }, async (_, n) => {
+      const { review } = buildPullRequestEvents(n, 40_000 + (n % 20), prefix);
+      return { ...review, signature: await sign(WEBHOOK_SECRET, review.body) };
+    }),
+  );
+}
+
+/** The acknowledgement path of a no-op Probot app and of review-coach, in this run. */
+async function compareAcknowledgement(host: string): Promise<void> {
+  const noop = new Server({
+    Probot: Probot.defaults({ appId: 1, privateKey: testPrivateKey(), secret: WEBHOOK_SECRET, log: pino({ level: "silent" }) }),
+    host: "127.0.0.1",
+    port: 0,
+    log: pino({ level: "silent" }),
+    enableStaticFiles: false,
+  });
+  await noop.load(() => undefined);
+  const noopServer = await noop.start();
+  const noopPort = (noopServer.address() as { port: number }).port;
+  const baseline = await flood(`http://127.0.0.1:${noopPort}/api/github/webhooks`, await buildFlood("noop"));
+  await noop.stop();
+
+  const { app, url } = await startBenchApp(host, { throttle: THROTTLE, env: { SHUTDOWN_TIMEOUT_MS: "1000", ...(WORKERS ? { WORKER_CONCURRENCY: WORKERS } : {}) } });
+  const coach = await flood(url, await buildFlood("ack"));
+  await app.stop();
+
+  console.log(`acknowledgement path: ${FLOOD} signed review deliveries, ${FLOOD_CONCURRENCY} at a time (review-coach: SQLite, its workers running the jobs meanwhile)`);
+  console.log(`  no-op Probot app:    ${baseline.perSecond.toFixed(0)} acks/s, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms`);
+  console.log(`  review-coach:        ${coach.perSecond.toFixed(0)} acks/s, p50 ${coach.p50.toFixed(1)} ms, p99 ${coach.p99.toFixed(1)} ms`);
+  console.log(`  ratio:               ${(coach.perSecond / baseline.perSecond).toFixed(2)}× the throughput, ${(coach.p99 / baseline.p99).toFixed(2)}× the p99 (target ≥ 0.8× and ≤ 1.5×)`);
+}
+
 async function main(): Promise<void> {
   const host = await github.start();
+  if (FLOOD > 0) await compareAcknowledgement(host);
+  // The flood's jobs asked GitHub too: the figures below count only this run's requests.
+  github.requests.length = 0;
   const { app, env, url } = await startBenchApp(host, { throttle: THROTTLE, env: WORKERS ? { WORKER_CONCURRENCY: WORKERS } : {} });
 
   const events: BenchEvent[] = [];

@@ -1,8 +1,9 @@
 import type { ApplicationFunction } from "probot";
 import { createDashboardHandler, type DashboardDeps } from "./dashboard/create-dashboard-handler.js";
 import type { Env } from "./env.js";
+import type { RateLimitingStatus } from "./github/create-github-rate-limiting.js";
 import { webhookHandlers } from "./handlers/index.js";
-import { createRecordWebhook, IntakeHealth } from "./handlers/record-webhook.js";
+import { createRecordWebhook, type IntakeHealth } from "./handlers/record-webhook.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
 import type { Metrics } from "./http/create-metrics.js";
 import type { Logger } from "./log.js";
@@ -18,12 +19,16 @@ export interface AppDeps {
   metrics: Metrics;
   env: Env;
   getRepoConfig: DashboardDeps["getRepoConfig"];
+  /** Shared (Redis) or per-replica GitHub rate limiting, for /healthz. */
+  rateLimitingStatus: () => RateLimitingStatus;
+  /** The intake's health, shared with the worker (which yields to deliveries being recorded). */
+  intakeHealth: IntakeHealth;
 }
 
 /** The Probot app: every verified webhook goes to the durable intake; /healthz, the dashboard, badge, API and /metrics beside it. */
 export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
   return (app, { addHandler }) => {
-    const intakeHealth = new IntakeHealth();
+    const { intakeHealth } = deps;
     const recordWebhook = createRecordWebhook({
       store: deps.store,
       log: deps.log,
@@ -34,7 +39,7 @@ export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
       health: intakeHealth,
     });
     app.onAny(async (event) => recordWebhook(event));
-    addHandler(createHealthzRoute(deps.store, deps.queue, intakeHealth));
+    addHandler(createHealthzRoute(deps.store, deps.queue, intakeHealth, deps.rateLimitingStatus));
     addHandler(
       createDashboardHandler({
         store: deps.store,

@@ -36,7 +36,7 @@ export const envSchema = z
     DATA_DIR: z.string().default("data").describe("Folder for the embedded SQLite database."),
     REDIS_URL: optionalString
       .refine((url) => url === undefined || /^rediss?:\/\//.test(url), { message: "must be a redis:// or rediss:// URL" })
-      .describe("Optional Redis, to share GitHub rate limiting across replicas."),
+      .describe("Optional Redis, to share GitHub rate limiting across replicas (per-replica limiting while Redis is unreachable)."),
     GHE_HOST: optionalString
       .refine((host) => host === undefined || !/^[a-z]+:\/\//i.test(host), {
         message: "is a host name (and optional :port) without the protocol; put the protocol in GHE_PROTOCOL",
@@ -65,6 +65,8 @@ export const envSchema = z
       .refine((token) => token === undefined || token.length >= 16, { message: "must be at least 16 characters" })
       .describe("Bearer token that protects GET /metrics. Unset: /metrics is off."),
     SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).default(60000).describe("How often each replica looks for due digests and daily snapshots."),
+    REDELIVERY_WINDOW_HOURS: z.coerce.number().int().min(0).max(72).default(24).describe("How far back failed webhook deliveries are looked for and redelivered (every 10 minutes and at start); 0 turns recovery off."),
+    REDELIVERY_BUDGET: z.coerce.number().int().min(1).max(1000).default(50).describe("Most failed deliveries redelivered in one pass; the rest wait for the next."),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(20000).describe("How long SIGTERM waits for running jobs."),
   })
   .superRefine((env, ctx) => {

@@ -1,15 +1,15 @@
 import { createServer } from "node:net";
 import { hostname } from "node:os";
-import Bottleneck from "bottleneck";
-import { Redis } from "ioredis";
 import { Probot, Server } from "probot";
 import { createReviewCoachApp } from "./app.js";
 import type { Env } from "./env.js";
+import { createGitHubRateLimiting } from "./github/create-github-rate-limiting.js";
 import { createOctokitClass, type OctokitPolicy } from "./github/create-octokit-class.js";
 import { Scheduler } from "./digest/scheduler.js";
 import { guardWebhookRequest } from "./intake/guard-webhook-request.js";
 import { createJobProcessor } from "./handlers/process-job.js";
 import { webhookHandlers } from "./handlers/index.js";
+import { IntakeHealth } from "./handlers/record-webhook.js";
 import type { Logger } from "./log.js";
 import { createSqlJobQueue } from "./queue/sql-job-queue.js";
 import { Worker } from "./queue/worker.js";
@@ -17,6 +17,7 @@ import { createGitHubClientFactory } from "./github/github-client.js";
 import { createMetrics } from "./http/create-metrics.js";
 import { createConfigCache } from "./repo-config/create-config-cache.js";
 import { openStore, type Store } from "./store/open-store.js";
+import { enqueueDeliveryRecovery } from "./use-cases/recover-failed-deliveries.js";
 
 export interface StartOptions {
   env: Env;
@@ -49,17 +50,17 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   if (!env.APP_ID || !env.privateKey) throw new Error("startReviewCoach needs APP_ID and a private key");
 
   const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log });
-  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, log) : undefined;
+  const rateLimiting = await createGitHubRateLimiting(env.REDIS_URL, log);
   const octokitPolicy = options.octokitPolicy ?? { throttle: true, retry: true };
   const queue = createSqlJobQueue(store, now);
-  const metrics = createMetrics(queue, store);
+  const metrics = createMetrics(queue, store, rateLimiting.status);
   const ProbotWithDefaults = Probot.defaults({
     appId: env.APP_ID,
     privateKey: env.privateKey,
     secret: env.WEBHOOK_SECRET,
     baseUrl: env.githubApiUrl,
     log: log.child({ name: "probot" }),
-    Octokit: createOctokitClass({ ...octokitPolicy, ...(redis ? { connection: redis.connection } : {}) }),
+    Octokit: createOctokitClass({ ...octokitPolicy, limiterGroups: rateLimiting.groups }),
   });
   // Probot's server mounts this class's webhook middleware first: the guard bounds the body before it is read whole.
   const webhookPath = env.WEBHOOK_PATH;
@@ -70,6 +71,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   }
   const probot = new ProbotWithDefaults();
 
+  const intakeHealth = new IntakeHealth();
   const loadConfig = createConfigCache(now, options.configCacheMs);
   const connectGitHub = createGitHubClientFactory((installationId) => probot.auth(installationId), metrics);
   const worker = new Worker({
@@ -82,6 +84,8 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     ...(store.dialect === "sqlite" ? { workerId: `embedded@${hostname()}` } : {}),
     now,
     onJobFinished: (kind, outcome, seconds) => metrics.jobSeconds.observe({ kind, outcome }, seconds),
+    // Under a flood of deliveries one job runs at a time, so acknowledgements are not starved of CPU.
+    yieldTo: () => intakeHealth.recording > 0,
     ...options.worker,
     processJob: createJobProcessor({
       handlers: webhookHandlers,
@@ -95,9 +99,20 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
         return queued;
       },
       slackWebhookUrl: env.SLACK_WEBHOOK_URL,
+      recovery: { windowMs: env.REDELIVERY_WINDOW_HOURS * 3_600_000, budget: env.REDELIVERY_BUDGET },
+      onRedelivery: (outcome) => metrics.redeliveries.inc({ outcome }),
     }),
   });
-  const scheduler = new Scheduler({ store, queue, log, now, intervalMs: env.SCHEDULER_INTERVAL_MS, onEnqueued: () => worker.notify() });
+  const scheduler = new Scheduler({
+    store,
+    queue,
+    log,
+    now,
+    intervalMs: env.SCHEDULER_INTERVAL_MS,
+    onEnqueued: () => worker.notify(),
+    // Failed deliveries are looked for at start and every 10 minutes, by one replica each time.
+    onTick: async (at, first) => (env.REDELIVERY_WINDOW_HOURS > 0 && (await enqueueDeliveryRecovery(queue, at, first)) ? 1 : 0),
+  });
 
   const server = new Server({
     Probot: GuardedProbot,
@@ -111,7 +126,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   });
   const getRepoConfig = async (installationId: number, ref: { owner: string; repo: string }) =>
     loadConfig(await connectGitHub(installationId, log.child({ installationId })), ref, log);
-  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, onQueued: () => worker.notify() }));
+  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, rateLimitingStatus: rateLimiting.status, intakeHealth, onQueued: () => worker.notify() }));
   const httpServer = await server.start();
   worker.start();
   if (options.scheduler !== false) scheduler.start();
@@ -130,21 +145,12 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
         await server.stop();
         await scheduler.stop();
         await worker.stop(env.SHUTDOWN_TIMEOUT_MS);
-        await redis?.close();
+        await rateLimiting.close();
         await store.close();
       })();
       return stopping;
     },
   };
-}
-
-/** Redis for GitHub rate limiting shared across replicas (Bottleneck's clustering). */
-function connectRedis(url: string, log: Logger) {
-  const client = new Redis(url, { maxRetriesPerRequest: 3 });
-  client.on("error", (error: Error) => log.error({ err: error }, "Redis (REDIS_URL) error: GitHub rate limiting is not shared while it lasts"));
-  const connection = new Bottleneck.IORedisConnection({ client });
-  connection.on("error", (error: Error) => log.error({ err: error }, "Bottleneck's Redis connection failed"));
-  return { connection, close: () => connection.disconnect(true) };
 }
 
 async function findFreePort(host: string): Promise<number> {

@@ -7,9 +7,19 @@ import { scheduleDigests } from "./schedule-digests.js";
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private ticks = 0;
 
   constructor(
-    private readonly deps: { store: Store; queue: JobQueue; log: Logger; now: () => Date; intervalMs: number; onEnqueued?: () => void },
+    private readonly deps: {
+      store: Store;
+      queue: JobQueue;
+      log: Logger;
+      now: () => Date;
+      intervalMs: number;
+      onEnqueued?: () => void;
+      /** Other periodic work queued on each tick (under natural keys); told whether it is the first tick. Returns jobs queued. */
+      onTick?: (now: Date, first: boolean) => Promise<number>;
+    },
   ) {}
 
   start(): void {
@@ -22,7 +32,10 @@ export class Scheduler {
   async tick(): Promise<void> {
     if (this.running) return this.running;
     const log = this.deps.log.child({ name: "scheduler" });
-    this.running = scheduleDigests(this.deps.store, this.deps.queue, this.deps.now(), log)
+    const now = this.deps.now();
+    const first = this.ticks++ === 0;
+    this.running = scheduleDigests(this.deps.store, this.deps.queue, now, log)
+      .then(async (digests) => digests + ((await this.deps.onTick?.(now, first)) ?? 0))
       .then((enqueued) => {
         if (enqueued > 0) this.deps.onEnqueued?.();
       })

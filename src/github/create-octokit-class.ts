@@ -1,17 +1,20 @@
-import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
+import type { ThrottleGroups } from "./create-github-rate-limiting.js";
 
 export interface OctokitPolicy {
   /** Wait out rate limits inside the request when the wait is short; off in tests. */
   throttle: boolean;
   /** Retry 5xx answers inside the request; off in tests. */
   retry: boolean;
-  /** A Bottleneck connection (Redis) shared by every replica, so they respect one rate limit together. */
-  connection?: unknown;
+  /** Limiters shared by every replica through Redis (falling back per replica while it is away). */
+  limiterGroups?: ThrottleGroups | undefined;
 }
 
-/** Longest wait we accept inside a request; beyond it the job is rescheduled by the queue instead. */
-const MAX_INLINE_WAIT_SECONDS = 60;
+/**
+ * Longest wait we accept inside a request; beyond it the request fails and the job is rescheduled by the
+ * queue for when the limit lifts (postponed, its worker released), rather than holding a worker.
+ */
+const MAX_INLINE_WAIT_SECONDS = 2;
 
 interface ThrottleRequestOptions {
   method: string;
@@ -43,7 +46,7 @@ export function createOctokitClass(policy: OctokitPolicy = { throttle: true, ret
             enabled: true,
             onRateLimit: decide("rate limit"),
             onSecondaryRateLimit: decide("secondary rate limit"),
-            ...(policy.connection ? { Bottleneck, connection: policy.connection } : {}),
+            ...(policy.limiterGroups ?? {}),
           }
         : { ...throttle, enabled: false },
       retry: policy.retry ? { ...((options.retry as object) ?? {}), enabled: true } : { enabled: false },

@@ -56,6 +56,24 @@ const blobSchema = z.object({
   text: z.string().nullable(),
 });
 
+/** One attempt GitHub made at delivering a webhook to the app (GET /app/hook/deliveries). */
+export const hookDeliverySchema = z.looseObject({
+  id: z.number(),
+  guid: z.string(),
+  delivered_at: z.string(),
+  redelivery: z.boolean(),
+  status: z.string(),
+  status_code: z.number(),
+  event: z.string(),
+  action: z.string().nullable().optional(),
+  installation_id: z.number().nullable().optional(),
+  repository_id: z.number().nullable().optional(),
+});
+export type HookDelivery = z.infer<typeof hookDeliverySchema>;
+
+/** Pages of deliveries read at most per look (100 each), whatever the window. */
+const MAX_HOOK_DELIVERY_PAGES = 20;
+
 /** Attempts at a non-idempotent create, each after a fresh lookup. */
 const CREATE_ATTEMPTS = 3;
 const CREATE_RETRY_DELAY_MS = 1_000;
@@ -233,6 +251,28 @@ export class GitHubClient {
   async getPullRequest(ref: RepoRef, pullNumber: number) {
     const response = await this.octokit.rest.pulls.get({ owner: ref.owner, repo: ref.repo, pull_number: pullNumber });
     return response.data;
+  }
+
+  /**
+   * The app's webhook delivery attempts since the given time, newest first: pages of 100 followed by
+   * their cursor until one reaches past `since` (at most 20 pages). Needs the app's own (JWT) client.
+   */
+  async listHookDeliveriesSince(since: Date): Promise<HookDelivery[]> {
+    const deliveries: HookDelivery[] = [];
+    let pages = 0;
+    for await (const page of this.octokit.paginate.iterator("GET /app/hook/deliveries", { per_page: 100 })) {
+      const parsed = z.array(hookDeliverySchema).parse(page.data);
+      const recent = parsed.filter((delivery) => Date.parse(delivery.delivered_at) >= since.getTime());
+      deliveries.push(...recent);
+      pages += 1;
+      if (recent.length < parsed.length || pages >= MAX_HOOK_DELIVERY_PAGES) break;
+    }
+    return deliveries;
+  }
+
+  /** Asks GitHub to deliver a webhook again (a new attempt of the same guid). Needs the app's own (JWT) client. */
+  async redeliverHookDelivery(deliveryId: number): Promise<void> {
+    await this.octokit.request("POST /app/hook/deliveries/{delivery_id}/attempts", { delivery_id: deliveryId });
   }
 
   /** One page of closed pull requests, most recently updated first (backfill resumes by page). */

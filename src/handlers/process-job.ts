@@ -8,6 +8,7 @@ import type { ProcessJob } from "../queue/worker.js";
 import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
 import type { Store } from "../store/open-store.js";
 import { backfillJobSchema, backfillRepository } from "../use-cases/backfill-repository.js";
+import { recoverFailedDeliveries, type RecoveryLimits } from "../use-cases/recover-failed-deliveries.js";
 import { createWebhookDispatcher, type DispatchDeps } from "./dispatch-webhook.js";
 
 const digestJobSchema: z.ZodType<DigestJob> = z.object({
@@ -24,6 +25,8 @@ export interface JobDeps extends DispatchDeps {
   store: Store;
   loadConfig: RepoConfigLoader;
   slackWebhookUrl?: string | undefined;
+  recovery: RecoveryLimits;
+  onRedelivery?: (outcome: "requested" | "refused") => void;
 }
 
 /** Routes each job kind to its work: webhooks to their handlers, digests, snapshots, backfills. */
@@ -47,6 +50,13 @@ export function createJobProcessor(deps: JobDeps): ProcessJob {
         const backfill = backfillJobSchema.parse(job.payload);
         const jobLog = log.child({ installationId: backfill.installationId, repo: backfill.fullName });
         return backfillRepository(backfill, { github: await deps.connectGitHub(backfill.installationId, jobLog), store: deps.store, log: jobLog, now: deps.now, loadConfig: deps.loadConfig });
+      }
+      case "redeliver": {
+        const jobLog = log.child({ name: "delivery-recovery" });
+        // The app's own client (a JWT), as the deliveries are the app's, not an installation's.
+        const github = await deps.connectGitHub(undefined, jobLog);
+        await recoverFailedDeliveries(github, deps.store, deps.now(), deps.recovery, { log: jobLog, ...(deps.onRedelivery ? { onRedelivery: deps.onRedelivery } : {}) });
+        return;
       }
       default:
         throw new PermanentError(`unknown job kind "${job.kind}"`);

@@ -3,6 +3,8 @@ import { PermanentError, TransientError } from "../errors.js";
 
 export type Failure =
   | { kind: "retry"; reason: string; retryAfterSeconds?: number }
+  /** GitHub's rate limit for the installation: wait until it lifts, without holding a worker or using an attempt. */
+  | { kind: "throttled"; reason: string; retryAfterSeconds: number }
   /** The thing is gone (deleted PR or comment): nothing to do, not a failure of ours. */
   | { kind: "gone"; reason: string }
   | { kind: "permanent"; reason: string };
@@ -33,12 +35,12 @@ export function classifyFailure(error: unknown, nowMs: number): Failure {
   if (status !== undefined) {
     const retryAfter = Number(headers["retry-after"]);
     if (status === 429 || (status === 403 && /secondary rate limit|abuse/i.test(message))) {
-      return { kind: "retry", reason: `GitHub secondary rate limit: ${message}`, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 60 };
+      return { kind: "throttled", reason: `GitHub secondary rate limit: ${message}`, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 60 };
     }
     if (status === 403 && String(headers["x-ratelimit-remaining"]) === "0") {
       const reset = Number(headers["x-ratelimit-reset"]);
       const wait = Number.isFinite(reset) ? Math.max(1, Math.ceil(reset - nowMs / 1000)) : 60;
-      return { kind: "retry", reason: `GitHub rate limit exhausted: ${message}`, retryAfterSeconds: wait };
+      return { kind: "throttled", reason: `GitHub rate limit exhausted: ${message}`, retryAfterSeconds: wait };
     }
     if (status >= 500) return { kind: "retry", reason: `GitHub answered ${status}: ${message}`, ...optional(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined) };
     if (status === 404 || status === 410) return { kind: "gone", reason: `GitHub answered ${status} (deleted, or not visible to the app): ${message}` };

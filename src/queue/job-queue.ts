@@ -39,6 +39,12 @@ export interface JobQueue {
   complete(id: string, workerId: string): Promise<void>;
   retryLater(id: string, workerId: string, runAt: Date, reason: string): Promise<void>;
   deadLetter(id: string, workerId: string, reason: string): Promise<void>;
+  /**
+   * Puts a job that waits on its installation's GitHub rate limit back in the queue until runAt, without
+   * using an attempt, and holds the installation's other queued jobs until then too (they would only
+   * meet the same limit). Returns how many other jobs were held.
+   */
+  postpone(id: string, workerId: string, runAt: Date, reason: string): Promise<number>;
   /** Gives a running job back to the queue at once (used on shutdown). */
   release(id: string, workerId: string): Promise<void>;
   depth(): Promise<QueueDepth>;

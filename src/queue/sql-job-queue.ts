@@ -62,6 +62,7 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
           ]),
         )
         .orderBy("jobs.run_at")
+        .orderBy("jobs.created_at")
         .limit(1);
       if (store.dialect === "postgres") next = next.forUpdate().skipLocked();
       const row = await db
@@ -127,6 +128,29 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
         .where("id", "=", id)
         .where("locked_by", "=", workerId)
         .execute();
+    },
+
+    async postpone(id, workerId, runAt, reason) {
+      const at = iso();
+      const until = runAt.toISOString();
+      return db.transaction().execute(async (trx) => {
+        const job = await trx
+          .updateTable("jobs")
+          .set({ status: "queued", run_at: until, locked_by: null, locked_until: null, attempts: sql<number>`attempts - 1`, last_error: reason, updated_at: at })
+          .where("id", "=", id)
+          .where("locked_by", "=", workerId)
+          .returning("installation_id")
+          .executeTakeFirst();
+        if (job?.installation_id == null) return 0;
+        const held = await trx
+          .updateTable("jobs")
+          .set({ run_at: until, updated_at: at })
+          .where("installation_id", "=", job.installation_id)
+          .where("status", "=", "queued")
+          .where("run_at", "<", until)
+          .executeTakeFirst();
+        return Number(held.numUpdatedRows);
+      });
     },
 
     async deadLetter(id, workerId, reason) {

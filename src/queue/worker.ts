@@ -5,6 +5,7 @@ import type { ClaimedJob, JobQueue } from "./job-queue.js";
 import { JobWriteGuard, runWithJobWriteGuard } from "./job-write-guard.js";
 
 export type ProcessJob = (job: ClaimedJob, log: Logger) => Promise<void>;
+export type JobOutcome = "done" | "retry" | "throttled" | "dead" | "gone";
 
 export interface WorkerOptions {
   queue: JobQueue;
@@ -23,8 +24,10 @@ export interface WorkerOptions {
    * earlier process of this id left running are taken again at once rather than after their lease.
    */
   workerId?: string;
+  /** While this says true (deliveries being recorded), at most one job runs: the intake comes first. */
+  yieldTo?: () => boolean;
   /** Told how each attempt ended, for metrics. */
-  onJobFinished?: (kind: string, outcome: "done" | "retry" | "dead" | "gone", seconds: number) => void;
+  onJobFinished?: (kind: string, outcome: JobOutcome, seconds: number) => void;
 }
 
 /**
@@ -41,7 +44,7 @@ export class Worker {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
-  private readonly opts: Required<Omit<WorkerOptions, "workerId" | "onJobFinished">> & Pick<WorkerOptions, "onJobFinished">;
+  private readonly opts: Required<Omit<WorkerOptions, "workerId" | "onJobFinished" | "yieldTo">> & Pick<WorkerOptions, "onJobFinished" | "yieldTo">;
 
   constructor(options: WorkerOptions) {
     this.id = options.workerId ?? `worker-${randomUUID()}`;
@@ -117,7 +120,8 @@ export class Worker {
     }
     while (!this.stopping) {
       let claimed: ClaimedJob | null = null;
-      if (this.running.size < concurrency) {
+      const yielding = this.running.size >= 1 && this.opts.yieldTo?.() === true;
+      if (this.running.size < concurrency && !yielding) {
         try {
           claimed = await queue.claim(this.id, this.leaseUntil());
         } catch (error) {
@@ -177,7 +181,7 @@ export class Worker {
     }
   }
 
-  private async fail(job: ClaimedJob, error: unknown, log: Logger): Promise<"retry" | "dead" | "gone"> {
+  private async fail(job: ClaimedJob, error: unknown, log: Logger): Promise<Exclude<JobOutcome, "done">> {
     const { queue, maxAttempts, baseBackoffMs, maxBackoffMs, now } = this.opts;
     const failure = classifyFailure(error, now().getTime());
     try {
@@ -185,6 +189,13 @@ export class Worker {
         log.warn({ reason: failure.reason }, "job dropped: what it acts on no longer exists");
         await queue.complete(job.id, this.id);
         return "gone";
+      }
+      if (failure.kind === "throttled") {
+        // Waiting here would hold a worker (and the installation's share) for as long as GitHub asked.
+        const runAt = new Date(now().getTime() + failure.retryAfterSeconds * 1000);
+        const held = await queue.postpone(job.id, this.id, runAt, failure.reason);
+        log.warn({ reason: failure.reason, retryAt: runAt.toISOString(), heldJobs: held }, "job waits on GitHub's rate limit: rescheduled with the installation's queued jobs, worker released");
+        return "throttled";
       }
       if (failure.kind === "permanent" || job.attempts >= maxAttempts) {
         const reason = failure.kind === "permanent" ? failure.reason : `gave up after ${job.attempts} attempts: ${failure.reason}`;

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { ReviewCoachError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { Dialect } from "./dialect.js";
@@ -24,13 +24,10 @@ export interface StoreOptions {
   log: Logger;
 }
 
-// int8 (bigint) columns hold GitHub ids, all below 2^53: read them as numbers.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-
 /** Opens the database named by the settings and applies every pending migration. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const log = options.log.child({ name: "store" });
-  const store = options.databaseUrl ? openPostgres(options.databaseUrl, log) : openSqlite(options.sqlitePath);
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl, log) : openSqlite(options.sqlitePath);
   try {
     await migrate(store, log);
   } catch (error) {
@@ -56,8 +53,12 @@ function openSqlite(file: string): Store {
  * (57P01, ECONNRESET), idle or in use, is logged and replaced on next use rather than crashing the process, and no
  * connection attempt or statement waits for ever.
  */
-function openPostgres(url: string, log: Logger): Store {
-  const pool = new pg.Pool({
+async function openPostgres(url: string, log: Logger): Promise<Store> {
+  // Loaded only for PostgreSQL: the embedded store does without the driver's memory.
+  const { default: postgres } = await import("pg");
+  // int8 (bigint) columns hold GitHub ids, all below 2^53: read them as numbers.
+  postgres.types.setTypeParser(postgres.types.builtins.INT8, (value) => Number(value));
+  const pool = new postgres.Pool({
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 5_000,

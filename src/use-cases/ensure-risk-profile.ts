@@ -18,8 +18,28 @@ export interface EnsuredProfile {
 }
 
 /**
+ * Profiles being built, by store and PR head: two events of one PR that arrive together (opened and
+ * review_requested, a review and a push) share one build, so the files are read once. An entry lives
+ * only while its build runs.
+ */
+const buildsInFlight = new WeakMap<Store, Map<string, Promise<EnsuredProfile>>>();
+
+export interface EnsureRiskProfileDeps {
+  log: Logger;
+  syntax?: SyntaxParser;
+  /**
+   * Runs on the files of a head before its profile is stored: when it throws, nothing is stored, so the
+   * job's retry lists the files again and runs it again (a stored profile means it succeeded). A job that
+   * waits for another's build of the same head leaves it to that build.
+   */
+  beforeSave?: (files: PullRequestFile[]) => Promise<void>;
+}
+
+/**
  * The risk profile of a PR's head: built once per head SHA from its files and the new contents of the
- * changed code files (two requests: the file list, one GraphQL read), then read from the store.
+ * changed code files (two requests: the file list, one GraphQL read), then read from the store. A
+ * caller that finds the same head being built by another job of this process waits for that build
+ * (and gets `files: null`, as when the profile was stored).
  */
 export async function ensureRiskProfile(
   github: GitHubClient,
@@ -27,15 +47,28 @@ export async function ensureRiskProfile(
   target: { repo: RepoRef; pullRequestId: number; number: number; headSha: string },
   config: RepoConfig,
   now: Date,
-  deps: {
-    log: Logger;
-    syntax?: SyntaxParser;
-    /**
-     * Runs on the files of a head before its profile is stored: when it throws, nothing is stored, so the
-     * job's retry lists the files again and runs it again (a stored profile means it succeeded).
-     */
-    beforeSave?: (files: PullRequestFile[]) => Promise<void>;
-  },
+  deps: EnsureRiskProfileDeps,
+): Promise<EnsuredProfile> {
+  const builds = buildsInFlight.get(store) ?? new Map<string, Promise<EnsuredProfile>>();
+  buildsInFlight.set(store, builds);
+  const key = `${target.pullRequestId}@${target.headSha}`;
+  const running = builds.get(key);
+  if (running) {
+    deps.log.debug({ headSha: target.headSha }, "risk profile of this head being built by another job: waiting for it");
+    return { profile: (await running).profile, files: null };
+  }
+  const build = buildRiskProfileOnce(github, store, target, config, now, deps).finally(() => builds.delete(key));
+  builds.set(key, build);
+  return build;
+}
+
+async function buildRiskProfileOnce(
+  github: GitHubClient,
+  store: Store,
+  target: { repo: RepoRef; pullRequestId: number; number: number; headSha: string },
+  config: RepoConfig,
+  now: Date,
+  deps: EnsureRiskProfileDeps,
 ): Promise<EnsuredProfile> {
   const stored = await findRiskProfile(store, target.pullRequestId, target.headSha);
   if (stored) return { profile: stored, files: null };

@@ -26,6 +26,8 @@ export function appProcessEnv(gheHost: string, port: number, extra: Record<strin
     PORT: String(port),
     LOG_LEVEL: "warn",
     JOB_LEASE_MS: "1500",
+    // The stand-ins answer no App API: recovery of failed deliveries is off unless a test turns it on.
+    REDELIVERY_WINDOW_HOURS: "0",
     ...extra,
   };
 }

@@ -57,6 +57,8 @@ export interface TestAppOptions {
   sharedStore?: TestStore;
   /** GitHub throttling and retries are off in tests unless a test turns them on. */
   octokitPolicy?: { throttle: boolean; retry: boolean };
+  /** Where the app logs (default: a silent pino, or TEST_LOG_LEVEL's). */
+  log?: pino.Logger;
 }
 
 /** The real server on port 0 with a fresh store, as `npm start` runs it but with fast test timings. */
@@ -71,9 +73,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DATA_DIR: testStore.location.sqlitePath ? path.dirname(testStore.location.sqlitePath) : mkdtempSync(path.join(tmpdir(), "review-coach-app-")),
     ...(testStore.location.databaseUrl ? { DATABASE_URL: testStore.location.databaseUrl } : {}),
+    // Recovery of failed deliveries calls GitHub's App API on each scheduler tick: off unless a test turns it on.
+    REDELIVERY_WINDOW_HOURS: "0",
     ...options.env,
   });
-  const log = pino({ level: env.LOG_LEVEL });
+  const log = options.log ?? pino({ level: env.LOG_LEVEL });
   const app = await startReviewCoach({
     env,
     log,

@@ -69,6 +69,19 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
     expect(jobs[0]).toMatchObject({ status: "done", attempts: 1 });
   });
 
+  it("records deliveries arriving together (committed in groups) each once: a redelivered id and a replayed payload among them", async () => {
+    const stars = Array.from({ length: 30 }, (_, n) => ({ ...loadExample("star", "created"), starred_at: new Date(Date.UTC(2026, 10, 2, 0, 0, n)).toISOString() }));
+    const deliveries = [
+      ...stars.map((payload, n) => ({ payload, id: `flood-${engine}-${n}` })),
+      { payload: stars[3], id: `flood-${engine}-3` },
+      { payload: stars[4], id: `replayed-${engine}-4` },
+    ];
+    const responses = await Promise.all(deliveries.map(({ payload, id }) => t.post("star", payload, { id })));
+    expect(responses.map((r) => r.status)).toEqual(deliveries.map(() => 200));
+    const recorded = await t.app.store.db.selectFrom("deliveries").select("id").where("id", "like", `%-${engine}-%`).orderBy("id").execute();
+    expect(recorded.map((r) => r.id).sort()).toEqual(stars.map((_, n) => `flood-${engine}-${n}`).sort());
+  });
+
   it("rejects a forged signature with 400 and stores nothing", async () => {
     const before = await t.app.store.db.selectFrom("deliveries").select("id").execute();
     const response = await t.post("pull_request", example("pull_request", "opened"), { id: `forged-${engine}`, secret: "not-the-secret" });
@@ -122,7 +135,7 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
     expect(job.last_error).toContain("payload.pull_request.number Invalid input: expected number, received string");
   });
 
-  it("reports health: database reachable and queue depth", async () => {
+  it("reports health: database reachable, queue depth, and GitHub rate limiting per replica without REDIS_URL", async () => {
     const response = await fetch(`${t.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
@@ -130,6 +143,7 @@ describe.each(["sqlite", "postgres"] as const)("webhook intake on %s", (engine) 
       database: { reachable: true, dialect: engine },
       intake: { recording: true },
       queue: { queued: 0, running: 0, dead: 1 },
+      githubRateLimiting: { mode: "per-replica", redis: "not configured" },
     });
   });
 });

@@ -26,7 +26,7 @@ describe("classifyFailure", () => {
   it("waits for the primary rate limit to reset", () => {
     const reset = String(NOW / 1000 + 600);
     expect(classifyFailure(githubError(403, "API rate limit exceeded", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset }), NOW)).toEqual({
-      kind: "retry",
+      kind: "throttled",
       reason: "GitHub rate limit exhausted: API rate limit exceeded",
       retryAfterSeconds: 600,
     });
@@ -34,10 +34,10 @@ describe("classifyFailure", () => {
 
   it("honours retry-after on secondary rate limits and 429", () => {
     expect(classifyFailure(githubError(403, "You have exceeded a secondary rate limit", { "retry-after": "120" }), NOW)).toMatchObject({
-      kind: "retry",
+      kind: "throttled",
       retryAfterSeconds: 120,
     });
-    expect(classifyFailure(githubError(429, "Too Many Requests"), NOW)).toMatchObject({ kind: "retry", retryAfterSeconds: 60 });
+    expect(classifyFailure(githubError(429, "Too Many Requests"), NOW)).toMatchObject({ kind: "throttled", retryAfterSeconds: 60 });
   });
 
   it("drops what is gone and dead-letters missing permissions with what to do", () => {

@@ -50,6 +50,38 @@ describe("Worker", () => {
     expect((await statusOf("flaky")).last_error).toBe("gave up after 3 attempts: GitHub answered 502");
   });
 
+  it("runs one job at a time while the intake records deliveries, and all of them once it is done", async () => {
+    let intakeBusy = true;
+    let running = 0;
+    let mostAtOnce = 0;
+    const release: Array<() => void> = [];
+    worker = new Worker({
+      queue,
+      log: silentLog,
+      concurrency: 4,
+      maxAttempts: 3,
+      pollMs: 10,
+      yieldTo: () => intakeBusy,
+      processJob: async () => {
+        running++;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await new Promise<void>((resolve) => release.push(resolve));
+        running--;
+      },
+    });
+    for (const id of ["a", "b", "c", "d"]) await queue.enqueue({ id, kind: "test", payload: {} });
+    worker.start();
+    await until(async () => running === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(mostAtOnce).toBe(1);
+    intakeBusy = false;
+    worker.notify();
+    await until(async () => running === 4);
+    for (const done of release) done();
+    await until(async () => (await t.store.db.selectFrom("jobs").select("id").where("status", "!=", "done").execute()).length === 0);
+    expect(mostAtOnce).toBe(4);
+  });
+
   it("dead-letters a permanent failure at once", async () => {
     let calls = 0;
     worker = new Worker({ queue, log: silentLog, concurrency: 1, maxAttempts: 5, pollMs: 10, processJob: async () => {

@@ -1,0 +1,63 @@
+// npm run bench:memory [-- --rate 20 --seconds 60 --installations 20]
+// The app alone, as production runs it (`node dist/src/main.js`, built first), against a local GitHub
+// stand-in, driven with PRs opened and reviewed at a steady rate over many installations. Prints the
+// process's resident memory (VmRSS) sampled each second: at start, its peak, and at the end, with the
+// events processed. The bench process (senders, stand-in) is apart from the measured one.
+// BENCH_NODE_OPTIONS="--max-old-space-size=96" passes V8 flags to the app process.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { appProcessEnv, freePort, waitFor, waitForHealthy } from "../test/helpers/app-process.js";
+import { buildPullRequestEvents, createBenchGitHub, postDelivery } from "./bench-github.js";
+
+const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith("--") ? [[arg.slice(2), all[i + 1] ?? ""]] : [])));
+const RATE = Number(args.get("rate") ?? 20);
+const SECONDS = Number(args.get("seconds") ?? 60);
+const INSTALLATIONS = Number(args.get("installations") ?? 20);
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) / 1024;
+}
+
+async function main(): Promise<void> {
+  if (!readFileSync("dist/src/main.js", "utf8")) throw new Error("run `npm run build` first");
+  const github = createBenchGitHub();
+  const host = await github.start();
+  const port = await freePort();
+  const env = appProcessEnv(host, port, { DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-memory-")), LOG_LEVEL: "error", JOB_LEASE_MS: "10000" });
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean), "dist/src/main.js"], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    await waitForHealthy(port);
+    const pid = child.pid!;
+    const atStart = rssMb(pid);
+    let peak = atStart;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 1000);
+    const url = `http://127.0.0.1:${port}/api/github/webhooks`;
+    const total = Math.round((RATE * SECONDS) / 2);
+    const sends: Array<Promise<void>> = [];
+    for (let n = 0; n < total; n++) {
+      const { opened, review } = buildPullRequestEvents(n, 50_000 + (n % INSTALLATIONS), "memory");
+      sends.push(postDelivery(url, opened).then(() => postDelivery(url, review)));
+      await new Promise((r) => setTimeout(r, 2000 / RATE));
+    }
+    await Promise.all(sends);
+    const reviews = () => github.requests.filter((r) => r.method === "POST" && /\/pulls\/\d+\/reviews$/.test(r.path)).length;
+    await waitFor(() => reviews() >= total, "every review to be coached", 300_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    clearInterval(sampler);
+    const atEnd = rssMb(pid);
+    peak = Math.max(peak, atEnd);
+    console.log(`review-coach memory benchmark: node dist/src/main.js, SQLite, ${total} PRs opened and reviewed (${total * 2} events) at ${RATE} events/s over ${INSTALLATIONS} installations`);
+    console.log(`RSS of the app process: ${atStart.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB, ${atEnd.toFixed(0)} MB at the end (${reviews()} coaching reviews posted)`);
+  } finally {
+    child.kill("SIGTERM");
+    await github.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
