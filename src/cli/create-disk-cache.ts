@@ -30,7 +30,7 @@ function fileName(key: string): string {
 /** Writes through a temporary file, so an interrupted run never leaves half an entry. */
 function writeAtomically(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
+  writeFileSync(temporary, text, { mode: 0o600 });
   renameSync(temporary, file);
 }
 
@@ -45,8 +45,9 @@ function readText(file: string): string | undefined {
 export function createDiskCache(dir: string): { responses: ResponseCache; blobTexts: BlobTextCache } {
   const responsesDir = path.join(dir, "responses");
   const blobsDir = path.join(dir, "blobs");
-  mkdirSync(responsesDir, { recursive: true });
-  mkdirSync(blobsDir, { recursive: true });
+  // Private repositories' answers and code: readable by the user who ran the preview only.
+  mkdirSync(responsesDir, { recursive: true, mode: 0o700 });
+  mkdirSync(blobsDir, { recursive: true, mode: 0o700 });
   let entries = 0;
   let chars = 0;
   const responses: ResponseCache = {
