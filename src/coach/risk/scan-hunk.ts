@@ -25,8 +25,8 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     const raw = line.text;
     if (raw.trim() === "" || isMovedLine(raw, file.text)) continue;
     const text = raw.length > MAX_LINE_LENGTH ? raw.slice(0, MAX_LINE_LENGTH) : raw;
-    // Masking strings and comments only ever removes matches, so a rule that does not match the raw line
-    // cannot match its code: most lines are done here, without parsing the file.
+    // A rule is tried on a line's code (strings and comments blanked) only when it matches the raw line; the
+    // rules' patterns look for code, which blanking can hide but not create. Most lines end here, unparsed.
     const candidates = applicable.filter((rule) => !fired.has(rule.id) && rule.pattern.test(text));
     if (candidates.length === 0) continue;
     // With the file's syntax, comments (block comments and docstrings too) and strings are known exactly.
