@@ -31,6 +31,26 @@ describe("buildRiskProfile with a syntax source", () => {
     expect(calls).toEqual([[handler.content, "js", "src/routes/find.ts"]]);
   });
 
+  it("parses a file only when one of its added lines is a candidate for some rule", () => {
+    const parsed: string[] = [];
+    const source: SyntaxSource = {
+      parse(_content, _language, path) {
+        parsed.push(path ?? "");
+        return null;
+      },
+    };
+    const plain: PullRequestFile = {
+      filename: "src/format/title.ts",
+      status: "modified",
+      additions: 1,
+      deletions: 0,
+      patch: "@@ -1,2 +1,3 @@\n export function title(name: string): string {\n+  return name.trim();\n }",
+      content: "export function title(name: string): string {\n  return name.trim();\n}\n",
+    };
+    buildRiskProfile([plain, handler], DEFAULT_RISK_CONFIG, { syntax: source });
+    expect(parsed).toEqual(["src/routes/find.ts"]);
+  });
+
   it("gives the same profile with or without syntax while no rule reads it", async () => {
     const parser = new SyntaxParser();
     await parser.load([{ language: "js", path: handler.filename }]);
