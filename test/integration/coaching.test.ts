@@ -8,6 +8,31 @@ import { useTestApp } from "../helpers/use-test-app.js";
 const APP_BOT = { login: "review-coach[bot]", id: 1, type: "Bot" };
 type PostedReview = { commit_id: string; event: string; body: string; comments: Array<{ path: string; line: number; side: string; body: string }> };
 
+/**
+ * The GitHub calls of one coached review, in order: the repository's config (none), the review's comments
+ * (none), the app's coaching review (answered with `reviewAnswerId`) and its check run, created or updated.
+ */
+function mockCoaching(
+  scope: nock.Scope,
+  reviewId: number,
+  o: {
+    reviewAnswerId: number;
+    checkRun: { created: number } | { updated: number };
+    onReview: (body: PostedReview) => void;
+    onCheckRun?: (body: Record<string, unknown>) => void;
+  },
+): void {
+  const answered = mockRepoConfig(scope, REPO, null)
+    .get(`/repos/${REPO}/pulls/2/reviews/${reviewId}/comments`)
+    .query({ per_page: 100 })
+    .reply(200, [])
+    .post(`/repos/${REPO}/pulls/2/reviews`, (body: PostedReview) => (o.onReview(body), true))
+    .reply(200, { id: o.reviewAnswerId });
+  const seeCheckRun = (body: Record<string, unknown>) => (o.onCheckRun?.(body), true);
+  if ("created" in o.checkRun) answered.post(`/repos/${REPO}/check-runs`, seeCheckRun).reply(201, { id: o.checkRun.created });
+  else answered.patch(`/repos/${REPO}/check-runs/${o.checkRun.updated}`, seeCheckRun).reply(200, { id: o.checkRun.updated });
+}
+
 describe("coaching a reviewer on a risky pull request", () => {
   const app = useTestApp();
   let t: TestApp;
@@ -27,14 +52,7 @@ describe("coaching a reviewer on a risky pull request", () => {
     const reviewId = s.nextReviewId();
     let posted: PostedReview | undefined;
     let check: Record<string, unknown> | undefined;
-    mockRepoConfig(scope, REPO, null)
-      .get(`/repos/${REPO}/pulls/2/reviews/${reviewId}/comments`)
-      .query({ per_page: 100 })
-      .reply(200, [])
-      .post(`/repos/${REPO}/pulls/2/reviews`, (body) => ((posted = body), true))
-      .reply(200, { id: 880001 })
-      .post(`/repos/${REPO}/check-runs`, (body) => ((check = body), true))
-      .reply(201, { id: 770001 });
+    mockCoaching(scope, reviewId, { reviewAnswerId: 880001, checkRun: { created: 770001 }, onReview: (body) => (posted = body), onCheckRun: (body) => (check = body) });
     const delivery = `review-${s.installationId}`;
     await t.post("pull_request_review", s.reviewPayload({ id: reviewId, state: "approved", body: "LGTM" }), { id: delivery });
     await t.waitForIdle();
@@ -82,14 +100,7 @@ describe("coaching a reviewer on a risky pull request", () => {
     await s.open(scope);
     const first = s.nextReviewId();
     let firstPosted: PostedReview | undefined;
-    mockRepoConfig(scope, REPO, null)
-      .get(`/repos/${REPO}/pulls/2/reviews/${first}/comments`)
-      .query({ per_page: 100 })
-      .reply(200, [])
-      .post(`/repos/${REPO}/pulls/2/reviews`, (body) => ((firstPosted = body), true))
-      .reply(200, { id: 880002 })
-      .post(`/repos/${REPO}/check-runs`)
-      .reply(201, { id: 770002 });
+    mockCoaching(scope, first, { reviewAnswerId: 880002, checkRun: { created: 770002 }, onReview: (body) => (firstPosted = body) });
     await t.post("pull_request_review", s.reviewPayload({ id: first, state: "commented", body: "Had a look, fine by me." }));
     await t.waitForIdle();
     expect(firstPosted!.comments).toHaveLength(2);
@@ -111,14 +122,7 @@ describe("coaching a reviewer on a risky pull request", () => {
     // A second review: only the finding never nudged is asked about; the check run is updated in place.
     const second = s.nextReviewId();
     let secondPosted: PostedReview | undefined;
-    mockRepoConfig(scope, REPO, null)
-      .get(`/repos/${REPO}/pulls/2/reviews/${second}/comments`)
-      .query({ per_page: 100 })
-      .reply(200, [])
-      .post(`/repos/${REPO}/pulls/2/reviews`, (body) => ((secondPosted = body), true))
-      .reply(200, { id: 880003 })
-      .patch(`/repos/${REPO}/check-runs/770002`)
-      .reply(200, { id: 770002 });
+    mockCoaching(scope, second, { reviewAnswerId: 880003, checkRun: { updated: 770002 }, onReview: (body) => (secondPosted = body) });
     await t.post("pull_request_review", s.reviewPayload({ id: second, state: "approved", body: "Approving." }));
     await t.waitForIdle();
     scope.done();
@@ -136,14 +140,7 @@ describe("coaching a reviewer on a risky pull request", () => {
     await s.open(scope);
     const reviewId = s.nextReviewId();
     let posted: PostedReview | undefined;
-    mockRepoConfig(scope, REPO, null)
-      .get(`/repos/${REPO}/pulls/2/reviews/${reviewId}/comments`)
-      .query({ per_page: 100 })
-      .reply(200, [])
-      .post(`/repos/${REPO}/pulls/2/reviews`, (body) => ((posted = body), true))
-      .reply(200, { id: 880009 })
-      .post(`/repos/${REPO}/check-runs`)
-      .reply(201, { id: 770009 });
+    mockCoaching(scope, reviewId, { reviewAnswerId: 880009, checkRun: { created: 770009 }, onReview: (body) => (posted = body) });
     await t.post("pull_request_review", s.reviewPayload({ id: reviewId, state: "approved", body: "LGTM" }));
     await t.waitForIdle();
     scope.done();
@@ -179,14 +176,7 @@ describe("coaching a reviewer on a risky pull request", () => {
     const reviewId = s.nextReviewId();
     let posted: PostedReview | undefined;
     let check: { output: { summary: string; text?: string } } | undefined;
-    mockRepoConfig(scope, REPO, null)
-      .get(`/repos/${REPO}/pulls/2/reviews/${reviewId}/comments`)
-      .query({ per_page: 100 })
-      .reply(200, [])
-      .post(`/repos/${REPO}/pulls/2/reviews`, (body) => ((posted = body), true))
-      .reply(200, { id: 880010 })
-      .post(`/repos/${REPO}/check-runs`, (body) => ((check = body), true))
-      .reply(201, { id: 770010 });
+    mockCoaching(scope, reviewId, { reviewAnswerId: 880010, checkRun: { created: 770010 }, onReview: (body) => (posted = body), onCheckRun: (body) => (check = body as typeof check) });
     await t.post("pull_request_review", s.reviewPayload({ id: reviewId, state: "approved", body: "LGTM" }));
     await t.waitForIdle();
     scope.done();
