@@ -11,7 +11,7 @@ import { planReviewNudges } from "../coach/select-nudges.js";
 import type { CommentClassification, Finding, RiskProfile } from "../coach/types.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { PullRequestPayload } from "../github/payloads.js";
-import type { HandlerContext } from "../handlers/handler-context.js";
+import type { UseCaseContext } from "./use-case-context.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import { buildNudgePolicy } from "../repo-config/build-nudge-policy.js";
 import { renderConfigProblems } from "../repo-config/render-config-problems.js";
@@ -38,7 +38,7 @@ export interface ReviewEvent {
  * everything, and coach the reviewer as the repository's mode says. GitHub calls in the common case:
  * the review's comments, one COMMENT review for all nudges, one check-run write.
  */
-export async function coachReview(ctx: HandlerContext, event: ReviewEvent, loaded: LoadedRepoConfig): Promise<void> {
+export async function coachReview(ctx: UseCaseContext, event: ReviewEvent, loaded: LoadedRepoConfig): Promise<void> {
   const { github, store, log } = ctx;
   const now = ctx.now();
   const { config } = loaded;
@@ -169,7 +169,7 @@ async function recordActedOnNudges(
 }
 
 async function nudgeReviewer(
-  ctx: HandlerContext,
+  ctx: UseCaseContext,
   event: ReviewEvent,
   profile: RiskProfile,
   reviewScore: ReviewScore,

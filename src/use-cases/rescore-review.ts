@@ -1,5 +1,5 @@
 import { classifyComment } from "../coach/classify-comment.js";
-import type { HandlerContext } from "../handlers/handler-context.js";
+import type { UseCaseContext } from "./use-case-context.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import { findRiskProfile } from "../store/risk-profiles.js";
 import { listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
@@ -10,7 +10,7 @@ import { recordPullRequest } from "./record-pull-request.js";
  * Flow 2 for an edited or dismissed review: rescore it from what is stored, recompute the PR score and
  * update the check run in place. No new nudges: the reviewer was coached when they submitted.
  */
-export async function rescoreReview(ctx: HandlerContext, event: ReviewEvent, loaded: LoadedRepoConfig): Promise<void> {
+export async function rescoreReview(ctx: UseCaseContext, event: ReviewEvent, loaded: LoadedRepoConfig): Promise<void> {
   const { store, log } = ctx;
   const now = ctx.now();
   if (loaded.config.mode === "off") return;
