@@ -15,8 +15,8 @@ import type { UseCaseContext } from "./use-case-context.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import { buildNudgePolicy } from "../repo-config/build-nudge-policy.js";
 import { renderConfigProblems } from "../repo-config/render-config-problems.js";
-import { findCheckRunId, insertNudges, isCoachingOptedOut, listNudges, markNudgesActedOn, type NudgeRecord, saveCheckRunId } from "../store/nudges.js";
-import { findGitHubWrite, markGitHubWriteDone, markGitHubWriteStarted } from "../store/github-writes.js";
+import { findCheckRunId, insertNudgesForWrite, isCoachingOptedOut, listNudges, markNudgesActedOn, type NudgeRecord, saveCheckRunIdForWrite } from "../store/nudges.js";
+import { findGitHubWrite, markGitHubWriteStarted } from "../store/github-writes.js";
 import type { Store } from "../store/open-store.js";
 import { type CommentRecord, listReviews, savePullRequestScore, saveReview, saveReviewScore, type StoredReview } from "../store/reviews.js";
 import { classifyReviewComments } from "./classify-review-comments.js";
@@ -233,10 +233,7 @@ async function nudgeReviewer(
       ? [...selection.inline.map((f) => nudgeRecord(f, "sent", githubReviewId)), ...listed.map((f) => nudgeRecord(f, "listed", githubReviewId))]
       : [...selection.inline, ...listed].map((f) => nudgeRecord(f, variant, githubReviewId));
   const record = (variant: CoachingVariant, githubReviewId: number | null) =>
-    store.db.transaction().execute(async (trx) => {
-      await insertNudges({ ...store, db: trx }, rows(variant, githubReviewId), ctx.now());
-      await markGitHubWriteDone(trx, writeKey, event.installationId, githubReviewId, ctx.now());
-    });
+    insertNudgesForWrite(store, rows(variant, githubReviewId), { key: writeKey, installationId: event.installationId, githubId: githubReviewId }, ctx.now());
 
   if (config.mode === "shadow") {
     await record("shadow", null);
@@ -326,10 +323,7 @@ export async function writeCoachCheckRun(
     existingId,
   });
   if (id === storedId) return;
-  await store.db.transaction().execute(async (trx) => {
-    await saveCheckRunId({ ...store, db: trx }, event.installationId, pr.id, pr.head.sha, COACH_CHECK_NAME, id, now);
-    await markGitHubWriteDone(trx, writeKey, event.installationId, id, now);
-  });
+  await saveCheckRunIdForWrite(store, { pullRequestId: pr.id, headSha: pr.head.sha, name: COACH_CHECK_NAME }, { key: writeKey, installationId: event.installationId, githubId: id }, now);
 }
 
 export function toReviewState(state: string): ReviewState {
