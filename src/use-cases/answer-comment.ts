@@ -9,6 +9,7 @@ import type { UseCaseContext } from "./use-case-context.js";
 import { findNudgeByComment, linkNudgeComment, listNudges, markNudgeDismissed, markNudgesActedOn, setCoachingOptOut, setKudosOptOut } from "../store/nudges.js";
 import { listReviews, saveComment } from "../store/reviews.js";
 import { resetRuleLearning } from "../store/rule-learning.js";
+import { selectActedOnNudges } from "../coach/select-acted-on-nudges.js";
 
 export interface CommentEvent {
   repo: RepoRef;
@@ -69,10 +70,11 @@ export async function answerComment(ctx: UseCaseContext, event: CommentEvent): P
     now,
   );
   const repliedTo = comment.inReplyToId !== null ? await findNudgeByComment(store, comment.inReplyToId) : undefined;
-  const mine = (await listNudges(store, event.pullRequestId)).filter(
-    (n) => (n.status === "sent" || n.status === "listed") && n.reviewer_login.toLowerCase() === comment.authorLogin.toLowerCase(),
-  );
-  const actedOn = mine.filter((n) => n.id === repliedTo?.id || classification.concerns.includes(n.concern as never));
+  const actedOn = selectActedOnNudges(await listNudges(store, event.pullRequestId), {
+    reviewerLogin: comment.authorLogin,
+    concerns: classification.concerns,
+    addresses: (n) => n.id === repliedTo?.id,
+  });
   await markNudgesActedOn(store, actedOn.map((n) => n.id), now);
 }
 

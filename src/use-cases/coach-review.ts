@@ -7,6 +7,7 @@ import { scorePullRequest } from "../coach/score-pull-request.js";
 import { isStyleOnly, type ReviewScore, type ReviewState, type ScoredComment, scoreReview } from "../coach/score-review.js";
 import type { MutedRule } from "../coach/build-muted-rules.js";
 import { getRuleVersion } from "../coach/risk/rule-versions.js";
+import { selectActedOnNudges } from "../coach/select-acted-on-nudges.js";
 import { planReviewNudges } from "../coach/select-nudges.js";
 import type { CommentClassification, Finding, RiskProfile } from "../coach/types.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
@@ -71,7 +72,7 @@ export async function coachReview(ctx: UseCaseContext, event: ReviewEvent, loade
   const reviewScore = scoreOne(event.review.state, event.review.body, bodyClassification, records, profile, pr, loaded);
   await saveReviewScore(store, event.review.id, reviewScore, now);
   const reviews = await listReviews(store, pr.id);
-  const prScore = await rescorePullRequest(store, reviews, pr, profile, loaded, now);
+  const prScore = await rescoreAndSavePullRequest(store, reviews, pr, profile, loaded, now);
 
   // 4. Effectiveness of earlier nudges to this reviewer.
   await recordActedOnNudges(store, pr.id, reviews, event.review, bodyClassification, records, now);
@@ -85,7 +86,7 @@ export async function coachReview(ctx: UseCaseContext, event: ReviewEvent, loade
     await nudgeReviewer(ctx, event, profile, reviewScore, prScore, records, loaded, mutedRules);
   }
   if (config.mode === "nudge" || config.mode === "summary") {
-    await writeCoachCheckRun(github, store, event, profile, prScore, { reviewerLogin: event.review.reviewerLogin, score: reviewScore }, loaded, now, mutedRules);
+    await writeCoachCheckRun({ github, store, event, profile, prScore, latestReview: { reviewerLogin: event.review.reviewerLogin, score: reviewScore }, loaded, now, mutedRules });
   }
 }
 
@@ -119,8 +120,8 @@ export function pullRequestFacts(profile: RiskProfile) {
   return { additions: profile.stats.additions, deletions: profile.stats.deletions, changedFiles: profile.stats.files };
 }
 
-/** The PR score from every counted review (not the author's own, not bots', not dismissed). */
-export async function rescorePullRequest(
+/** Scores the PR from every counted review (not the author's own, not bots', not dismissed) and saves the score. */
+export async function rescoreAndSavePullRequest(
   store: Store,
   reviews: StoredReview[],
   pr: PullRequestPayload,
@@ -157,14 +158,15 @@ async function recordActedOnNudges(
   comments: readonly CommentRecord[],
   now: Date,
 ): Promise<void> {
-  const nudges = (await listNudges(store, pullRequestId)).filter(
-    (n) => (n.status === "sent" || n.status === "listed") && n.reviewer_login.toLowerCase() === review.reviewerLogin.toLowerCase() && n.review_id !== review.id,
-  );
-  if (nudges.length === 0) return;
-  const concerns = new Set([...bodyClassification.concerns, ...comments.flatMap((c) => c.classification.concerns)]);
   const coachedStates = new Map(reviews.map((r) => [r.id, r.state]));
   const state = toReviewState(review.state);
-  const actedOn = nudges.filter((n) => concerns.has(n.concern as never) || toReviewState(coachedStates.get(n.review_id) ?? state) !== state);
+  const actedOn = selectActedOnNudges(await listNudges(store, pullRequestId), {
+    reviewerLogin: review.reviewerLogin,
+    concerns: [...bodyClassification.concerns, ...comments.flatMap((c) => c.classification.concerns)],
+    reviewId: review.id,
+    // A changed verdict (approving after changes were requested, say) answers the nudges of the earlier review.
+    addresses: (n) => toReviewState(coachedStates.get(n.review_id) ?? state) !== state,
+  });
   await markNudgesActedOn(store, actedOn.map((n) => n.id), now);
 }
 
@@ -278,18 +280,23 @@ export function renderCoachingReviewMarker(reviewId: number): string {
   return `<!-- review-coach:coaching-review ${reviewId} -->`;
 }
 
+export interface CoachCheckRunInput {
+  github: GitHubClient;
+  store: Store;
+  event: Pick<ReviewEvent, "repo" | "installationId" | "repositoryId" | "pullRequest">;
+  profile: RiskProfile;
+  prScore: ReviewScore | null;
+  /** The review that prompted the check run, with its score; null for a new head. */
+  latestReview: { reviewerLogin: string; score: ReviewScore } | null;
+  loaded: LoadedRepoConfig;
+  now: Date;
+  /** The rules muted for the repository, when the caller has read them already. */
+  mutedRules?: readonly MutedRule[] | undefined;
+}
+
 /** Creates or updates, in place, the review-coach check run on the PR's head. */
-export async function writeCoachCheckRun(
-  github: GitHubClient,
-  store: Store,
-  event: Pick<ReviewEvent, "repo" | "installationId" | "repositoryId" | "pullRequest">,
-  profile: RiskProfile,
-  prScore: ReviewScore | null,
-  latestReview: { reviewerLogin: string; score: ReviewScore } | null,
-  loaded: LoadedRepoConfig,
-  now: Date,
-  mutedRules?: readonly MutedRule[],
-): Promise<void> {
+export async function writeCoachCheckRun(input: CoachCheckRunInput): Promise<void> {
+  const { github, store, event, profile, prScore, latestReview, loaded, now, mutedRules } = input;
   const { config } = loaded;
   const pr = event.pullRequest;
   const rendering = renderCheckRun({

@@ -3,7 +3,7 @@ import type { UseCaseContext } from "./use-case-context.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import { findRiskProfile } from "../store/risk-profiles.js";
 import { listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
-import { type ReviewEvent, rescorePullRequest, scoreOne, toReviewState, writeCoachCheckRun } from "./coach-review.js";
+import { type ReviewEvent, rescoreAndSavePullRequest, scoreOne, toReviewState, writeCoachCheckRun } from "./coach-review.js";
 import { recordPullRequest } from "./record-pull-request.js";
 
 /**
@@ -28,8 +28,8 @@ export async function rescoreReview(ctx: UseCaseContext, event: ReviewEvent, loa
   await saveReview(store, updated, bodyClassification, stored.comments, now);
   const score = scoreOne(updated.state, updated.body, bodyClassification, stored.comments, profile, pr, loaded);
   await saveReviewScore(store, stored.id, score, now);
-  const prScore = await rescorePullRequest(store, reviews.map((r) => (r.id === updated.id ? updated : r)), pr, profile, loaded, now);
+  const prScore = await rescoreAndSavePullRequest(store, reviews.map((r) => (r.id === updated.id ? updated : r)), pr, profile, loaded, now);
   if (loaded.config.mode === "nudge" || loaded.config.mode === "summary") {
-    await writeCoachCheckRun(ctx.github, store, event, profile, prScore, { reviewerLogin: stored.reviewerLogin, score }, loaded, now);
+    await writeCoachCheckRun({ github: ctx.github, store, event, profile, prScore, latestReview: { reviewerLogin: stored.reviewerLogin, score }, loaded, now });
   }
 }
