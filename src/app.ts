@@ -1,9 +1,10 @@
 import type { ApplicationFunction } from "probot";
-import { createDashboardHandler, type DashboardDeps } from "./dashboard/create-dashboard-handler.js";
+import { createDashboardHandler, type DashboardDeps } from "./http/create-dashboard-handler.js";
 import type { Env } from "./env.js";
 import type { RateLimitingStatus } from "./github/create-github-rate-limiting.js";
 import { webhookHandlers } from "./handlers/index.js";
-import { createRecordWebhook, type IntakeHealth } from "./handlers/record-webhook.js";
+import { createRecordWebhook } from "./handlers/record-webhook.js";
+import type { IntakeHealth } from "./intake/intake-health.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
 import type { Metrics } from "./http/create-metrics.js";
 import type { Logger } from "./log.js";

@@ -9,7 +9,7 @@ import { Scheduler } from "./digest/scheduler.js";
 import { guardWebhookRequest } from "./intake/guard-webhook-request.js";
 import { createJobProcessor } from "./handlers/process-job.js";
 import { webhookHandlers } from "./handlers/index.js";
-import { IntakeHealth } from "./handlers/record-webhook.js";
+import { IntakeHealth } from "./intake/intake-health.js";
 import type { Logger } from "./log.js";
 import { createSqlJobQueue } from "./queue/sql-job-queue.js";
 import { Worker } from "./queue/worker.js";

@@ -16,9 +16,6 @@ import { buildMyCoaching } from "./build-my-coaching.js";
 import { buildRepositoryFigures, buildRepositoryReport } from "./build-repository-summary.js";
 import type { InstallationOverview, MyCoaching, RepositoryConfigView, RepositoryReport } from "./dashboard-types.js";
 import {
-  findInstallationRow,
-  findRepositoryRow,
-  listInstallationRows,
   listMyNudges,
   listMyOptOuts,
   listMyReviews,
@@ -28,6 +25,8 @@ import {
   loadRepositoryInputs,
 } from "./data/read-dashboard-store.js";
 import type { ArchivedDigest } from "./pages/render-digests-page.js";
+import { findInstallation, listInstallationsById } from "../store/installations.js";
+import { findRepositoryByNameIgnoringCase } from "../store/repositories.js";
 
 export interface Viewer {
   login: string;
@@ -47,7 +46,7 @@ export type ViewerInstallation = UserInstallation & { known: boolean };
 /** The viewer's installations of the app, marked `known` when the app has data for them. */
 export async function listViewerInstallations(context: ViewContext, viewer: Viewer): Promise<ViewerInstallation[]> {
   const installations = await viewer.access.installations();
-  const known = new Set((await listInstallationRows(context.store, installations.map((installation) => installation.id))).map((row) => row.id));
+  const known = new Set((await listInstallationsById(context.store, installations.map((installation) => installation.id))).map((row) => row.id));
   return installations
     .map((installation) => ({ ...installation, known: known.has(installation.id) }))
     .sort((a, b) => a.accountLogin.localeCompare(b.accountLogin));
@@ -56,7 +55,7 @@ export async function listViewerInstallations(context: ViewContext, viewer: View
 export async function loadInstallationOverview(context: ViewContext, viewer: Viewer, installationId: number): Promise<InstallationOverview | null> {
   const installation = await viewer.access.findInstallation(installationId);
   if (!installation) return null;
-  const row = await findInstallationRow(context.store, installationId);
+  const row = await findInstallation(context.store, installationId);
   if (!row) return null;
   const visible = await viewer.access.repositoryIds(installationId);
   const repositories = await listRepositoryRows(context.store, installationId, visible);
@@ -81,13 +80,13 @@ export async function loadInstallationOverview(context: ViewContext, viewer: Vie
 
 /** The repository when the viewer's token can see it through the installation the app has it in. */
 export async function findVisibleRepository(context: ViewContext, viewer: Viewer, owner: string, name: string): Promise<{ repository: RepositoryRow; installationLogin: string } | null> {
-  const repository = await findRepositoryRow(context.store, owner, name);
+  const repository = await findRepositoryByNameIgnoringCase(context.store, owner, name);
   if (!repository) return null;
   const installation = await viewer.access.findInstallation(repository.installation_id);
   if (!installation) return null;
   const visible = await viewer.access.repositoryIds(repository.installation_id);
   if (!visible.has(repository.id)) return null;
-  const row = await findInstallationRow(context.store, repository.installation_id);
+  const row = await findInstallation(context.store, repository.installation_id);
   return { repository, installationLogin: row?.account_login ?? installation.accountLogin };
 }
 

@@ -1,5 +1,6 @@
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { Logger } from "../log.js";
+import { insertDigestOnce, listEarlierDigestIssues, markDigestIssueDelivered, markDigestSentToSlack } from "../store/digests.js";
 import type { Store } from "../store/open-store.js";
 import { buildDigest } from "./build-digest.js";
 import type { DigestTarget } from "./digest-types.js";
@@ -40,18 +41,12 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
   const week = data.week.isoWeek;
   const id = digestId(job.target, week);
   const markdown = renderDigestMarkdown(data, job.configProblem ? [job.configProblem] : []);
-  const at = deps.now().toISOString();
-  await store.db
-    .insertInto("digests")
-    .values({ id, installation_id: job.installationId, target: targetKey(job.target), week, markdown, data: JSON.stringify(data), issue_number: null, issue_url: null, slack_delivered_at: null, created_at: at, delivered_at: null })
-    .onConflict((oc) => oc.column("id").doNothing())
-    .execute();
-  let row = await store.db.selectFrom("digests").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  let row = await insertDigestOnce(store, { id, installationId: job.installationId, target: targetKey(job.target), week, markdown, data: JSON.stringify(data) }, deps.now());
   const repo = toRef(job.deliverTo);
 
   if (row.issue_number === null) {
     const issue = await github.createIssueOnce(repo, renderDigestTitle(job.target, week), row.markdown, renderDigestMarker(job.target, week));
-    await store.db.updateTable("digests").set({ issue_number: issue.number, issue_url: issue.url, delivered_at: deps.now().toISOString() }).where("id", "=", id).execute();
+    await markDigestIssueDelivered(store, id, issue, deps.now());
     log.info({ digest: id, issue: issue.url, found: issue.found }, "digest issue delivered");
     row = { ...row, issue_number: issue.number, issue_url: issue.url };
 
@@ -64,7 +59,7 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
 
   if (deps.slackWebhookUrl && row.slack_delivered_at === null && row.issue_url) {
     await postSlackMessage(deps.slackWebhookUrl, renderSlackBlocks(data, row.issue_url));
-    await store.db.updateTable("digests").set({ slack_delivered_at: deps.now().toISOString() }).where("id", "=", id).execute();
+    await markDigestSentToSlack(store, id, deps.now());
     log.info({ digest: id }, "digest sent to Slack");
   }
 }
@@ -74,15 +69,7 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
  * issue of another repository is never closed here, whatever its number).
  */
 async function findPreviousDigestIssue(store: Store, job: DigestJob, week: string): Promise<{ number: number; week: string } | undefined> {
-  const rows = await store.db
-    .selectFrom("digests")
-    .select(["week", "issue_number", "issue_url"])
-    .where("installation_id", "=", job.installationId)
-    .where("target", "=", targetKey(job.target))
-    .where("week", "<", week)
-    .where("issue_number", "is not", null)
-    .orderBy("week", "desc")
-    .execute();
+  const rows = await listEarlierDigestIssues(store, job.installationId, targetKey(job.target), week);
   const wanted = job.deliverTo.toLowerCase();
   const previous = rows.find((row) => repositoryOfIssueUrl(row.issue_url)?.toLowerCase() === wanted);
   return previous?.issue_number ? { number: previous.issue_number, week: previous.week } : undefined;

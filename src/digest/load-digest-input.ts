@@ -1,8 +1,9 @@
 import type { Concern } from "../coach/types.js";
 import { listDigestPullRequests } from "../store/list-digest-pull-requests.js";
-import { listKudosOptOuts } from "../store/nudges.js";
+import { listKudosOptOuts, listRepositoryNudgesSince } from "../store/nudges.js";
 import type { Store } from "../store/open-store.js";
-import { readRepositoryConfig } from "../store/repositories.js";
+import { listRepositoriesById, readRepositoryConfig } from "../store/repositories.js";
+import { countHarshCommentsSince } from "../store/reviews.js";
 import { TREND_WEEKS } from "./build-digest.js";
 import type { DigestInput, DigestTarget } from "./digest-types.js";
 import { readRepositoryHistory } from "./record-score-snapshot.js";
@@ -14,7 +15,7 @@ export interface DigestScope {
 
 /** Reads from the store everything the digest of a target needs, as of `now`. */
 export async function loadDigestInput(store: Store, scope: DigestScope, now: Date): Promise<DigestInput> {
-  const repositories = await store.db.selectFrom("repositories").selectAll().where("id", "in", scope.repositoryIds.length ? scope.repositoryIds : [-1]).execute();
+  const repositories = await listRepositoriesById(store, scope.repositoryIds);
   const configs = repositories.map((r) => ({ repository: r, config: readRepositoryConfig(r) }));
   const targetConfig = configs.find((c) => c.repository.full_name === scope.target.name)?.config ?? configs[0]?.config;
   const windowDays = targetConfig?.score.windowDays ?? 28;
@@ -24,18 +25,8 @@ export async function loadDigestInput(store: Store, scope: DigestScope, now: Dat
 
   const pullRequests = await listDigestPullRequests(store, scope.repositoryIds, since);
   const names = new Map(repositories.map((r) => [r.id, r.full_name]));
-  const nudges = scope.repositoryIds.length
-    ? await store.db.selectFrom("nudges").select(["repository_id", "concern", "rule", "status", "mode", "created_at"]).where("repository_id", "in", scope.repositoryIds).where("created_at", ">=", since).execute()
-    : [];
-  const tone = scope.repositoryIds.length
-    ? await store.db
-        .selectFrom("review_comments")
-        .select((eb) => eb.fn.countAll<number>().as("count"))
-        .where("repository_id", "in", scope.repositoryIds)
-        .where("tone", "in", ["harsh", "toxic"])
-        .where("created_at", ">=", weekStart)
-        .executeTakeFirst()
-    : { count: 0 };
+  const nudges = await listRepositoryNudgesSince(store, scope.repositoryIds, since);
+  const toneIssues = await countHarshCommentsSince(store, scope.repositoryIds, weekStart);
 
   const declinedKudos = await listKudosOptOuts(store, scope.repositoryIds);
 
@@ -55,7 +46,7 @@ export async function loadDigestInput(store: Store, scope: DigestScope, now: Dat
       createdAt: n.created_at,
     })),
     history: repositories.map(readRepositoryHistory),
-    toneIssues: Number(tone?.count ?? 0),
+    toneIssues,
     shadowRepositories: configs.filter((c) => c.config.mode === "shadow").map((c) => c.repository.full_name),
   };
 }

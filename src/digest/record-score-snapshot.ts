@@ -1,7 +1,7 @@
 import type { Logger } from "../log.js";
 import { listDigestPullRequests } from "../store/list-digest-pull-requests.js";
 import type { Store } from "../store/open-store.js";
-import { readBackfillState, readRepositoryConfig } from "../store/repositories.js";
+import { findRepository, readBackfillState, readRepositoryConfig } from "../store/repositories.js";
 import { deleteScoreSnapshots, listScoreSnapshotDays, upsertScoreSnapshots } from "../store/score-snapshots.js";
 import type { RepositoryRow } from "../store/tables.js";
 import { buildDailySnapshot, snapshotInstant } from "./build-daily-snapshot.js";
@@ -22,7 +22,7 @@ export function readRepositoryHistory(repository: Pick<RepositoryRow, "full_name
  * copy of it is deleted: snapshots are facts of complete history only.
  */
 export async function recordScoreSnapshots(store: Store, repositoryId: number, days: readonly string[], now: Date, log?: Logger): Promise<void> {
-  const repository = await store.db.selectFrom("repositories").selectAll().where("id", "=", repositoryId).executeTakeFirst();
+  const repository = await findRepository(store, repositoryId);
   if (!repository || days.length === 0) return;
   const { windowDays } = readRepositoryConfig(repository).score;
   const history = readRepositoryHistory(repository);
@@ -51,7 +51,7 @@ export async function recordScoreSnapshot(store: Store, repositoryId: number, da
 export async function refreshScoreSnapshots(store: Store, repositoryId: number, changedAt: string, now: Date, log?: Logger): Promise<void> {
   const changed = Date.parse(changedAt);
   if (!Number.isFinite(changed)) return;
-  const repository = await store.db.selectFrom("repositories").selectAll().where("id", "=", repositoryId).executeTakeFirst();
+  const repository = await findRepository(store, repositoryId);
   if (!repository) return;
   const { windowDays } = readRepositoryConfig(repository).score;
   const firstDay = new Date(changed).toISOString().slice(0, 10);

@@ -1,9 +1,9 @@
 import type { ProbotOctokit } from "probot";
 import { z } from "zod";
-import type { Metrics } from "../http/create-metrics.js";
+import type { Counter, Gauge } from "prom-client";
 import type { Logger } from "../log.js";
 import { createBlobTextCache, type BlobTextCache } from "./blob-text-cache.js";
-import { getJobWriteGuard } from "../queue/job-write-guard.js";
+import { getJobWriteGuard } from "./job-write-guard.js";
 import { revealHiddenCharacters as reveal } from "../coach/render/reveal-hidden-characters.js";
 import { fitCheckRunOutput } from "./fit-check-run-output.js";
 
@@ -92,10 +92,16 @@ function isWrite(method: string, url: string): boolean {
 /** A GitHub client for an installation (or the app itself), logging under the given logger. */
 export type GitHubClientFactory = (installationId: number | undefined, log: Logger) => Promise<GitHubClient>;
 
+/** The metrics the door to GitHub counts its requests in (the app's Metrics carries them). */
+export interface GitHubRequestMetrics {
+  githubRequests: Counter<"status">;
+  rateLimitRemaining: Gauge;
+}
+
 /** Clients made from Probot's installation auth (it caches each installation's token), sharing the metrics. */
 export function createGitHubClientFactory(
   authenticate: (installationId?: number) => Promise<Octokit>,
-  metrics?: Pick<Metrics, "githubRequests" | "rateLimitRemaining">,
+  metrics?: GitHubRequestMetrics,
 ): GitHubClientFactory {
   const blobTexts = createBlobTextCache();
   return async (installationId, log) => new GitHubClient(await authenticate(installationId), log.child({ name: "github" }), metrics, blobTexts);
@@ -122,7 +128,7 @@ export class GitHubClient {
   constructor(
     readonly octokit: Octokit,
     private readonly log: Logger,
-    metrics?: Pick<Metrics, "githubRequests" | "rateLimitRemaining">,
+    metrics?: GitHubRequestMetrics,
     /** Texts of blobs already read, shared by the clients of one app (a blob's text never changes). */
     private readonly blobTexts: BlobTextCache = createBlobTextCache(),
   ) {

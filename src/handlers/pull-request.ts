@@ -4,7 +4,7 @@ import { markReviewRequested } from "../store/pull-requests.js";
 import { markNudgesIgnored } from "../store/rule-learning.js";
 import { listReviews } from "../store/reviews.js";
 import { checkConfigChange } from "../use-cases/check-config-change.js";
-import { rescorePullRequest, writeCoachCheckRun } from "../use-cases/coach-review.js";
+import { rescoreAndSavePullRequest, writeCoachCheckRun } from "../use-cases/coach-review.js";
 import { ensureRiskProfile } from "../use-cases/ensure-risk-profile.js";
 import { pollNudgeReactions } from "../use-cases/poll-nudge-reactions.js";
 import { recordPullRequest } from "../use-cases/record-pull-request.js";
@@ -41,8 +41,8 @@ export const handlePullRequest: WebhookHandler = async (ctx) => {
       log.info({ risk: profile.level, findings: profile.findings.length }, "risk profile ready");
       // With the merge gate on, every head gets the check at once, so branch protection can wait on it.
       if (config.gate.enabled && (config.mode === "nudge" || config.mode === "summary")) {
-        const prScore = await rescorePullRequest(store, await listReviews(store, pr.id), pr, profile, loaded, now);
-        await writeCoachCheckRun(github, store, { repo, ...ids, pullRequest: pr }, profile, prScore, null, loaded, now);
+        const prScore = await rescoreAndSavePullRequest(store, await listReviews(store, pr.id), pr, profile, loaded, now);
+        await writeCoachCheckRun({ github, store, event: { repo, ...ids, pullRequest: pr }, profile, prScore, latestReview: null, loaded, now });
       }
     }
   }

@@ -3,6 +3,7 @@ import type { Metrics } from "../http/create-metrics.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/open-store.js";
 import { createGroupCommit } from "../intake/create-group-commit.js";
+import type { IntakeHealth } from "../intake/intake-health.js";
 import { recordDeliveries, type DeliveryWithDigest, type RecordOutcome } from "../store/record-delivery.js";
 import { hashWebhookPayload } from "../store/record-payload-digest.js";
 
@@ -29,28 +30,6 @@ export interface RecordWebhookDeps {
 
 /** How long a delivery waits for others to be committed with it on SQLite. */
 const GROUP_COMMIT_WINDOW_MS = 2;
-
-/** Whether the intake can record deliveries right now: false from a failure until the next success. */
-export class IntakeHealth {
-  failingSince: Date | null = null;
-  lastError: string | null = null;
-  /** Deliveries being recorded right now: while any is, the worker leaves the CPU to the intake. */
-  recording = 0;
-
-  get isHealthy(): boolean {
-    return this.failingSince === null;
-  }
-
-  recordSuccess(): void {
-    this.failingSince = null;
-    this.lastError = null;
-  }
-
-  recordFailure(error: unknown, at: Date): void {
-    this.failingSince ??= at;
-    this.lastError = (error as Error).message ?? String(error);
-  }
-}
 
 /**
  * The webhook intake: runs after Probot has verified the signature, stores the delivery and its job in

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { renderBadge } from "../dashboard/render-badge.js";
 import type { Logger } from "../log.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
-import { findRepositoryRow } from "../dashboard/data/read-dashboard-store.js";
+import { findRepositoryByNameIgnoringCase } from "../store/repositories.js";
 import type { Store } from "../store/open-store.js";
 import { getRepositoryScore } from "../use-cases/get-repository-score.js";
 
@@ -50,7 +50,7 @@ export function createBadgeRoute(deps: BadgeRouteDeps) {
     }
     const parsed = pathSchema.safeParse({ owner: safeDecode(match[1] ?? ""), repo: safeDecode(match[2] ?? "") });
     if (!parsed.success) return notFound(), true;
-    const repository = await findRepositoryRow(deps.store, parsed.data.owner, parsed.data.repo);
+    const repository = await findRepositoryByNameIgnoringCase(deps.store, parsed.data.owner, parsed.data.repo);
     if (!repository) return notFound(), true;
     let settings;
     try {

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { RateLimitingStatus } from "../github/create-github-rate-limiting.js";
 import type { JobQueue } from "../queue/job-queue.js";
+import { countNudgesByStatus } from "../store/nudges.js";
 import type { Store } from "../store/open-store.js";
 
 /** The app's Prometheus metrics, in a registry of its own (served at /metrics behind METRICS_TOKEN). */
@@ -32,12 +33,7 @@ export function createMetrics(queue: JobQueue, store: Store, rateLimiting?: () =
     labelNames: ["outcome"],
     registers: [registry],
     async collect() {
-      const rows = await store.db
-        .selectFrom("nudges")
-        .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
-        .groupBy("status")
-        .execute()
-        .catch(() => []);
+      const rows = await countNudgesByStatus(store).catch(() => []);
       for (const row of rows) this.set({ outcome: row.status }, Number(row.count));
     },
   });

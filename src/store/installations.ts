@@ -1,4 +1,5 @@
 import type { Store } from "./open-store.js";
+import type { InstallationRow } from "./tables.js";
 
 export interface InstallationRecord {
   id: number;
@@ -128,4 +129,13 @@ export async function deleteInstallationData(store: Store, installationId: numbe
     }
     await trx.deleteFrom("installations").where("id", "=", installationId).execute();
   });
+}
+
+export async function findInstallation(store: Store, installationId: number): Promise<InstallationRow | undefined> {
+  return store.db.selectFrom("installations").selectAll().where("id", "=", installationId).executeTakeFirst();
+}
+
+export async function listInstallationsById(store: Store, installationIds: readonly number[]): Promise<InstallationRow[]> {
+  if (installationIds.length === 0) return [];
+  return store.db.selectFrom("installations").selectAll().where("id", "in", installationIds).execute();
 }

@@ -1,6 +1,6 @@
 import { countsAsReview } from "../coach/counts-as-review.js";
 import type { Concern } from "../coach/types.js";
-import type { DigestPullRequest, DigestRiskLevel } from "../digest/digest-types.js";
+import type { DigestPullRequest, DigestRiskLevel } from "../coach/digest-records.js";
 import type { Store } from "./open-store.js";
 import { flagsSchema, readJson, riskProfileSchema, scoreBreakdownSchema } from "./stored-json.js";
 

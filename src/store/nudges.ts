@@ -1,3 +1,4 @@
+import { markGitHubWriteDone } from "./github-writes.js";
 import type { Store } from "./open-store.js";
 import type { NudgeRow } from "./tables.js";
 
@@ -161,4 +162,98 @@ export async function saveCheckRunId(store: Store, installationId: number, pullR
     .values({ pull_request_id: pullRequestId, head_sha: headSha, name, github_id: githubId, installation_id: installationId, updated_at: now.toISOString() })
     .onConflict((oc) => oc.columns(["pull_request_id", "head_sha", "name"]).doUpdateSet({ github_id: githubId, updated_at: now.toISOString() }))
     .execute();
+}
+
+/** A GitHub write that was applied: recorded done in the same transaction as what it wrote. */
+export interface AppliedGitHubWrite {
+  key: string;
+  installationId: number;
+  githubId: number | null;
+}
+
+/** Records the nudges of a coaching review and marks its GitHub write done, in one transaction. */
+export async function insertNudgesForWrite(store: Store, nudges: NudgeRecord[], write: AppliedGitHubWrite, now: Date): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    await insertNudges({ ...store, db: trx }, nudges, now);
+    await markGitHubWriteDone(trx, write.key, write.installationId, write.githubId, now);
+  });
+}
+
+/** Stores a check run's id and marks its GitHub write done, in one transaction. */
+export async function saveCheckRunIdForWrite(
+  store: Store,
+  checkRun: { pullRequestId: number; headSha: string; name: string },
+  write: AppliedGitHubWrite & { githubId: number },
+  now: Date,
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    await saveCheckRunId({ ...store, db: trx }, write.installationId, checkRun.pullRequestId, checkRun.headSha, checkRun.name, write.githubId, now);
+    await markGitHubWriteDone(trx, write.key, write.installationId, write.githubId, now);
+  });
+}
+
+/** Nudges recorded, counted by status (every repository, every replica). */
+export async function countNudgesByStatus(store: Store) {
+  return store.db
+    .selectFrom("nudges")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
+    .groupBy("status")
+    .execute();
+}
+
+/** The nudges of these repositories created at or after `since` (ISO). */
+export async function listRepositoryNudgesSince(store: Store, repositoryIds: readonly number[], since: string) {
+  if (repositoryIds.length === 0) return [];
+  return store.db
+    .selectFrom("nudges")
+    .select(["repository_id", "concern", "rule", "status", "mode", "created_at"])
+    .where("repository_id", "in", repositoryIds)
+    .where("created_at", ">=", since)
+    .execute();
+}
+
+/** Nudges addressed to a reviewer (matched by the nudged review's user id, never by login), newest first. */
+export async function listReviewerNudges(store: Store, userId: number, repositoryIds: readonly number[], limit: number) {
+  if (repositoryIds.length === 0) return [];
+  return store.db
+    .selectFrom("nudges")
+    .innerJoin("pull_requests", "pull_requests.id", "nudges.pull_request_id")
+    .innerJoin("repositories", "repositories.id", "nudges.repository_id")
+    .innerJoin("reviews", "reviews.id", "nudges.review_id")
+    .select([
+      "nudges.concern",
+      "nudges.path",
+      "nudges.line",
+      "nudges.status",
+      "nudges.mode",
+      "nudges.created_at",
+      "pull_requests.number",
+      "pull_requests.title",
+      "pull_requests.html_url",
+      "repositories.full_name",
+    ])
+    .where("reviews.reviewer_id", "=", userId)
+    .where("nudges.repository_id", "in", repositoryIds)
+    .orderBy("nudges.created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Which of these repositories have a nudge addressed to the reviewer. */
+export async function listNudgedRepositoryIds(store: Store, userId: number, repositoryIds: readonly number[]) {
+  if (repositoryIds.length === 0) return [];
+  return store.db
+    .selectFrom("nudges")
+    .innerJoin("reviews", "reviews.id", "nudges.review_id")
+    .select("nudges.repository_id")
+    .distinct()
+    .where("reviews.reviewer_id", "=", userId)
+    .where("nudges.repository_id", "in", repositoryIds)
+    .execute();
+}
+
+/** The reviewer's settings (login matched in lower case) in these repositories. */
+export async function listReviewerSettings(store: Store, login: string, repositoryIds: readonly number[]) {
+  if (repositoryIds.length === 0) return [];
+  return store.db.selectFrom("reviewer_settings").selectAll().where("login", "=", login.toLowerCase()).where("repository_id", "in", repositoryIds).execute();
 }

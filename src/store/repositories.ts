@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { z } from "zod";
 import { getDefaultConfig } from "../repo-config/default-config.js";
 import { mergeConfig } from "../repo-config/merge-config.js";
@@ -17,6 +18,30 @@ export async function listRepositories(store: Store, installationId?: number): P
 
 export async function findRepositoryByName(store: Store, fullName: string): Promise<RepositoryRow | undefined> {
   return store.db.selectFrom("repositories").selectAll().where("full_name", "=", fullName).executeTakeFirst();
+}
+
+export async function findRepository(store: Store, repositoryId: number): Promise<RepositoryRow | undefined> {
+  return store.db.selectFrom("repositories").selectAll().where("id", "=", repositoryId).executeTakeFirst();
+}
+
+/** The repository named owner/name, matched without regard to case; the latest updated when renames left several. */
+export async function findRepositoryByNameIgnoringCase(store: Store, owner: string, name: string): Promise<RepositoryRow | undefined> {
+  return store.db
+    .selectFrom("repositories")
+    .selectAll()
+    .where(sql<string>`lower(full_name)`, "=", `${owner}/${name}`.toLowerCase())
+    .orderBy("updated_at", "desc")
+    .executeTakeFirst();
+}
+
+export async function listRepositoriesById(store: Store, repositoryIds: readonly number[]): Promise<RepositoryRow[]> {
+  if (repositoryIds.length === 0) return [];
+  return store.db.selectFrom("repositories").selectAll().where("id", "in", repositoryIds).execute();
+}
+
+/** The installation's repositories by name, whatever the state of its installation row. */
+export async function listInstallationRepositories(store: Store, installationId: number): Promise<RepositoryRow[]> {
+  return store.db.selectFrom("repositories").selectAll().where("installation_id", "=", installationId).orderBy("full_name").execute();
 }
 
 /** Remembers the config in effect, written only when it changed. */

@@ -181,3 +181,95 @@ export async function savePullRequestScore(store: Store, pullRequestId: number, 
     .where("id", "=", pullRequestId)
     .execute();
 }
+
+const HARSH_TONES = ["harsh", "toxic"];
+
+/** How many harsh or toxic comments these repositories received at or after `since` (ISO). */
+export async function countHarshCommentsSince(store: Store, repositoryIds: readonly number[], since: string): Promise<number> {
+  if (repositoryIds.length === 0) return 0;
+  const row = await store.db
+    .selectFrom("review_comments")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("repository_id", "in", repositoryIds)
+    .where("tone", "in", HARSH_TONES)
+    .where("created_at", ">=", since)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+/** When each harsh or toxic comment of these repositories was written, at or after `since` (ISO). */
+export async function listHarshCommentTimes(store: Store, repositoryIds: readonly number[], since: string) {
+  if (repositoryIds.length === 0) return [];
+  return store.db
+    .selectFrom("review_comments")
+    .select(["repository_id", "created_at"])
+    .where("repository_id", "in", repositoryIds)
+    .where("tone", "in", HARSH_TONES)
+    .where("created_at", ">=", since)
+    .execute();
+}
+
+/** A reviewer's reviews (by GitHub user id) in these repositories, with their PR, newest first. */
+export async function listReviewerReviews(store: Store, userId: number, repositoryIds: readonly number[], limit: number) {
+  if (repositoryIds.length === 0) return [];
+  return store.db
+    .selectFrom("reviews")
+    .innerJoin("pull_requests", "pull_requests.id", "reviews.pull_request_id")
+    .innerJoin("repositories", "repositories.id", "reviews.repository_id")
+    .select([
+      "reviews.id",
+      "reviews.html_url",
+      "reviews.submitted_at",
+      "reviews.state",
+      "reviews.score",
+      "reviews.breakdown",
+      "reviews.flags",
+      "pull_requests.number",
+      "pull_requests.title",
+      "pull_requests.html_url as pr_url",
+      "repositories.full_name",
+    ])
+    .where("reviews.reviewer_id", "=", userId)
+    .where("reviews.repository_id", "in", repositoryIds)
+    .orderBy("reviews.submitted_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** A reviewer's harsh or toxic comments (by user id) in these repositories, newest first. */
+export async function listReviewerHarshComments(store: Store, userId: number, repositoryIds: readonly number[], limit: number) {
+  if (repositoryIds.length === 0) return [];
+  return store.db
+    .selectFrom("review_comments")
+    .innerJoin("pull_requests", "pull_requests.id", "review_comments.pull_request_id")
+    .innerJoin("repositories", "repositories.id", "review_comments.repository_id")
+    .select(["review_comments.body", "review_comments.tone", "review_comments.created_at", "pull_requests.number", "pull_requests.title", "pull_requests.html_url", "repositories.full_name"])
+    .where("review_comments.author_id", "=", userId)
+    .where("review_comments.tone", "in", HARSH_TONES)
+    .where("review_comments.repository_id", "in", repositoryIds)
+    .orderBy("review_comments.created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** A reviewer's reviews flagged harsh-tone (by user id) in these repositories, newest first. */
+export async function listReviewerHarshReviews(store: Store, userId: number, repositoryIds: readonly number[], limit: number) {
+  if (repositoryIds.length === 0) return [];
+  return store.db
+    .selectFrom("reviews")
+    .innerJoin("pull_requests", "pull_requests.id", "reviews.pull_request_id")
+    .innerJoin("repositories", "repositories.id", "reviews.repository_id")
+    .select(["reviews.body", "reviews.breakdown", "reviews.submitted_at", "pull_requests.number", "pull_requests.title", "pull_requests.html_url", "repositories.full_name"])
+    .where("reviews.reviewer_id", "=", userId)
+    .where("reviews.flags", "like", "%harsh-tone%")
+    .where("reviews.repository_id", "in", repositoryIds)
+    .orderBy("reviews.submitted_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Which of these repositories the reviewer (by user id) reviewed in. */
+export async function listReviewedRepositoryIds(store: Store, userId: number, repositoryIds: readonly number[]) {
+  if (repositoryIds.length === 0) return [];
+  return store.db.selectFrom("reviews").select("repository_id").distinct().where("reviewer_id", "=", userId).where("repository_id", "in", repositoryIds).execute();
+}

@@ -1,4 +1,4 @@
-import type { DigestScoreSnapshot } from "../digest/digest-types.js";
+import type { DigestScoreSnapshot } from "../coach/digest-records.js";
 import type { Store } from "./open-store.js";
 
 /** The days (YYYY-MM-DD) a repository has a stored score snapshot for, from `fromDay` on, oldest first. */

@@ -277,3 +277,4 @@ export type ReviewRow = Selectable<ReviewsTable>;
 export type NudgeRow = Selectable<NudgesTable>;
 export type RepositoryRow = Selectable<RepositoriesTable>;
 export type InstallationRow = Selectable<InstallationsTable>;
+export type DigestRow = Selectable<DigestsTable>;

@@ -5,10 +5,11 @@ import { inlineCode } from "../coach/render/escape-markdown.js";
 import { readNudgeMarker } from "../coach/render/render-nudge.js";
 import { isKnownRule } from "../coach/risk/rule-versions.js";
 import type { RepoRef } from "../github/github-client.js";
-import type { HandlerContext } from "../handlers/handler-context.js";
+import type { UseCaseContext } from "./use-case-context.js";
 import { findNudgeByComment, linkNudgeComment, listNudges, markNudgeDismissed, markNudgesActedOn, setCoachingOptOut, setKudosOptOut } from "../store/nudges.js";
 import { listReviews, saveComment } from "../store/reviews.js";
 import { resetRuleLearning } from "../store/rule-learning.js";
+import { selectActedOnNudges } from "../coach/select-acted-on-nudges.js";
 
 export interface CommentEvent {
   repo: RepoRef;
@@ -26,7 +27,7 @@ export interface CommentEvent {
  * records; `/coach` commands are answered; other comments by people are classified and stored, and
  * count as acting on a nudge when they take up its concern.
  */
-export async function answerComment(ctx: HandlerContext, event: CommentEvent): Promise<void> {
+export async function answerComment(ctx: UseCaseContext, event: CommentEvent): Promise<void> {
   const { store, log } = ctx;
   const now = ctx.now();
   const { comment } = event;
@@ -69,14 +70,15 @@ export async function answerComment(ctx: HandlerContext, event: CommentEvent): P
     now,
   );
   const repliedTo = comment.inReplyToId !== null ? await findNudgeByComment(store, comment.inReplyToId) : undefined;
-  const mine = (await listNudges(store, event.pullRequestId)).filter(
-    (n) => (n.status === "sent" || n.status === "listed") && n.reviewer_login.toLowerCase() === comment.authorLogin.toLowerCase(),
-  );
-  const actedOn = mine.filter((n) => n.id === repliedTo?.id || classification.concerns.includes(n.concern as never));
+  const actedOn = selectActedOnNudges(await listNudges(store, event.pullRequestId), {
+    reviewerLogin: comment.authorLogin,
+    concerns: classification.concerns,
+    addresses: (n) => n.id === repliedTo?.id,
+  });
   await markNudgesActedOn(store, actedOn.map((n) => n.id), now);
 }
 
-async function runCommand(ctx: HandlerContext, event: CommentEvent, command: CoachCommand): Promise<void> {
+async function runCommand(ctx: UseCaseContext, event: CommentEvent, command: CoachCommand): Promise<void> {
   const { github, store, log } = ctx;
   const now = ctx.now();
   const { comment } = event;

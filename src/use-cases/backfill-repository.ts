@@ -6,7 +6,7 @@ import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
 import type { Store } from "../store/open-store.js";
 import { startOfIsoWeek } from "../digest/build-digest-week.js";
 import { recordScoreSnapshots } from "../digest/record-score-snapshot.js";
-import { type BackfillState, readBackfillState, saveBackfillState, saveRepositoryConfig } from "../store/repositories.js";
+import { type BackfillState, findRepository, readBackfillState, saveBackfillState, saveRepositoryConfig } from "../store/repositories.js";
 import { listScoreSnapshotDays } from "../store/score-snapshots.js";
 import { importPullRequest } from "./import-pull-request.js";
 import { readMergedPullRequestPage } from "./read-merged-pull-requests.js";
@@ -34,7 +34,7 @@ export async function backfillRepository(job: BackfillJob, deps: { github: GitHu
   const { github, store, log } = deps;
   const [owner = "", name = ""] = job.fullName.split("/");
   const repo: RepoRef = { owner, repo: name };
-  const row = await store.db.selectFrom("repositories").select(["backfill_state", "created_at"]).where("id", "=", job.repositoryId).executeTakeFirst();
+  const row = await findRepository(store, job.repositoryId);
   if (!row) return;
   const loaded = await deps.loadConfig(github, repo, log);
   await saveRepositoryConfig(store, job.repositoryId, loaded.config, deps.now());

@@ -7,16 +7,17 @@ import { scorePullRequest } from "../coach/score-pull-request.js";
 import { isStyleOnly, type ReviewScore, type ReviewState, type ScoredComment, scoreReview } from "../coach/score-review.js";
 import type { MutedRule } from "../coach/build-muted-rules.js";
 import { getRuleVersion } from "../coach/risk/rule-versions.js";
+import { selectActedOnNudges } from "../coach/select-acted-on-nudges.js";
 import { planReviewNudges } from "../coach/select-nudges.js";
 import type { CommentClassification, Finding, RiskProfile } from "../coach/types.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { PullRequestPayload } from "../github/payloads.js";
-import type { HandlerContext } from "../handlers/handler-context.js";
+import type { UseCaseContext } from "./use-case-context.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import { buildNudgePolicy } from "../repo-config/build-nudge-policy.js";
 import { renderConfigProblems } from "../repo-config/render-config-problems.js";
-import { findCheckRunId, insertNudges, isCoachingOptedOut, listNudges, markNudgesActedOn, type NudgeRecord, saveCheckRunId } from "../store/nudges.js";
-import { findGitHubWrite, markGitHubWriteDone, markGitHubWriteStarted } from "../store/github-writes.js";
+import { findCheckRunId, insertNudgesForWrite, isCoachingOptedOut, listNudges, markNudgesActedOn, type NudgeRecord, saveCheckRunIdForWrite } from "../store/nudges.js";
+import { findGitHubWrite, markGitHubWriteStarted } from "../store/github-writes.js";
 import type { Store } from "../store/open-store.js";
 import { type CommentRecord, listReviews, savePullRequestScore, saveReview, saveReviewScore, type StoredReview } from "../store/reviews.js";
 import { classifyReviewComments } from "./classify-review-comments.js";
@@ -38,7 +39,7 @@ export interface ReviewEvent {
  * everything, and coach the reviewer as the repository's mode says. GitHub calls in the common case:
  * the review's comments, one COMMENT review for all nudges, one check-run write.
  */
-export async function coachReview(ctx: HandlerContext, event: ReviewEvent, loaded: LoadedRepoConfig): Promise<void> {
+export async function coachReview(ctx: UseCaseContext, event: ReviewEvent, loaded: LoadedRepoConfig): Promise<void> {
   const { github, store, log } = ctx;
   const now = ctx.now();
   const { config } = loaded;
@@ -71,7 +72,7 @@ export async function coachReview(ctx: HandlerContext, event: ReviewEvent, loade
   const reviewScore = scoreOne(event.review.state, event.review.body, bodyClassification, records, profile, pr, loaded);
   await saveReviewScore(store, event.review.id, reviewScore, now);
   const reviews = await listReviews(store, pr.id);
-  const prScore = await rescorePullRequest(store, reviews, pr, profile, loaded, now);
+  const prScore = await rescoreAndSavePullRequest(store, reviews, pr, profile, loaded, now);
 
   // 4. Effectiveness of earlier nudges to this reviewer.
   await recordActedOnNudges(store, pr.id, reviews, event.review, bodyClassification, records, now);
@@ -85,7 +86,7 @@ export async function coachReview(ctx: HandlerContext, event: ReviewEvent, loade
     await nudgeReviewer(ctx, event, profile, reviewScore, prScore, records, loaded, mutedRules);
   }
   if (config.mode === "nudge" || config.mode === "summary") {
-    await writeCoachCheckRun(github, store, event, profile, prScore, { reviewerLogin: event.review.reviewerLogin, score: reviewScore }, loaded, now, mutedRules);
+    await writeCoachCheckRun({ github, store, event, profile, prScore, latestReview: { reviewerLogin: event.review.reviewerLogin, score: reviewScore }, loaded, now, mutedRules });
   }
 }
 
@@ -119,8 +120,8 @@ export function pullRequestFacts(profile: RiskProfile) {
   return { additions: profile.stats.additions, deletions: profile.stats.deletions, changedFiles: profile.stats.files };
 }
 
-/** The PR score from every counted review (not the author's own, not bots', not dismissed). */
-export async function rescorePullRequest(
+/** Scores the PR from every counted review (not the author's own, not bots', not dismissed) and saves the score. */
+export async function rescoreAndSavePullRequest(
   store: Store,
   reviews: StoredReview[],
   pr: PullRequestPayload,
@@ -157,19 +158,20 @@ async function recordActedOnNudges(
   comments: readonly CommentRecord[],
   now: Date,
 ): Promise<void> {
-  const nudges = (await listNudges(store, pullRequestId)).filter(
-    (n) => (n.status === "sent" || n.status === "listed") && n.reviewer_login.toLowerCase() === review.reviewerLogin.toLowerCase() && n.review_id !== review.id,
-  );
-  if (nudges.length === 0) return;
-  const concerns = new Set([...bodyClassification.concerns, ...comments.flatMap((c) => c.classification.concerns)]);
   const coachedStates = new Map(reviews.map((r) => [r.id, r.state]));
   const state = toReviewState(review.state);
-  const actedOn = nudges.filter((n) => concerns.has(n.concern as never) || toReviewState(coachedStates.get(n.review_id) ?? state) !== state);
+  const actedOn = selectActedOnNudges(await listNudges(store, pullRequestId), {
+    reviewerLogin: review.reviewerLogin,
+    concerns: [...bodyClassification.concerns, ...comments.flatMap((c) => c.classification.concerns)],
+    reviewId: review.id,
+    // A changed verdict (approving after changes were requested, say) answers the nudges of the earlier review.
+    addresses: (n) => toReviewState(coachedStates.get(n.review_id) ?? state) !== state,
+  });
   await markNudgesActedOn(store, actedOn.map((n) => n.id), now);
 }
 
 async function nudgeReviewer(
-  ctx: HandlerContext,
+  ctx: UseCaseContext,
   event: ReviewEvent,
   profile: RiskProfile,
   reviewScore: ReviewScore,
@@ -233,10 +235,7 @@ async function nudgeReviewer(
       ? [...selection.inline.map((f) => nudgeRecord(f, "sent", githubReviewId)), ...listed.map((f) => nudgeRecord(f, "listed", githubReviewId))]
       : [...selection.inline, ...listed].map((f) => nudgeRecord(f, variant, githubReviewId));
   const record = (variant: CoachingVariant, githubReviewId: number | null) =>
-    store.db.transaction().execute(async (trx) => {
-      await insertNudges({ ...store, db: trx }, rows(variant, githubReviewId), ctx.now());
-      await markGitHubWriteDone(trx, writeKey, event.installationId, githubReviewId, ctx.now());
-    });
+    insertNudgesForWrite(store, rows(variant, githubReviewId), { key: writeKey, installationId: event.installationId, githubId: githubReviewId }, ctx.now());
 
   if (config.mode === "shadow") {
     await record("shadow", null);
@@ -281,18 +280,23 @@ export function renderCoachingReviewMarker(reviewId: number): string {
   return `<!-- review-coach:coaching-review ${reviewId} -->`;
 }
 
+export interface CoachCheckRunInput {
+  github: GitHubClient;
+  store: Store;
+  event: Pick<ReviewEvent, "repo" | "installationId" | "repositoryId" | "pullRequest">;
+  profile: RiskProfile;
+  prScore: ReviewScore | null;
+  /** The review that prompted the check run, with its score; null for a new head. */
+  latestReview: { reviewerLogin: string; score: ReviewScore } | null;
+  loaded: LoadedRepoConfig;
+  now: Date;
+  /** The rules muted for the repository, when the caller has read them already. */
+  mutedRules?: readonly MutedRule[] | undefined;
+}
+
 /** Creates or updates, in place, the review-coach check run on the PR's head. */
-export async function writeCoachCheckRun(
-  github: GitHubClient,
-  store: Store,
-  event: Pick<ReviewEvent, "repo" | "installationId" | "repositoryId" | "pullRequest">,
-  profile: RiskProfile,
-  prScore: ReviewScore | null,
-  latestReview: { reviewerLogin: string; score: ReviewScore } | null,
-  loaded: LoadedRepoConfig,
-  now: Date,
-  mutedRules?: readonly MutedRule[],
-): Promise<void> {
+export async function writeCoachCheckRun(input: CoachCheckRunInput): Promise<void> {
+  const { github, store, event, profile, prScore, latestReview, loaded, now, mutedRules } = input;
   const { config } = loaded;
   const pr = event.pullRequest;
   const rendering = renderCheckRun({
@@ -326,10 +330,7 @@ export async function writeCoachCheckRun(
     existingId,
   });
   if (id === storedId) return;
-  await store.db.transaction().execute(async (trx) => {
-    await saveCheckRunId({ ...store, db: trx }, event.installationId, pr.id, pr.head.sha, COACH_CHECK_NAME, id, now);
-    await markGitHubWriteDone(trx, writeKey, event.installationId, id, now);
-  });
+  await saveCheckRunIdForWrite(store, { pullRequestId: pr.id, headSha: pr.head.sha, name: COACH_CHECK_NAME }, { key: writeKey, installationId: event.installationId, githubId: id }, now);
 }
 
 export function toReviewState(state: string): ReviewState {

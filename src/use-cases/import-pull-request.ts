@@ -9,7 +9,7 @@ import type { Store } from "../store/open-store.js";
 import { type CommentRecord, listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
 import type { SyntaxParser } from "../syntax/syntax-parser.js";
 import { classifyReviewComments } from "./classify-review-comments.js";
-import { rescorePullRequest, scoreOne, toReviewState } from "./coach-review.js";
+import { rescoreAndSavePullRequest, scoreOne, toReviewState } from "./coach-review.js";
 import { ensureRiskProfile } from "./ensure-risk-profile.js";
 import { recordPullRequest } from "./record-pull-request.js";
 import type { MergedPull } from "./read-merged-pull-requests.js";
@@ -112,6 +112,6 @@ export async function importPullRequest(
     await saveReviewScore(store, review.id, score, now);
     imported.push({ id: review.id, reviewerLogin: reviewer.login, state: toReviewState(review.state), body, submittedAt, htmlUrl: review.html_url, bodyClassification, comments: records, score });
   }
-  const pullRequestScore = await rescorePullRequest(store, await listReviews(store, pr.id), payload, profile, loaded, now);
+  const pullRequestScore = await rescoreAndSavePullRequest(store, await listReviews(store, pr.id), payload, profile, loaded, now);
   return { pullRequest: payload, profile, reviews: imported, pullRequestScore };
 }

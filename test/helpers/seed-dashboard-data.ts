@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { Registry } from "prom-client";
-import { createDashboardHandler, type DashboardDeps } from "../../src/dashboard/create-dashboard-handler.js";
+import { createDashboardHandler, type DashboardDeps } from "../../src/http/create-dashboard-handler.js";
 import { getDefaultConfig } from "../../src/repo-config/default-config.js";
 import type { LoadedRepoConfig } from "../../src/repo-config/load-repo-config.js";
 

@@ -1,7 +1,6 @@
 // The dashboard's reads from the store. Every query is scoped to repository ids the caller has already
 // checked against GitHub; nothing here decides who may see what.
 
-import { sql } from "kysely";
 import { z } from "zod";
 import { CONCERNS } from "../../coach/types.js";
 import { TREND_WEEKS } from "../../digest/build-digest.js";
@@ -9,9 +8,12 @@ import { startOfIsoWeek, WEEK_MS } from "../../digest/build-digest-week.js";
 import type { DigestNudge } from "../../digest/digest-types.js";
 import { readRepositoryHistory } from "../../digest/record-score-snapshot.js";
 import { listDigestPullRequests } from "../../store/list-digest-pull-requests.js";
-import { listKudosOptOuts } from "../../store/nudges.js";
+import { listInstallationDigests } from "../../store/digests.js";
+import { listKudosOptOuts, listNudgedRepositoryIds, listRepositoryNudgesSince, listReviewerNudges, listReviewerSettings } from "../../store/nudges.js";
 import type { Store } from "../../store/open-store.js";
-import type { InstallationRow, RepositoryRow } from "../../store/tables.js";
+import { listInstallationRepositories } from "../../store/repositories.js";
+import { listHarshCommentTimes, listReviewedRepositoryIds, listReviewerHarshComments, listReviewerHarshReviews, listReviewerReviews } from "../../store/reviews.js";
+import type { RepositoryRow } from "../../store/tables.js";
 import type { RepositoryInputs } from "../build-repository-summary.js";
 import type { MyCommentRow, MyNudgeRow, MyReviewRow } from "../build-my-coaching.js";
 import type { OptOutSetting } from "../dashboard-types.js";
@@ -22,27 +24,9 @@ const concernSchema = z.enum(CONCERNS);
 const nudgeStatusSchema = z.enum(["sent", "shadow", "listed", "dismissed", "acted-on", "ignored", "failed"]);
 const nudgeModeSchema = z.enum(["nudge", "summary", "shadow"]);
 
-export async function findInstallationRow(store: Store, installationId: number): Promise<InstallationRow | undefined> {
-  return store.db.selectFrom("installations").selectAll().where("id", "=", installationId).executeTakeFirst();
-}
-
-export async function listInstallationRows(store: Store, installationIds: number[]): Promise<InstallationRow[]> {
-  if (installationIds.length === 0) return [];
-  return store.db.selectFrom("installations").selectAll().where("id", "in", installationIds).execute();
-}
-
 export async function listRepositoryRows(store: Store, installationId: number, repositoryIds: ReadonlySet<number>): Promise<RepositoryRow[]> {
-  const rows = await store.db.selectFrom("repositories").selectAll().where("installation_id", "=", installationId).orderBy("full_name").execute();
+  const rows = await listInstallationRepositories(store, installationId);
   return rows.filter((row) => repositoryIds.has(row.id));
-}
-
-export async function findRepositoryRow(store: Store, owner: string, name: string): Promise<RepositoryRow | undefined> {
-  return store.db
-    .selectFrom("repositories")
-    .selectAll()
-    .where(sql<string>`lower(full_name)`, "=", `${owner}/${name}`.toLowerCase())
-    .orderBy("updated_at", "desc")
-    .executeTakeFirst();
 }
 
 /** What the figures of some repositories are computed from: PRs, nudges, stored history and tone, for 8 weeks and a window. */
@@ -52,19 +36,8 @@ export async function loadRepositoryInputs(store: Store, repositories: Repositor
   const firstWeek = startOfIsoWeek(now).getTime() - TREND_WEEKS * WEEK_MS;
   const since = new Date(firstWeek - (TREND_WEEKS * 7 + windowDays + 1) * DAY_MS).toISOString();
   const pullRequests = await listDigestPullRequests(store, ids, since);
-  const nudgeRows = await store.db
-    .selectFrom("nudges")
-    .select(["repository_id", "concern", "rule", "status", "mode", "created_at"])
-    .where("repository_id", "in", ids)
-    .where("created_at", ">=", new Date(firstWeek - WEEK_MS).toISOString())
-    .execute();
-  const toneRows = await store.db
-    .selectFrom("review_comments")
-    .select(["repository_id", "created_at"])
-    .where("repository_id", "in", ids)
-    .where("tone", "in", ["harsh", "toxic"])
-    .where("created_at", ">=", new Date(firstWeek - WEEK_MS).toISOString())
-    .execute();
+  const nudgeRows = await listRepositoryNudgesSince(store, ids, new Date(firstWeek - WEEK_MS).toISOString());
+  const toneRows = await listHarshCommentTimes(store, ids, new Date(firstWeek - WEEK_MS).toISOString());
   const declinedKudos = await listKudosOptOuts(store, repositories.map((r) => r.id));
   return repositories.map((repository) => {
     const nudges: DigestNudge[] = [];
@@ -88,33 +61,10 @@ export async function loadRepositoryInputs(store: Store, repositories: Repositor
   });
 }
 
-const ownLogin = (login: string) => login.toLowerCase();
-
 /** The person's reviews (by GitHub user id) in the given repositories, newest first. */
 export async function listMyReviews(store: Store, userId: number, repositoryIds: number[], limit = 200): Promise<MyReviewRow[]> {
   if (repositoryIds.length === 0) return [];
-  const rows = await store.db
-    .selectFrom("reviews")
-    .innerJoin("pull_requests", "pull_requests.id", "reviews.pull_request_id")
-    .innerJoin("repositories", "repositories.id", "reviews.repository_id")
-    .select([
-      "reviews.id",
-      "reviews.html_url",
-      "reviews.submitted_at",
-      "reviews.state",
-      "reviews.score",
-      "reviews.breakdown",
-      "reviews.flags",
-      "pull_requests.number",
-      "pull_requests.title",
-      "pull_requests.html_url as pr_url",
-      "repositories.full_name",
-    ])
-    .where("reviews.reviewer_id", "=", userId)
-    .where("reviews.repository_id", "in", repositoryIds)
-    .orderBy("reviews.submitted_at", "desc")
-    .limit(limit)
-    .execute();
+  const rows = await listReviewerReviews(store, userId, repositoryIds, limit);
   return rows.map((row) => ({
     id: row.id,
     repository: row.full_name,
@@ -133,28 +83,7 @@ export async function listMyReviews(store: Store, userId: number, repositoryIds:
 /** Nudges addressed to the person (matched by the nudged review's user id, never by login). */
 export async function listMyNudges(store: Store, userId: number, repositoryIds: number[], limit = 200): Promise<MyNudgeRow[]> {
   if (repositoryIds.length === 0) return [];
-  const rows = await store.db
-    .selectFrom("nudges")
-    .innerJoin("pull_requests", "pull_requests.id", "nudges.pull_request_id")
-    .innerJoin("repositories", "repositories.id", "nudges.repository_id")
-    .innerJoin("reviews", "reviews.id", "nudges.review_id")
-    .select([
-      "nudges.concern",
-      "nudges.path",
-      "nudges.line",
-      "nudges.status",
-      "nudges.mode",
-      "nudges.created_at",
-      "pull_requests.number",
-      "pull_requests.title",
-      "pull_requests.html_url",
-      "repositories.full_name",
-    ])
-    .where("reviews.reviewer_id", "=", userId)
-    .where("nudges.repository_id", "in", repositoryIds)
-    .orderBy("nudges.created_at", "desc")
-    .limit(limit)
-    .execute();
+  const rows = await listReviewerNudges(store, userId, repositoryIds, limit);
   return rows.map((row) => ({
     repository: row.full_name,
     number: row.number,
@@ -172,29 +101,9 @@ export async function listMyNudges(store: Store, userId: number, repositoryIds: 
 /** The person's harshly worded comments and review bodies (by user id), for their eyes only. */
 export async function listMyToneComments(store: Store, userId: number, repositoryIds: number[], limit = 50): Promise<MyCommentRow[]> {
   if (repositoryIds.length === 0) return [];
-  const rows = await store.db
-    .selectFrom("review_comments")
-    .innerJoin("pull_requests", "pull_requests.id", "review_comments.pull_request_id")
-    .innerJoin("repositories", "repositories.id", "review_comments.repository_id")
-    .select(["review_comments.body", "review_comments.tone", "review_comments.created_at", "pull_requests.number", "pull_requests.title", "pull_requests.html_url", "repositories.full_name"])
-    .where("review_comments.author_id", "=", userId)
-    .where("review_comments.tone", "in", ["harsh", "toxic"])
-    .where("review_comments.repository_id", "in", repositoryIds)
-    .orderBy("review_comments.created_at", "desc")
-    .limit(limit)
-    .execute();
+  const rows = await listReviewerHarshComments(store, userId, repositoryIds, limit);
   // A review's own body is classified too (kept in its breakdown): harsh wording there counts the same.
-  const reviews = await store.db
-    .selectFrom("reviews")
-    .innerJoin("pull_requests", "pull_requests.id", "reviews.pull_request_id")
-    .innerJoin("repositories", "repositories.id", "reviews.repository_id")
-    .select(["reviews.body", "reviews.breakdown", "reviews.submitted_at", "pull_requests.number", "pull_requests.title", "pull_requests.html_url", "repositories.full_name"])
-    .where("reviews.reviewer_id", "=", userId)
-    .where("reviews.flags", "like", "%harsh-tone%")
-    .where("reviews.repository_id", "in", repositoryIds)
-    .orderBy("reviews.submitted_at", "desc")
-    .limit(limit)
-    .execute();
+  const reviews = await listReviewerHarshReviews(store, userId, repositoryIds, limit);
   const bodies = reviews.flatMap((row) => {
     const tone = bodyToneSchema.safeParse(row.breakdown ? JSON.parse(row.breakdown) : null);
     if (!tone.success || tone.data.bodyClassification.tone === "respectful") return [];
@@ -220,16 +129,9 @@ const bodyToneSchema = z.object({ bodyClassification: z.object({ tone: z.enum(["
 export async function listMyOptOuts(store: Store, login: string, userId: number, repositories: ReadonlyMap<number, string>): Promise<OptOutSetting[]> {
   const ids = [...repositories.keys()];
   if (ids.length === 0) return [];
-  const reviewed = await store.db.selectFrom("reviews").select("repository_id").distinct().where("reviewer_id", "=", userId).where("repository_id", "in", ids).execute();
-  const nudged = await store.db
-    .selectFrom("nudges")
-    .innerJoin("reviews", "reviews.id", "nudges.review_id")
-    .select("nudges.repository_id")
-    .distinct()
-    .where("reviews.reviewer_id", "=", userId)
-    .where("nudges.repository_id", "in", ids)
-    .execute();
-  const settings = await store.db.selectFrom("reviewer_settings").selectAll().where("login", "=", ownLogin(login)).where("repository_id", "in", ids).execute();
+  const reviewed = await listReviewedRepositoryIds(store, userId, ids);
+  const nudged = await listNudgedRepositoryIds(store, userId, ids);
+  const settings = await listReviewerSettings(store, login, ids);
   const relevant = new Set([...reviewed, ...nudged, ...settings].map((row) => row.repository_id));
   return [...relevant].map((repositoryId) => ({
     repositoryId,
@@ -242,12 +144,7 @@ const digestTargetSchema = z.object({ target: z.object({ kind: z.string(), name:
 
 /** The repository's digests, newest first: those whose target is the repository. */
 export async function listRepositoryDigests(store: Store, repository: RepositoryRow, limit = 26): Promise<ArchivedDigest[]> {
-  const rows = await store.db
-    .selectFrom("digests")
-    .select(["id", "target", "week", "markdown", "data", "issue_url", "created_at"])
-    .where("installation_id", "=", repository.installation_id)
-    .orderBy("week", "desc")
-    .execute();
+  const rows = await listInstallationDigests(store, repository.installation_id);
   const name = repository.full_name.toLowerCase();
   return rows
     .filter((row) => {

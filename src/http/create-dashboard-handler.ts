@@ -4,16 +4,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Registry } from "prom-client";
 import type { Env } from "../env.js";
-import { createBadgeRoute } from "../http/badge-route.js";
-import { createMetricsRoute } from "../http/metrics-route.js";
+import { createBadgeRoute } from "./badge-route.js";
+import { createMetricsRoute } from "./metrics-route.js";
 import type { Logger } from "../log.js";
 import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import type { Store } from "../store/open-store.js";
-import { createAccessCache } from "./auth/create-access-cache.js";
+import { createAccessCache } from "../dashboard/auth/create-access-cache.js";
 import { createGitHubUserApi } from "../github/github-user-api.js";
-import { createDashboardRoutes, listMissingSettings } from "./create-dashboard-routes.js";
-import { renderMessagePage } from "./pages/render-message-page.js";
-import { sendHtml, sendJson } from "./send-response.js";
+import { createDashboardRoutes, listMissingSettings } from "../dashboard/create-dashboard-routes.js";
+import { renderMessagePage } from "../dashboard/pages/render-message-page.js";
+import { sendHtml, sendJson } from "../dashboard/send-response.js";
 
 export interface DashboardDeps {
   store: Store;
