@@ -2,6 +2,18 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const ENTRY = "handlers|http|dashboard|cli|app\\.js|index\\.js|main\\.js";
+
+/** A regex for relative imports that climb to one of these top-level folders or files of src/. */
+function upward(...names) {
+  return String.raw`^(?:\.\./)+(?:${names.join("|")})(?:/|$)`;
+}
+
+/** Forbids, in `files`, relative imports matching any of `regexes`. */
+function layer(files, message, regexes) {
+  return [{ files: [files], rules: { "no-restricted-imports": ["error", { patterns: regexes.map((regex) => ({ regex, message })) }] } }];
+}
+
 export default tseslint.config(
   { ignores: ["dist/", "coverage/", "node_modules/", "data/"] },
   js.configs.recommended,
@@ -18,4 +30,12 @@ export default tseslint.config(
     files: ["src/cli/**", "scripts/**", "bench/**"],
     rules: { "no-console": "off" },
   },
+  // The layers: entry points (cli, http, handlers) → use cases, digest, queue → the doors (store, github,
+  // repo-config, syntax) → the domain (coach). An import may only point down; these rules keep it so.
+  ...layer("src/coach/*.ts", "the domain imports nothing outside src/coach", [String.raw`^\.\./`]),
+  ...layer("src/coach/*/*.ts", "the domain imports nothing outside src/coach", [String.raw`^\.\./\.\./`]),
+  ...layer("src/coach/*/*/*.ts", "the domain imports nothing outside src/coach", [String.raw`^\.\./\.\./\.\./`]),
+  ...layer("src/{store,repo-config,syntax}/**", "a door does not reach up to what uses it", [upward(ENTRY, "use-cases", "digest", "queue", "intake")]),
+  ...layer("src/github/**", "the door to GitHub knows neither the store nor what uses it", [upward(ENTRY, "use-cases", "digest", "queue", "intake", "store", "repo-config")]),
+  ...layer("src/{use-cases,digest,queue}/**", "use cases and jobs do not reach up to their entry points", [upward(ENTRY)]),
 );
