@@ -48,7 +48,7 @@ export function createDiskCache(dir: string): { responses: ResponseCache; blobTe
   mkdirSync(responsesDir, { recursive: true });
   mkdirSync(blobsDir, { recursive: true });
   let entries = 0;
-  let chars = 0;
+  let bytes = 0;
   const responses: ResponseCache = {
     get(key) {
       const text = readText(path.join(responsesDir, fileName(key)));
@@ -72,10 +72,10 @@ export function createDiskCache(dir: string): { responses: ResponseCache; blobTe
       if (!/^[0-9a-f]{7,64}$/i.test(sha)) return;
       writeAtomically(path.join(blobsDir, sha), text);
       entries += 1;
-      chars += text.length;
+      bytes += Buffer.byteLength(text, "utf8");
     },
     get size() {
-      return { entries, chars };
+      return { entries, bytes };
     },
   };
   return { responses, blobTexts };
