@@ -32,4 +32,6 @@ VOLUME ["/app/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/src/main.js"]
+# Heap bounds (README, "Memory"): a 256 MB old-generation cap makes V8 collect at 1.3x the live heap
+# instead of 4x on a host with gigabytes free, and 4 MB semi-spaces keep the young generation at 8 MB.
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=4", "dist/src/main.js"]

@@ -2,8 +2,9 @@
 // The app alone, as production runs it (`node dist/src/main.js`, built first), against a local GitHub
 // stand-in, driven with PRs opened and reviewed at a steady rate over many installations. Prints the
 // process's resident memory (VmRSS) sampled each second: at start, its peak, and at the end, with the
-// events processed. The bench process (senders, stand-in) is apart from the measured one.
-// BENCH_NODE_OPTIONS="--max-old-space-size=96" passes V8 flags to the app process.
+// events processed. The bench process (senders, stand-in) is apart from the measured one. The app runs
+// with the V8 flags of the Dockerfile's CMD (the heap bounds production uses); BENCH_NODE_OPTIONS adds
+// flags after them (a later flag wins), e.g. BENCH_NODE_OPTIONS="--max-semi-space-size=16".
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,14 @@ const RATE = Number(args.get("rate") ?? 20);
 const SECONDS = Number(args.get("seconds") ?? 60);
 const INSTALLATIONS = Number(args.get("installations") ?? 20);
 
+/** The node flags of the Dockerfile's CMD (between `node` and the entry script). */
+function productionNodeFlags(): string[] {
+  const cmd = /^CMD (\[.*\])\s*$/m.exec(readFileSync("Dockerfile", "utf8"))?.[1];
+  const argv = cmd ? (JSON.parse(cmd) as string[]) : [];
+  if (argv[0] !== "node" || argv.at(-1) !== "dist/src/main.js") throw new Error("the Dockerfile's CMD is not `node [flags] dist/src/main.js`");
+  return argv.slice(1, -1);
+}
+
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
   return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) / 1024;
@@ -27,7 +36,8 @@ async function main(): Promise<void> {
   const host = await github.start();
   const port = await freePort();
   const env = appProcessEnv(host, port, { DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-memory-")), LOG_LEVEL: "error", JOB_LEASE_MS: "10000" });
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean), "dist/src/main.js"], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const flags = [...productionNodeFlags(), ...(process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean)];
+  const child = spawn(process.execPath, [...flags, "dist/src/main.js"], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitForHealthy(port);
     const pid = child.pid!;
@@ -49,7 +59,7 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const atEnd = rssMb(pid);
     peak = Math.max(peak, atEnd);
-    console.log(`review-coach memory benchmark: node dist/src/main.js, SQLite, ${total} PRs opened and reviewed (${total * 2} events) at ${RATE} events/s over ${INSTALLATIONS} installations`);
+    console.log(`review-coach memory benchmark: node ${[...flags, "dist/src/main.js"].join(" ")}, SQLite, ${total} PRs opened and reviewed (${total * 2} events) at ${RATE} events/s over ${INSTALLATIONS} installations`);
     console.log(`RSS of the app process: ${atStart.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB, ${atEnd.toFixed(0)} MB at the end (${reviews()} coaching reviews posted)`);
   } finally {
     child.kill("SIGTERM");

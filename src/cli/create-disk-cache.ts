@@ -49,7 +49,7 @@ export function createDiskCache(dir: string): { responses: ResponseCache; blobTe
   mkdirSync(responsesDir, { recursive: true, mode: 0o700 });
   mkdirSync(blobsDir, { recursive: true, mode: 0o700 });
   let entries = 0;
-  let chars = 0;
+  let bytes = 0;
   const responses: ResponseCache = {
     get(key) {
       const text = readText(path.join(responsesDir, fileName(key)));
@@ -73,10 +73,10 @@ export function createDiskCache(dir: string): { responses: ResponseCache; blobTe
       if (!/^[0-9a-f]{7,64}$/i.test(sha)) return;
       writeAtomically(path.join(blobsDir, sha), text);
       entries += 1;
-      chars += text.length;
+      bytes += Buffer.byteLength(text, "utf8");
     },
     get size() {
-      return { entries, chars };
+      return { entries, bytes };
     },
   };
   return { responses, blobTexts };

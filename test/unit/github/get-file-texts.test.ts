@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import nock from "nock";
-import { createBlobTextCache } from "../../../src/github/blob-text-cache.js";
+import { createBlobTextCache, DEFAULT_BLOB_CACHE_BYTES } from "../../../src/github/blob-text-cache.js";
 import { createOctokitClass } from "../../../src/github/create-octokit-class.js";
 import { GitHubClient, MAX_FILE_TEXT_BYTES } from "../../../src/github/github-client.js";
 import { blobAnswer as blob, fileTextsQuery as expectedQuery } from "../../helpers/file-texts-query.js";
@@ -85,8 +85,30 @@ describe("createBlobTextCache", () => {
     cache.set("c", "1234");
     expect(cache.get("b")).toBeUndefined();
     expect(cache.get("a")).toBe("1234");
-    expect(cache.size).toEqual({ entries: 2, chars: 8 });
+    expect(cache.size).toEqual({ entries: 2, bytes: 8 });
     cache.set("huge", "x".repeat(11));
     expect(cache.get("huge")).toBeUndefined();
+  });
+
+  it("counts a text outside Latin-1 at two bytes a character, as V8 keeps it", () => {
+    const cache = createBlobTextCache(10);
+    cache.set("latin", "caf\u00e9");
+    cache.set("wide", "\u65e5\u672c\u8a9e");
+    expect(cache.size).toEqual({ entries: 2, bytes: 10 });
+    cache.set("more", "\u2192");
+    expect(cache.get("latin")).toBeUndefined();
+    expect(cache.size).toEqual({ entries: 2, bytes: 8 });
+    cache.set("emoji", "\u{1F600}".repeat(3));
+    expect(cache.get("emoji")).toBeUndefined();
+  });
+
+  it("keeps at most 16 MB of text by default, shared by every installation", () => {
+    const cache = createBlobTextCache();
+    const text = "a".repeat(1024 * 1024);
+    for (let n = 0; n < 20; n++) cache.set(`sha-${n}`, `${n}`.padEnd(2, "-") + text);
+    expect(DEFAULT_BLOB_CACHE_BYTES).toBe(16 * 1024 * 1024);
+    expect(cache.size.bytes).toBeLessThanOrEqual(DEFAULT_BLOB_CACHE_BYTES);
+    expect(cache.get("sha-19")).toBeDefined();
+    expect(cache.get("sha-4")).toBeUndefined();
   });
 });
