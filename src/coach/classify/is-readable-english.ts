@@ -37,12 +37,43 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+/**
+ * A word the loop below would count as foreign: ASCII (words are runs of ASCII letters and apostrophes) and
+ * not also English (English is checked first). Without one the text cannot read as "not English".
+ */
+const MAY_BE_FOREIGN = new RegExp(
+  String.raw`(?<![A-Za-z])(?<![A-Za-z]'+)(?:${[...FOREIGN_FUNCTION_WORDS].filter((w) => /^[a-z]+$/.test(w) && !ENGLISH_FUNCTION_WORDS.has(w)).join("|")})(?![A-Za-z'])`,
+  "i",
+);
+
 /** Whether `prose` (markdown already stripped, code replaced by `CODE`) is readable English. */
 export function isReadableEnglish(prose: string): Readability {
   const text = prose.includes("CODE") ? prose.replace(/\bCODE\b/g, " ") : prose;
-  // One pass over the characters: letters, Latin letters, and the words (ASCII letters and apostrophes).
   let letters = 0;
   let latin = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (isAsciiLetter(code)) {
+      letters += 1;
+      latin += 1;
+    } else if (code >= 128) {
+      const ch = text[i] ?? "";
+      if (LATIN_EXTENDED_LETTER.test(ch)) {
+        letters += 1;
+        latin += 1;
+      } else if (NON_ASCII_LETTER.test(ch)) {
+        letters += 1;
+      }
+    }
+  }
+  if (letters === 0) return { readable: false, reason: "no words of the reviewer's own" };
+  if (latin < letters * 0.6) return { readable: false, reason: "mostly non-Latin script" };
+  if (!MAY_BE_FOREIGN.test(text)) return { readable: true, reason: "" };
+  return readWords(text);
+}
+
+/** The function words of `text` (words: ASCII letters and apostrophes), English against foreign. */
+function readWords(text: string): Readability {
   let wordCount = 0;
   let english = 0;
   let foreign = 0;
@@ -58,25 +89,13 @@ export function isReadableEnglish(prose: string): Readability {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (isAsciiLetter(code)) {
-      letters += 1;
-      latin += 1;
       if (wordStart < 0) wordStart = i;
       continue;
     }
     if (code === 39 && wordStart >= 0) continue;
     closeWord(i);
-    if (code < 128) continue;
-    const ch = text[i] ?? "";
-    if (LATIN_EXTENDED_LETTER.test(ch)) {
-      letters += 1;
-      latin += 1;
-    } else if (NON_ASCII_LETTER.test(ch)) {
-      letters += 1;
-    }
   }
   closeWord(text.length);
-  if (letters === 0) return { readable: false, reason: "no words of the reviewer's own" };
-  if (latin < letters * 0.6) return { readable: false, reason: "mostly non-Latin script" };
   if (wordCount < 4) return { readable: true, reason: "" };
   if (foreign >= 2 && foreign > english) return { readable: false, reason: "not English" };
   if (english === 0 && wordCount >= 6 && foreign > 0) return { readable: false, reason: "not English" };
