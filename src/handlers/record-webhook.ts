@@ -1,5 +1,5 @@
 import { IntakeUnavailableError } from "../errors.js";
-import type { Metrics } from "../http/create-metrics.js";
+import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/open-store.js";
 import { createGroupCommit } from "../intake/create-group-commit.js";
@@ -13,6 +13,12 @@ export interface ReceivedWebhook {
   payload: unknown;
 }
 
+/** The counters the intake moves (the app's metrics registry has them; declared here so intake does not import http/). */
+export interface IntakeMetrics {
+  webhooks: Counter<"event" | "outcome">;
+  ackSeconds: Histogram<"event">;
+}
+
 export interface RecordWebhookDeps {
   store: Store;
   log: Logger;
@@ -21,7 +27,7 @@ export interface RecordWebhookDeps {
   handledEvents: ReadonlySet<string>;
   /** Called after a new job is stored, to start it without waiting for the next poll. */
   onQueued: () => void;
-  metrics?: Metrics;
+  metrics?: IntakeMetrics;
   /** How long recording may take before GitHub is answered 503 (Probot answers 202 at 9 s otherwise). */
   timeoutMs?: number;
   /** Told whether each delivery was recorded, for /healthz. */
