@@ -24,6 +24,14 @@ export interface EnsuredProfile {
  */
 const buildsInFlight = new WeakMap<Store, Map<string, Promise<EnsuredProfile>>>();
 
+/** The head whose risk profile is wanted: the PR's repository, ids and head commit. */
+export interface PullRequestHead {
+  repo: RepoRef;
+  pullRequestId: number;
+  number: number;
+  headSha: string;
+}
+
 export interface EnsureRiskProfileDeps {
   log: Logger;
   syntax?: SyntaxParser;
@@ -44,7 +52,7 @@ export interface EnsureRiskProfileDeps {
 export async function ensureRiskProfile(
   github: GitHubClient,
   store: Store,
-  target: { repo: RepoRef; pullRequestId: number; number: number; headSha: string },
+  target: PullRequestHead,
   config: RepoConfig,
   now: Date,
   deps: EnsureRiskProfileDeps,
@@ -65,7 +73,7 @@ export async function ensureRiskProfile(
 async function buildRiskProfileOnce(
   github: GitHubClient,
   store: Store,
-  target: { repo: RepoRef; pullRequestId: number; number: number; headSha: string },
+  target: PullRequestHead,
   config: RepoConfig,
   now: Date,
   deps: EnsureRiskProfileDeps,
