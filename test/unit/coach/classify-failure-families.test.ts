@@ -151,12 +151,3 @@ describe("testing named only in code or in shorthand", () => {
     expect(concernsOf(text)).not.toContain("testing"),
   );
 });
-
-describe("architecture: where code belongs and what an interface promises", () => {
-  it.each([
-    "This transaction should have gone into the model, not the view.",
-    "Returning a raw string means we would have to break the API to add fields later.",
-    "Should Edge and Chrome derive from a shared executor?",
-    "The purpose of this method is to format, not to validate.",
-  ])("%s is architecture", (text) => expect(concernsOf(text)).toContain("architecture"));
-});
