@@ -48,7 +48,14 @@ describe("security words used as a topic", () => {
     "The parser returns the next token here.",
     "Rename the `SecurityLevel` enum.",
     "Store the permissions list as a set.",
+    "Rename this class to AuthorizationMiddleware, it reads better.",
+    "I'd go with naming the module after the class, i.e. the csrf token helper.",
+    "Let's call this helper `csrf-guard.js` so it matches its neighbours.",
   ])("%s is not security", (text) => expect(concernsOf(text)).not.toContain("security"));
+  it.each([
+    "Rename this variable. Also, this lets any user skip the authorization check.",
+    "Anyone can read other users' tokens here, e.g. by changing the id in the URL.",
+  ])("%s is still security", (text) => expect(concernsOf(text)).toContain("security"));
 });
 
 describe("edge cases as scenarios and defects in domain terms", () => {

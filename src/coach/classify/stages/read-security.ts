@@ -10,21 +10,47 @@ const CASED_SECURITY = /\b(?:DoS|DDoS|IDOR|RBAC|ACLs?|OAuth2?|SAML|OIDC|TOCTOU|S
 const CODE_CHECK =
   /\b(?:check|verify|validate|require|ensure|enforce|assert|no|skip|bypass|allow|deny|login|authenticate|authorize)(?: \w+)? (?:auth\w*|credentials?|permissions?|perms?|admin|csrf|xsrf|tokens?|signature|cert\w*|password|secret|access|privileges?|roles?)\b|\b(?:auth\w*|csrf|xss|sanitiz\w*|sanitis\w*|escape html|permission) (?:check|guard|required|middleware|filter|protect\w*|exempt)\b/;
 
+/** Where a sentence ends: ".", "?" or "!" before a space, or a line break; "e.g." and "i.e." do not end one. */
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs))[.?!](?=\s|$)|\n/g;
+/** Proposing or discussing a name: a security word in the same sentence is what is named. */
+const NAMING = /\b(?:renam\w*|naming|(?:class|file|function|method|variable|field|module|package) ?names?|call (?:this|it|the \w+)(?:\s+\w+)?\s+(?:CODE\b|["'])|name (?:this|it)\b)/gi;
+
 function blank(match: string): string {
   return " ".repeat(match.length);
 }
 
+/** The bounds [start, end) of the sentence of `text` around `index`. */
+function sentenceBounds(text: string, index: number): [number, number] {
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) {
+    if (m.index >= index) return [start, m.index];
+    start = m.index + 1;
+  }
+  return [start, text.length];
+}
+
 /** The sentence of `text` around `index`. */
 function sentenceAt(text: string, index: number): string {
-  const start = Math.max(text.lastIndexOf(". ", index), text.lastIndexOf("\n", index), text.lastIndexOf("? ", index)) + 1;
-  const rest = text.slice(index).search(/[.?!](?:\s|$)|\n/);
-  return text.slice(start, rest < 0 ? text.length : index + rest);
+  const [start, end] = sentenceBounds(text, index);
+  return text.slice(start, end);
+}
+
+/** `text` with every sentence that speaks of a name blanked. */
+function blankNamingSentences(text: string): string {
+  let out = text;
+  NAMING.lastIndex = 0;
+  for (let m = NAMING.exec(text); m !== null; m = NAMING.exec(text)) {
+    const [start, end] = sentenceBounds(text, m.index);
+    out = out.slice(0, start) + blank(text.slice(start, end)) + out.slice(end);
+  }
+  return out;
 }
 
 /** Adds `security` when the claims or the code names of a comment speak of a protection. */
 export function readSecurity(claims: string, codeWords: string, draft: Draft): void {
   if (draft.concerns.has("security")) return;
-  const prose = claims.replace(SECURITY_TOPIC, blank);
+  const prose = blankNamingSentences(claims.replace(SECURITY_TOPIC, blank));
   const strong = firstMatch(prose, SECURITY_STRONG, "concern") ?? firstMatch(prose, CASED_SECURITY, "concern");
   if (strong !== null) {
     addConcern(draft, "security", strong[0]);
