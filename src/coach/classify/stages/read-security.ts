@@ -65,6 +65,8 @@ export function readSecurity(claims: string, codeWords: string, draft: Draft): v
       return;
     }
   }
+  // Code that only ever appears as a proposed name ("call it `csrf-guard.js`") is a name, not a check.
+  if (claims.includes("CODE") && !/\bCODE\b/.test(prose)) return;
   const code = CODE_CHECK.exec(codeWords.replace(SECURITY_TOPIC, blank));
   if (code !== null) addConcern(draft, "security", `in code: ${code[0]}`);
 }
