@@ -59,7 +59,7 @@ function describeIssue(issue: z.core.$ZodIssue, file: string): ConfigProblem[] {
       return {
         file,
         key: [...at, key].join("."),
-        message: `unknown ${at.join(".") === "rules" ? "rule" : "key"}${near ? `: did you mean "${near}"?` : ""} ${expected}`,
+        message: `unknown ${at.join(".") === "rules" ? "rule" : "key"}${near ? `: did you mean "${near}"?` : "."} ${expected}`,
       };
     });
   }

@@ -68,6 +68,12 @@ describe("checkConfigText", () => {
     });
   });
 
+  it("ends the sentence of an unknown key that resembles no known one before listing the known ones", () => {
+    const checked = checkConfigText("mode: summary\nrisk: {}\n", FILE, defaults);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.problems[0]).toMatchObject({ key: "risk", line: 2, message: expect.stringMatching(/^unknown key\. Expected one of: mode, strictness, /) });
+  });
+
   it("reports an enum value with the allowed ones", () => {
     const checked = checkConfigText("mode: loud\n", FILE, defaults);
     expect(checked.ok).toBe(false);
