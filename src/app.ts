@@ -8,7 +8,7 @@ import type { IntakeHealth } from "./intake/intake-health.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
 import type { Metrics } from "./http/create-metrics.js";
 import type { Logger } from "./log.js";
-import type { JobQueue } from "./queue/job-queue.js";
+import type { JobQueue } from "./store/job-queue.js";
 import type { Store } from "./store/open-store.js";
 
 export interface AppDeps {

@@ -11,7 +11,7 @@ import { createJobProcessor } from "./handlers/process-job.js";
 import { webhookHandlers } from "./handlers/index.js";
 import { IntakeHealth } from "./intake/intake-health.js";
 import type { Logger } from "./log.js";
-import { createSqlJobQueue } from "./queue/sql-job-queue.js";
+import { createSqlJobQueue } from "./store/job-queue.js";
 import { Worker } from "./queue/worker.js";
 import { createGitHubClientFactory } from "./github/github-client.js";
 import { createMetrics } from "./http/create-metrics.js";

@@ -1,5 +1,5 @@
 import type { Logger } from "../log.js";
-import type { JobQueue } from "../queue/job-queue.js";
+import type { JobQueue } from "../store/job-queue.js";
 import type { Store } from "../store/open-store.js";
 import { pruneDeliveries } from "../store/record-delivery.js";
 import { listRepositories, readRepositoryConfig } from "../store/repositories.js";

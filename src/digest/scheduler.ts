@@ -1,5 +1,5 @@
 import type { Logger } from "../log.js";
-import type { JobQueue } from "../queue/job-queue.js";
+import type { JobQueue } from "../store/job-queue.js";
 import type { Store } from "../store/open-store.js";
 import { scheduleDigests } from "./schedule-digests.js";
 

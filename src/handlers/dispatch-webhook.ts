@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { GitHubClientFactory } from "../github/github-client.js";
 import type { Logger } from "../log.js";
 import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
-import type { ClaimedJob, JobToEnqueue } from "../queue/job-queue.js";
+import type { ClaimedJob, JobToEnqueue } from "../store/job-queue.js";
 import type { Store } from "../store/open-store.js";
 import { saveRepositoryConfig } from "../store/repositories.js";
 import type { WebhookHandler } from "./handler-context.js";

@@ -1,4 +1,4 @@
-import type { JobToEnqueue } from "../queue/job-queue.js";
+import type { JobToEnqueue } from "../store/job-queue.js";
 import type { UseCaseContext } from "../use-cases/use-case-context.js";
 
 /** What a webhook handler gets: the event, and what a use case needs (GitHub, the store, a logger, the clock, the config). */

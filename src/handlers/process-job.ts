@@ -3,7 +3,7 @@ import { deliverDigest, type DigestJob } from "../digest/deliver-digest.js";
 import { recordScoreSnapshot } from "../digest/record-score-snapshot.js";
 import { PermanentError } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { ClaimedJob } from "../queue/job-queue.js";
+import type { ClaimedJob } from "../store/job-queue.js";
 import type { ProcessJob } from "../queue/worker.js";
 import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
 import type { Store } from "../store/open-store.js";

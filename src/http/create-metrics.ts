@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { RateLimitingStatus } from "../github/create-github-rate-limiting.js";
-import type { JobQueue } from "../queue/job-queue.js";
+import type { JobQueue } from "../store/job-queue.js";
 import { countNudgesByStatus } from "../store/nudges.js";
 import type { Store } from "../store/open-store.js";
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RateLimitingStatus } from "../github/create-github-rate-limiting.js";
 import type { IntakeHealth } from "../intake/intake-health.js";
-import type { JobQueue } from "../queue/job-queue.js";
+import type { JobQueue } from "../store/job-queue.js";
 import type { Store } from "../store/open-store.js";
 
 /**

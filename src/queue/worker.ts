@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.js";
 import { classifyFailure } from "./classify-failure.js";
-import type { ClaimedJob, JobQueue } from "./job-queue.js";
+import type { ClaimedJob, JobQueue } from "../store/job-queue.js";
 import { JobWriteGuard, runWithJobWriteGuard } from "../github/job-write-guard.js";
 
 export type ProcessJob = (job: ClaimedJob, log: Logger) => Promise<void>;

@@ -1,6 +1,6 @@
 import type { GitHubClient, HookDelivery } from "../github/github-client.js";
 import type { Logger } from "../log.js";
-import type { JobQueue } from "../queue/job-queue.js";
+import type { JobQueue } from "../store/job-queue.js";
 import type { Store } from "../store/open-store.js";
 import { findRecordedDeliveryIds } from "../store/record-delivery.js";
 

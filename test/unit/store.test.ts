@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createSqlJobQueue } from "../../src/queue/sql-job-queue.js";
+import { createSqlJobQueue } from "../../src/store/job-queue.js";
 import { deleteInstallationData, upsertInstallation, upsertRepositories } from "../../src/store/installations.js";
 import { openStore } from "../../src/store/open-store.js";
 import { findPullRequest, upsertPullRequest } from "../../src/store/pull-requests.js";

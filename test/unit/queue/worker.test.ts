@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { PermanentError, TransientError } from "../../../src/errors.js";
-import type { JobQueue } from "../../../src/queue/job-queue.js";
-import { createSqlJobQueue } from "../../../src/queue/sql-job-queue.js";
+import { createSqlJobQueue, type JobQueue } from "../../../src/store/job-queue.js";
 import { getJobWriteGuard, JobReleasedError } from "../../../src/github/job-write-guard.js";
 import { Worker } from "../../../src/queue/worker.js";
 import { createTestStore, silentLog, type TestStore } from "../../helpers/stores.js";

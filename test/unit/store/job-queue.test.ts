@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import type { JobQueue } from "../../../src/queue/job-queue.js";
-import { createSqlJobQueue, MAX_RUNNING_PER_INSTALLATION } from "../../../src/queue/sql-job-queue.js";
+import { createSqlJobQueue, type JobQueue, MAX_RUNNING_PER_INSTALLATION } from "../../../src/store/job-queue.js";
 import { recordDelivery } from "../../../src/store/record-delivery.js";
 import { createTestStore, ENGINES, type TestStore } from "../../helpers/stores.js";
 
