@@ -1,11 +1,9 @@
 // The records the digest and the dashboard read from the database: the store returns them, the digest
 // builds on them. Plain data only; they live here, below both, so the store need not import the digest.
 
-import type { Concern } from "./types.js";
+import type { Concern, RiskProfile } from "./types.js";
 
-export type DigestRiskLevel = "none" | "low" | "medium" | "high";
-
-export type DigestReviewFlag = "rubber-stamp" | "style-only" | "harsh-tone" | "exemplary";
+export type DigestRiskLevel = RiskProfile["level"];
 
 export interface DigestReview {
   reviewerLogin: string;

@@ -4,7 +4,7 @@
 
 import { z } from "zod";
 import { findSubjectMention } from "./coverage/find-subject-mention.js";
-import type { CommentClassification, Concern, Finding, RiskProfile, Severity } from "./types.js";
+import { type CommentClassification, CONCERNS, type Finding, type RiskProfile, type Severity } from "./types.js";
 
 export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
 
@@ -58,49 +58,53 @@ export interface ScoreOptions {
   nearLines?: number | undefined;
 }
 
-export type ReviewFlag = "rubber-stamp" | "style-only" | "harsh-tone" | "exemplary";
+export const REVIEW_FLAGS = ["rubber-stamp", "style-only", "harsh-tone", "exemplary"] as const;
+export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 
-export interface ScoreFactor {
-  name: keyof ScoreWeights;
+export const scoreFactorSchema = z.object({
+  name: z.enum(["coverage", "depth", "actionability", "tone"]),
   /** Effective weight, out of 100. */
-  weight: number;
+  weight: z.number(),
   /** 0..1 */
-  value: number;
+  value: z.number(),
   /** weight × value, rounded to one decimal. */
-  points: number;
-  explanation: string;
-}
+  points: z.number(),
+  explanation: z.string(),
+});
+export type ScoreFactor = z.infer<typeof scoreFactorSchema>;
 
-export interface CoverageEvidence {
-  fingerprint: string;
-  concern: Concern;
+export const coverageEvidenceSchema = z.object({
+  fingerprint: z.string(),
+  concern: z.enum(CONCERNS),
   /** The review body, or one of its comments. */
-  source: "body" | "comment";
+  source: z.enum(["body", "comment"]),
   /** Index of the comment in the input (0 for a body). */
-  index: number;
+  index: z.number(),
   /** For pull-request scores: which review it came from. */
-  reviewIndex?: number;
-  commentId?: string | number;
+  reviewIndex: z.number().optional(),
+  commentId: z.union([z.string(), z.number()]).optional(),
   /**
    * On or near the finding's lines (substantive, or speaking of its subject), elsewhere in the finding's file
    * naming its subject ("subject"), or anywhere by naming the finding's concern.
    */
-  via: "line" | "subject" | "concern";
-}
+  via: z.enum(["line", "subject", "concern"]),
+});
+export type CoverageEvidence = z.infer<typeof coverageEvidenceSchema>;
 
-export interface ReviewScore {
+export const reviewScoreSchema = z.object({
   /** 0..100, integer. */
-  score: number;
-  breakdown: ScoreFactor[];
-  evidence: CoverageEvidence[];
-  flags: ReviewFlag[];
+  score: z.number(),
+  breakdown: z.array(scoreFactorSchema),
+  evidence: z.array(coverageEvidenceSchema),
+  flags: z.array(z.enum(REVIEW_FLAGS)),
   /** Fingerprints of findings the review addressed, in profile order. */
-  addressed: string[];
+  addressed: z.array(z.string()),
   /** Fingerprints of findings nobody addressed, in profile order. */
-  uncovered: string[];
+  uncovered: z.array(z.string()),
   /** 0..1: how much this PR asks of a review (risk weight / FULL_DEMAND_RISK, capped). */
-  demand: number;
-}
+  demand: z.number(),
+});
+export type ReviewScore = z.infer<typeof reviewScoreSchema>;
 
 export interface ScoreReviewInput {
   review: ScoredReview;

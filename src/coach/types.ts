@@ -1,4 +1,7 @@
-// The vocabulary of the review analysis (see DESIGN.md). Pure data: no I/O, no clock.
+// The vocabulary of the review analysis (see DESIGN.md). Pure data: no I/O, no clock. The shapes the store
+// keeps are zod schemas, and their types are derived from them.
+
+import { z } from "zod";
 
 export const CONCERNS = [
   "architecture",
@@ -43,19 +46,26 @@ export interface CommentContext {
   isReply?: boolean;
 }
 
-/** Why a label was given: the label and the words of the comment that led to it. */
-export interface Evidence {
-  label: `concern:${Concern}` | `signal:${Signal}` | `tone:${Tone}` | "actionable";
-  match: string;
-}
+type EvidenceLabel = `concern:${Concern}` | `signal:${Signal}` | `tone:${Tone}` | "actionable";
 
-export interface CommentClassification {
-  concerns: Concern[];
-  signals: Signal[];
-  tone: Tone;
-  actionable: boolean;
-  evidence: Evidence[];
-}
+export const evidenceSchema = z.object({
+  label: z.custom<EvidenceLabel>(
+    (value) => typeof value === "string" && /^(?:(?:concern|signal|tone):[a-z-]+|actionable)$/.test(value),
+    "an evidence label such as concern:security",
+  ),
+  match: z.string(),
+});
+/** Why a label was given: the label and the words of the comment that led to it. */
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const commentClassificationSchema = z.object({
+  concerns: z.array(z.enum(CONCERNS)),
+  signals: z.array(z.enum(SIGNALS)),
+  tone: z.enum(TONES),
+  actionable: z.boolean(),
+  evidence: z.array(evidenceSchema),
+});
+export type CommentClassification = z.infer<typeof commentClassificationSchema>;
 
 /** A file of a pull request as GitHub's "list pull request files" returns it. */
 export interface PullRequestFile {
@@ -69,32 +79,33 @@ export interface PullRequestFile {
   content?: string | undefined;
 }
 
-export interface Finding {
-  concern: Concern;
-  path: string;
+export const findingSchema = z.object({
+  concern: z.enum(CONCERNS),
+  path: z.string(),
   /** New-file line number on the diff's right side; null when the finding is about the whole file. */
-  line: number | null;
-  severity: Severity;
-  confidence: Confidence;
-  reason: string;
+  line: z.number().int().nullable(),
+  severity: z.enum(SEVERITIES),
+  // Profiles stored before findings carried a confidence read as "medium".
+  confidence: z.enum(CONFIDENCES).default("medium"),
+  reason: z.string(),
   /** Stable id of the finding: the same concern, path and hunk give the same fingerprint across pushes. */
-  fingerprint: string;
+  fingerprint: z.string(),
   /** Name of the rule that produced it, for explanations and tuning. */
-  rule: string;
-}
+  rule: z.string(),
+});
+export type Finding = z.infer<typeof findingSchema>;
 
-export interface SkippedFile {
-  path: string;
-  reason: "ignored" | "binary" | "too-large" | "removed";
-}
+export const skippedFileSchema = z.object({ path: z.string(), reason: z.enum(["ignored", "binary", "too-large", "removed"]) });
+export type SkippedFile = z.infer<typeof skippedFileSchema>;
 
-export interface RiskProfile {
-  findings: Finding[];
+export const riskProfileSchema = z.object({
+  findings: z.array(findingSchema),
   /** The highest severity among findings, or "none". */
-  level: Severity | "none";
-  skipped: SkippedFile[];
-  stats: { files: number; additions: number; deletions: number };
-}
+  level: z.enum(["none", ...SEVERITIES]),
+  skipped: z.array(skippedFileSchema),
+  stats: z.object({ files: z.number(), additions: z.number(), deletions: z.number() }),
+});
+export type RiskProfile = z.infer<typeof riskProfileSchema>;
 
 export interface RiskConfig {
   /** Globs of paths whose changes are security-sensitive whatever their content. */

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { TREND_WEEKS } from "../digest/build-digest.js";
 import { startOfIsoWeek, WEEK_MS } from "../digest/build-digest-week.js";
 import { isoWeek } from "../digest/iso-week.js";
-import { flagsSchema, scoreBreakdownSchema } from "../store/stored-json.js";
+import { reviewScoreSchema } from "../coach/score-review.js";
+import { flagsSchema } from "../store/stored-json.js";
 import type { MyCoaching, MyNudge, MyReview, OptOutSetting, ScorePoint, ToneSuggestion } from "./dashboard-types.js";
 import { suggestRephrasing } from "./suggest-rephrasing.js";
 
@@ -49,7 +50,7 @@ function readReview(row: MyReviewRow): MyReview {
   let uncovered = 0;
   try {
     const stored = storedBreakdownSchema.parse(row.breakdown ? JSON.parse(row.breakdown) : {});
-    const result = stored.result === undefined ? null : scoreBreakdownSchema.safeParse(stored.result);
+    const result = stored.result === undefined ? null : reviewScoreSchema.safeParse(stored.result);
     if (result?.success) {
       factors = result.data.breakdown.map((factor) => ({
         name: factor.name,

@@ -10,7 +10,6 @@ export type {
   DigestNudgeStatus,
   DigestPullRequest,
   DigestReview,
-  DigestReviewFlag,
   DigestRiskLevel,
   DigestScoreSnapshot,
 } from "../coach/digest-records.js";

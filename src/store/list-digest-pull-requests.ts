@@ -1,8 +1,9 @@
 import { countsAsReview } from "../coach/counts-as-review.js";
-import type { Concern } from "../coach/types.js";
+import { type Concern, riskProfileSchema } from "../coach/types.js";
 import type { DigestPullRequest, DigestRiskLevel } from "../coach/digest-records.js";
 import type { Store } from "./open-store.js";
-import { flagsSchema, readJson, riskProfileSchema, scoreBreakdownSchema } from "./stored-json.js";
+import { reviewScoreSchema } from "../coach/score-review.js";
+import { flagsSchema, readJson } from "./stored-json.js";
 
 /**
  * The pull requests of some repositories as the digest and the repository score read them: merged
@@ -43,7 +44,7 @@ export async function listDigestPullRequests(
       if (!countsAsReview({ reviewerLogin: review.reviewer_login, state: review.state }, pr.author_login)) continue;
       for (const flag of readJson(flagsSchema, review.flags)) flags.add(flag);
       const stored = review.breakdown ? (JSON.parse(review.breakdown) as { result?: unknown }) : {};
-      if (stored.result) for (const e of scoreBreakdownSchema.parse(stored.result).evidence) covered.add(e.concern);
+      if (stored.result) for (const e of reviewScoreSchema.parse(stored.result).evidence) covered.add(e.concern);
     }
     return {
       repository: pr.full_name,

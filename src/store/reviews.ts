@@ -1,7 +1,7 @@
-import type { CommentClassification } from "../coach/types.js";
-import type { ReviewScore } from "../coach/score-review.js";
+import { type CommentClassification, commentClassificationSchema } from "../coach/types.js";
+import { type ReviewScore, reviewScoreSchema } from "../coach/score-review.js";
 import type { Store } from "./open-store.js";
-import { classificationSchema, flagsSchema, readJson, scoreBreakdownSchema } from "./stored-json.js";
+import { flagsSchema, readJson } from "./stored-json.js";
 
 export interface ReviewRecord {
   id: number;
@@ -140,9 +140,9 @@ export async function listReviews(store: Store, pullRequestId: number): Promise<
       commitSha: r.commit_sha,
       submittedAt: r.submitted_at,
       htmlUrl: r.html_url,
-      bodyClassification: classificationSchema.parse(stored.bodyClassification ?? emptyClassification()),
+      bodyClassification: commentClassificationSchema.parse(stored.bodyClassification ?? emptyClassification()),
       score: r.score,
-      result: stored.result ? scoreBreakdownSchema.parse(stored.result) : null,
+      result: stored.result ? reviewScoreSchema.parse(stored.result) : null,
       flags: readJson(flagsSchema, r.flags),
       comments: comments
         .filter((c) => c.review_id === r.id)
@@ -158,7 +158,7 @@ export async function listReviews(store: Store, pullRequestId: number): Promise<
           line: c.line,
           inReplyToId: c.in_reply_to_id,
           body: c.body,
-          classification: readJson(classificationSchema, c.classification),
+          classification: readJson(commentClassificationSchema, c.classification),
           createdAt: c.created_at,
         })),
     };

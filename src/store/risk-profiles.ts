@@ -1,6 +1,6 @@
-import type { RiskProfile } from "../coach/types.js";
+import { type RiskProfile, riskProfileSchema } from "../coach/types.js";
 import type { Store } from "./open-store.js";
-import { readJson, riskProfileSchema } from "./stored-json.js";
+import { readJson } from "./stored-json.js";
 
 export async function findRiskProfile(store: Store, pullRequestId: number, headSha: string): Promise<RiskProfile | undefined> {
   const row = await store.db
