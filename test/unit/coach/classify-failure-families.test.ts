@@ -164,8 +164,15 @@ describe("testing named only in code or in shorthand", () => {
     "Please update `create-store.test.js` as well.",
     "I just reinstated a bunch of UTs that use this code.",
     "Exposed so it can be spied upon.",
+    "Maybe check it with self.assertDictEqual(expected, actual) instead.",
+    "A mock.assert_called_once_with here would pin the arguments.",
   ])("%s is testing", (text) => expect(concernsOf(text)).toContain("testing"));
-  it.each(["Use `latest_version` here instead.", "The `contest_id` column is never read."])("%s is not testing", (text) =>
+  it.each([
+    "Use `latest_version` here instead.",
+    "The `contest_id` column is never read.",
+    "In a debug build this asserts when the buffer is shorter than the header.",
+    "We only need to assert that the value is a string or a number before parsing it.",
+  ])("%s is not testing", (text) =>
     expect(concernsOf(text)).not.toContain("testing"),
   );
 });

@@ -12,7 +12,8 @@ import { DEFECT_THRESHOLD, asksForDocumentation, maskNonClaims, scoreDefect } fr
 /** Value names whose case matters ("None" the value, not "none of these"). */
 const CASED_EDGE_VALUES =
   /\b(?:(?:is|be|returns?|if|not|get|gets|are|==|=|handle|handles|handling|check for|checking for|against)\s+None|None\s+(?:value|values|case|check)|NULL|Null|NaN|nullptr|EOF|ENOENT|EINTR|EAGAIN)\b/g;
-const CASED_TESTING = /\b(?:CI|QA|TDD|UTs?)\b/g;
+/** Test words whose case matters, and assertion helpers named in prose (`self.assertIsInstance`, `assert_called_once`). */
+const CASED_TESTING = /\b(?:CI|QA|TDD|UTs?|assert(?:[A-Z]|_[a-z])\w*)\b/g;
 
 /** An alternative given as a code span: "instead of CODE", "CODE instead of ...", "rather than CODE". */
 const CODE_ALTERNATIVE =
