@@ -10,7 +10,7 @@ export interface ReviewProse {
   hasCode: boolean;
   /** Whether the comment contained a URL. */
   hasLink: boolean;
-  /** Identifiers of the inline code spans split into lower-case words ("checkCredentials" -> "check credentials"). */
+  /** Identifiers of the code it shows (inline spans, then pasted blocks) split into lower-case words ("checkCredentials" -> "check credentials"). */
   codeWords: string;
 }
 
@@ -33,8 +33,10 @@ const MD_LINK = /\[([^\]]*)\]\((?:[^)\s]*)\)/g;
 const URL = /\b(?:https?|ftp):\/\/[^\s<>()]+|\bwww\.[^\s<>()]+/gi;
 const MENTION = /(^|[^\w`])@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[\w.-]+)?/g;
 const INLINE_CODE = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
-/** Longer spans are pasted code, not a name. */
+/** Longer spans are pasted code, not a name: read with the blocks. */
 const MAX_SPAN_CHARS = 80;
+/** How much of a pasted block is read for its names. */
+const MAX_BLOCK_CHARS = 2000;
 const INDENTED_CODE_LINE = /^(?: {4,}|\t)\S[^\n]*$/;
 const BLANK_LINE = /^\s*$/;
 
@@ -61,11 +63,20 @@ function dropIndentedCode(text: string): { text: string; dropped: boolean } {
   return { text: kept.join("\n"), dropped };
 }
 
+/** A compound name in pasted code (`self.assertEqual`, `make_mock_client`, `mockApp`): prose in comments and strings has none. */
+const COMPOUND_NAME = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|[A-Za-z$]*_[\w$]*|[a-z$][a-z0-9$]*[A-Z][\w$]*/g;
+
+/** The compound names of a pasted block, split into words. */
+function blockWords(code: string): string {
+  return splitIdentifiers((code.slice(0, MAX_BLOCK_CHARS).match(COMPOUND_NAME) ?? []).join(" "));
+}
+
 /** Reduces GitHub review markdown to the reviewer's own prose. */
 export function stripReviewMarkdown(markdown: string): ReviewProse {
   let text = markdown.replace(/\r\n?/g, "\n");
   let suggestion: string | null = null;
   let hasCode = false;
+  const blocks: string[] = [];
 
   text = text.replace(FENCE, (_all, _fence: string, info: string, body: string) => {
     if (info.toLowerCase() === "suggestion") {
@@ -73,6 +84,7 @@ export function stripReviewMarkdown(markdown: string): ReviewProse {
       return "\n";
     }
     hasCode = true;
+    blocks.push(blockWords(body));
     return "\n";
   });
   text = text.replace(HTML_COMMENT, " ").replace(QUOTE_LINE, "");
@@ -86,8 +98,9 @@ export function stripReviewMarkdown(markdown: string): ReviewProse {
   text = withoutUrls.replace(INLINE_CODE, (_all, _ticks: string, body: string) => {
     hasCode = true;
     if (body.length <= MAX_SPAN_CHARS) spans.push(splitIdentifiers(body));
+    else blocks.push(blockWords(body));
     return " CODE ";
   });
   text = text.replace(MENTION, "$1").replace(DETAILS, " ");
-  return { prose: text, suggestion, hasCode, hasLink, codeWords: spans.join(" . ") };
+  return { prose: text, suggestion, hasCode, hasLink, codeWords: [...spans, ...blocks].join(" . ") };
 }

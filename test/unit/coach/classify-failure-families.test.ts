@@ -166,12 +166,15 @@ describe("testing named only in code or in shorthand", () => {
     "Exposed so it can be spied upon.",
     "Maybe check it with self.assertDictEqual(expected, actual) instead.",
     "A mock.assert_called_once_with here would pin the arguments.",
+    "Shorter:\n```python\nfor got, want in zip(rows, expected):\n    self.assertEqual(got, want)\n```",
+    "For readability: ``` client = self.make_mock_client(); client.fetch.return_value = page; result = sync(client) ```",
   ])("%s is testing", (text) => expect(concernsOf(text)).toContain("testing"));
   it.each([
     "Use `latest_version` here instead.",
     "The `contest_id` column is never read.",
     "In a debug build this asserts when the buffer is shorter than the header.",
     "We only need to assert that the value is a string or a number before parsing it.",
+    "Simpler:\n```js\nconst total = items.reduce((sum, item) => sum + item.price, 0);\n```",
   ])("%s is not testing", (text) =>
     expect(concernsOf(text)).not.toContain("testing"),
   );
