@@ -132,7 +132,6 @@ async function main(): Promise<void> {
   const server = await startDashboardServer(store, {
     now: () => NOW,
     env: { GHE_HOST: host, GHE_PROTOCOL: "http", githubApiUrl: `http://${host}/api/v3` },
-    getRepoConfig: async () => ({ config: (await import("../src/repo-config/default-config.js")).getDefaultConfig(), sources: ["config/default.yml"], problems: [] }),
   });
   const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "review-coach-chromium-")), {
     executablePath: "/usr/bin/chromium",

@@ -1,5 +1,5 @@
 import type { ApplicationFunction } from "probot";
-import { createDashboardHandler, type DashboardDeps } from "./http/create-dashboard-handler.js";
+import { createDashboardHandler } from "./http/create-dashboard-handler.js";
 import type { Env } from "./env.js";
 import type { RateLimitingStatus } from "./github/create-github-rate-limiting.js";
 import { webhookHandlers } from "./handlers/index.js";
@@ -19,7 +19,6 @@ export interface AppDeps {
   onQueued: () => void;
   metrics: Metrics;
   env: Env;
-  getRepoConfig: DashboardDeps["getRepoConfig"];
   /** Shared (Redis) or per-replica GitHub rate limiting, for /healthz. */
   rateLimitingStatus: () => RateLimitingStatus;
   /** The intake's health, shared with the worker (which yields to deliveries being recorded). */
@@ -47,7 +46,6 @@ export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
         log: deps.log,
         now: deps.now,
         env: deps.env,
-        getRepoConfig: deps.getRepoConfig,
         metricsRegistry: deps.metrics.registry,
       }),
     );

@@ -108,7 +108,7 @@ export interface RepositoryConfigView {
   badgeEnabled: boolean;
   /** The whole config in effect as YAML. */
   yaml: string;
-  /** False when it could not be read and the defaults are shown. */
+  /** False when the app has not read it from GitHub yet and the defaults are shown. */
   loaded: boolean;
 }
 

@@ -5,7 +5,6 @@
 import { getMutedRules } from "../use-cases/get-muted-rules.js";
 import { stringify } from "yaml";
 import type { Logger } from "../log.js";
-import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import { getDefaultConfig } from "../repo-config/default-config.js";
 import type { Store } from "../store/open-store.js";
 import type { RepositoryRow } from "../store/tables.js";
@@ -26,7 +25,7 @@ import {
 } from "./data/read-dashboard-store.js";
 import type { ArchivedDigest } from "./pages/render-digests-page.js";
 import { findInstallation, listInstallationsById } from "../store/installations.js";
-import { findRepositoryByNameIgnoringCase } from "../store/repositories.js";
+import { findRepositoryByNameIgnoringCase, readStoredRepoConfig } from "../store/repositories.js";
 
 export interface Viewer {
   login: string;
@@ -38,7 +37,6 @@ export interface ViewContext {
   store: Store;
   log: Logger;
   now: () => Date;
-  getRepoConfig: (installationId: number, repo: { owner: string; repo: string }) => Promise<LoadedRepoConfig>;
 }
 
 export type ViewerInstallation = UserInstallation & { known: boolean };
@@ -90,15 +88,6 @@ export async function findVisibleRepository(context: ViewContext, viewer: Viewer
   return { repository, installationLogin: row?.account_login ?? installation.accountLogin };
 }
 
-async function readConfig(context: ViewContext, repository: RepositoryRow): Promise<{ loaded: LoadedRepoConfig; ok: boolean }> {
-  try {
-    return { loaded: await context.getRepoConfig(repository.installation_id, { owner: repository.owner, repo: repository.name }), ok: true };
-  } catch (error) {
-    context.log.warn({ err: error, repository: repository.full_name }, "could not read the repository's config for the dashboard");
-    return { loaded: { config: getDefaultConfig(), sources: ["config/default.yml"], problems: [] }, ok: false };
-  }
-}
-
 export async function loadRepositoryReport(
   context: ViewContext,
   viewer: Viewer,
@@ -108,7 +97,7 @@ export async function loadRepositoryReport(
   const found = await findVisibleRepository(context, viewer, owner, name);
   if (!found) return null;
   const { repository } = found;
-  const { loaded, ok } = await readConfig(context, repository);
+  const loaded = readStoredRepoConfig(repository);
   const { config } = loaded;
   const now = context.now();
   const [inputs] = await loadRepositoryInputs(context.store, [repository], now, config.score.windowDays);
@@ -123,7 +112,7 @@ export async function loadRepositoryReport(
     individuals: config.digest.individuals,
     badgeEnabled: config.badge.enabled,
     yaml: stringify(config),
-    loaded: ok,
+    loaded: loaded.loadedAt !== null,
   };
   return {
     report: buildRepositoryReport(figures, {

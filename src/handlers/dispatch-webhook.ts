@@ -54,7 +54,7 @@ export function createWebhookDispatcher(deps: DispatchDeps) {
       enqueue: deps.enqueue,
       loadConfig: async (ref) => {
         const loaded = await deps.loadConfig(github, ref, log);
-        if (payload.repository) await saveRepositoryConfig(deps.store, payload.repository.id, loaded.config, deps.now());
+        if (payload.repository) await saveRepositoryConfig(deps.store, payload.repository.id, loaded, deps.now());
         return loaded;
       },
     });

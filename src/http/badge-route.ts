@@ -2,12 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { renderBadge } from "../dashboard/render-badge.js";
 import type { Logger } from "../log.js";
-import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
-import { findRepositoryByNameIgnoringCase } from "../store/repositories.js";
+import { findRepositoryByNameIgnoringCase, readRepositoryConfig } from "../store/repositories.js";
 import type { Store } from "../store/open-store.js";
 import { getRepositoryScore } from "../use-cases/get-repository-score.js";
-
-export const BADGE_CONFIG_CACHE_MS = 5 * 60_000;
 
 const pathSchema = z.object({ owner: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/), repo: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/) });
 
@@ -15,31 +12,14 @@ export interface BadgeRouteDeps {
   store: Store;
   log: Logger;
   now: () => Date;
-  getRepoConfig: (installationId: number, repo: { owner: string; repo: string }) => Promise<LoadedRepoConfig>;
-  cacheMs?: number;
 }
 
 /**
- * GET /badge/<owner>/<repo>.svg: the public score badge, only for repositories whose config in effect
- * has `badge.enabled: true` (404 otherwise, the same as an unknown repository). The config answer is
- * remembered for a few minutes; browsers and caches may keep the image for five.
+ * GET /badge/<owner>/<repo>.svg: the public score badge, only for repositories whose config in effect (as
+ * the store last read it from GitHub) has `badge.enabled: true` (404 otherwise, the same as an unknown
+ * repository). Browsers and caches may keep the image for five minutes.
  */
 export function createBadgeRoute(deps: BadgeRouteDeps) {
-  const cacheMs = deps.cacheMs ?? BADGE_CONFIG_CACHE_MS;
-  const configs = new Map<string, { enabled: boolean; windowDays: number; expires: number }>();
-
-  async function badgeSettings(installationId: number, owner: string, repo: string): Promise<{ enabled: boolean; windowDays: number }> {
-    const key = `${installationId}:${owner}/${repo}`.toLowerCase();
-    const time = deps.now().getTime();
-    const hit = configs.get(key);
-    if (hit && hit.expires > time) return hit;
-    const { config } = await deps.getRepoConfig(installationId, { owner, repo });
-    const settings = { enabled: config.badge.enabled, windowDays: config.score.windowDays, expires: time + cacheMs };
-    if (configs.size > 5000) configs.clear();
-    configs.set(key, settings);
-    return settings;
-  }
-
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const match = url.pathname.match(/^\/badge\/([^/]+)\/([^/]+)\.svg$/);
     if (!match) return false;
@@ -52,16 +32,9 @@ export function createBadgeRoute(deps: BadgeRouteDeps) {
     if (!parsed.success) return notFound(), true;
     const repository = await findRepositoryByNameIgnoringCase(deps.store, parsed.data.owner, parsed.data.repo);
     if (!repository) return notFound(), true;
-    let settings;
-    try {
-      settings = await badgeSettings(repository.installation_id, repository.owner, repository.name);
-    } catch (error) {
-      deps.log.warn({ err: error, repository: repository.full_name }, "badge: could not read the repository's config");
-      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end("Try again later");
-      return true;
-    }
-    if (!settings.enabled) return notFound(), true;
-    const score = await getRepositoryScore(deps.store, repository.id, deps.now(), settings.windowDays);
+    const config = readRepositoryConfig(repository);
+    if (!config.badge.enabled) return notFound(), true;
+    const score = await getRepositoryScore(deps.store, repository.id, deps.now(), config.score.windowDays);
     res
       .writeHead(200, {
         "content-type": "image/svg+xml; charset=utf-8",

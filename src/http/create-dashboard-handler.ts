@@ -7,7 +7,6 @@ import type { Env } from "../env.js";
 import { createBadgeRoute } from "./badge-route.js";
 import { createMetricsRoute } from "./metrics-route.js";
 import type { Logger } from "../log.js";
-import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import type { Store } from "../store/open-store.js";
 import { createAccessCache } from "../dashboard/auth/create-access-cache.js";
 import { createGitHubUserApi } from "../github/github-user-api.js";
@@ -21,7 +20,6 @@ export interface DashboardDeps {
   now: () => Date;
   env: Pick<Env, "GITHUB_CLIENT_ID" | "GITHUB_CLIENT_SECRET" | "SESSION_SECRET" | "PUBLIC_URL" | "GHE_HOST" | "GHE_PROTOCOL" | "githubApiUrl" | "METRICS_TOKEN">;
   /** The repository's review-coach config in effect and its source files, read with the installation's token. */
-  getRepoConfig: (installationId: number, repo: { owner: string; repo: string }) => Promise<LoadedRepoConfig>;
   /** Prometheus registry (prom-client) whose metrics /metrics serves. */
   metricsRegistry: Registry;
 }
@@ -41,12 +39,11 @@ export function createDashboardHandler(deps: DashboardDeps): (req: IncomingMessa
   if (!configured) log.info({ missing: listMissingSettings(env) }, "dashboard sign-in is off until these settings are set");
   const routes = [
     createMetricsRoute({ registry: deps.metricsRegistry, token: env.METRICS_TOKEN, log }),
-    createBadgeRoute({ store: deps.store, log, now: deps.now, getRepoConfig: deps.getRepoConfig }),
+    createBadgeRoute({ store: deps.store, log, now: deps.now }),
     createDashboardRoutes({
       store: deps.store,
       log,
       now: deps.now,
-      getRepoConfig: deps.getRepoConfig,
       env,
       github,
       access: github ? createAccessCache(github, deps.now) : null,

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { getDefaultConfig } from "../repo-config/default-config.js";
 import { mergeConfig } from "../repo-config/merge-config.js";
+import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import { type RepoConfig, repoConfigSchema } from "../repo-config/schema.js";
 import type { Store } from "./open-store.js";
 import type { RepositoryRow } from "./tables.js";
@@ -44,14 +45,25 @@ export async function listInstallationRepositories(store: Store, installationId:
   return store.db.selectFrom("repositories").selectAll().where("installation_id", "=", installationId).orderBy("full_name").execute();
 }
 
-/** Remembers the config in effect, written only when it changed. */
-export async function saveRepositoryConfig(store: Store, repositoryId: number, config: RepoConfig, now: Date): Promise<void> {
-  const text = JSON.stringify(config);
+/** Remembers the config in effect, the files that shaped it and their problems, written only when they changed. */
+export async function saveRepositoryConfig(store: Store, repositoryId: number, loaded: LoadedRepoConfig, now: Date): Promise<void> {
+  const config = JSON.stringify(loaded.config);
+  const sources = JSON.stringify(loaded.sources);
+  const problems = JSON.stringify(loaded.problems);
   await store.db
     .updateTable("repositories")
-    .set({ config: text, config_loaded_at: now.toISOString() })
+    .set({ config, config_sources: sources, config_problems: problems, config_loaded_at: now.toISOString() })
     .where("id", "=", repositoryId)
-    .where((eb) => eb.or([eb("config", "is", null), eb("config", "!=", text)]))
+    .where((eb) =>
+      eb.or([
+        eb("config", "is", null),
+        eb("config", "!=", config),
+        eb("config_sources", "is", null),
+        eb("config_sources", "!=", sources),
+        eb("config_problems", "is", null),
+        eb("config_problems", "!=", problems),
+      ]),
+    )
     .execute();
 }
 
@@ -60,6 +72,27 @@ export function readRepositoryConfig(row: Pick<RepositoryRow, "config">): RepoCo
   if (!row.config) return getDefaultConfig();
   const parsed = repoConfigSchema.safeParse(mergeConfig(getDefaultConfig(), JSON.parse(row.config)));
   return parsed.success ? parsed.data : getDefaultConfig();
+}
+
+const storedSourcesSchema = z.array(z.string());
+const storedProblemsSchema = z.array(z.object({ file: z.string(), key: z.string(), message: z.string(), line: z.number().optional() }));
+
+/**
+ * The config in effect as last read from GitHub, with its sources and problems; `loadedAt` null (and the
+ * defaults) when it was never read.
+ */
+export function readStoredRepoConfig(
+  row: Pick<RepositoryRow, "config" | "config_sources" | "config_problems" | "config_loaded_at">,
+): LoadedRepoConfig & { loadedAt: string | null } {
+  const config = readRepositoryConfig(row);
+  const sources = storedSourcesSchema.safeParse(row.config_sources ? JSON.parse(row.config_sources) : null);
+  const problems = storedProblemsSchema.safeParse(row.config_problems ? JSON.parse(row.config_problems) : null);
+  return {
+    config,
+    sources: row.config && sources.success ? sources.data : ["config/default.yml"],
+    problems: row.config && problems.success ? problems.data : [],
+    loadedAt: row.config ? row.config_loaded_at : null,
+  };
 }
 
 export async function saveBackfillState(store: Store, repositoryId: number, state: unknown, now: Date): Promise<void> {

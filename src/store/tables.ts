@@ -28,6 +28,10 @@ export interface RepositoriesTable {
   backfill_state: string | null;
   /** The review-coach config in effect (JSON), as last read from GitHub; null until first read. */
   config: string | null;
+  /** The files that shaped it (JSON array), lowest precedence first; null until first read. */
+  config_sources: string | null;
+  /** What was wrong with those files (JSON array of config problems); null until first read. */
+  config_problems: string | null;
   config_loaded_at: string | null;
   created_at: string;
   updated_at: string;

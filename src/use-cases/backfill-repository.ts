@@ -37,7 +37,7 @@ export async function backfillRepository(job: BackfillJob, deps: { github: GitHu
   const row = await findRepository(store, job.repositoryId);
   if (!row) return;
   const loaded = await deps.loadConfig(github, repo, log);
-  await saveRepositoryConfig(store, job.repositoryId, loaded.config, deps.now());
+  await saveRepositoryConfig(store, job.repositoryId, loaded, deps.now());
   const weeks = loaded.config.backfill.weeks;
   const now = deps.now();
   const stored = readBackfillState(row);

@@ -102,7 +102,7 @@ export async function previewRepository(deps: PreviewDeps, target: PreviewTarget
       now,
     );
     await upsertRepositories(store, [{ id: repository.id, installationId: PREVIEW_INSTALLATION_ID, fullName: repository.full_name, private: repository.private }], now);
-    await saveRepositoryConfig(store, repository.id, config, now);
+    await saveRepositoryConfig(store, repository.id, loaded, now);
     const ids = { installationId: PREVIEW_INSTALLATION_ID, repositoryId: repository.id };
     const pullRequests: PreviewPullRequest[] = [];
     for (const [index, pr] of pulls.entries()) {

@@ -10,6 +10,7 @@ import { renderDigestMarkdown } from "../../src/digest/render-digest-markdown.js
 import { listDigestPullRequests } from "../../src/store/list-digest-pull-requests.js";
 import { scoreRepository } from "../../src/coach/score-repository.js";
 import type { Store } from "../../src/store/open-store.js";
+import { saveRepositoryConfig } from "../../src/store/repositories.js";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
@@ -101,6 +102,7 @@ export async function seedDashboardData(store: Store, now: Date): Promise<typeof
       .insertInto("repositories")
       .values({ id: repository.id, installation_id: repository.installationId, owner, name, full_name: repository.fullName, private: 1, default_branch: "main", backfill_state: null, created_at: at, updated_at: at })
       .execute();
+    await saveRepositoryConfig(store, repository.id, seededRepoConfig(repository.fullName), now);
   }
 
   let prId = 70_000;
@@ -355,9 +357,8 @@ export const DASHBOARD_SECRETS = {
 };
 
 /** Config in effect per repository for tests: the defaults, with the badge on for acme/shop and shadow mode on acme/api. */
-export function seededRepoConfig(_installationId: number, repo: { owner: string; repo: string }): Promise<LoadedRepoConfig> {
+function seededRepoConfig(fullName: string): LoadedRepoConfig {
   const defaults = getDefaultConfig();
-  const fullName = `${repo.owner}/${repo.repo}`;
   const config = {
     ...defaults,
     mode: fullName === "acme/api" ? ("shadow" as const) : defaults.mode,
@@ -365,7 +366,7 @@ export function seededRepoConfig(_installationId: number, repo: { owner: string;
     digest: { ...defaults.digest, individuals: fullName === "acme/api" ? ("none" as const) : ("kudos" as const) },
   };
   const sources = fullName === "acme/docs" ? ["config/default.yml"] : ["config/default.yml", "acme/.github: .github/review-coach.yml", `${fullName}: .github/review-coach.yml`];
-  return Promise.resolve({ config, sources, problems: [] });
+  return { config, sources, problems: [] };
 }
 
 export interface DashboardServer {
@@ -374,7 +375,7 @@ export interface DashboardServer {
   stop(): Promise<void>;
 }
 
-export async function startDashboardServer(store: Store, options: { now: () => Date; env?: Partial<DashboardDeps["env"]>; getRepoConfig?: DashboardDeps["getRepoConfig"] }): Promise<DashboardServer> {
+export async function startDashboardServer(store: Store, options: { now: () => Date; env?: Partial<DashboardDeps["env"]> }): Promise<DashboardServer> {
   const registry = new Registry();
   const mounted: { handler?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean> } = {};
   const server = createServer((req, res) => {
@@ -401,7 +402,6 @@ export async function startDashboardServer(store: Store, options: { now: () => D
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     now: options.now,
     env,
-    getRepoConfig: options.getRepoConfig ?? seededRepoConfig,
     metricsRegistry: registry,
   });
   return {

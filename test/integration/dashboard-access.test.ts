@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import nock from "nock";
 import { encryptSession, type Session } from "../../src/dashboard/auth/encrypt-session.js";
 import { CONTENT_SECURITY_POLICY } from "../../src/dashboard/send-response.js";
+import { getDefaultConfig } from "../../src/repo-config/default-config.js";
+import { saveRepositoryConfig } from "../../src/store/repositories.js";
 import { DASHBOARD_SECRETS, type DashboardServer, SEEDED, seedDashboardData, startDashboardServer } from "../helpers/seed-dashboard-data.js";
 import { createTestStore, type TestStore } from "../helpers/stores.js";
 import { isolateNetwork } from "../helpers/test-app.js";
@@ -323,6 +325,16 @@ describe("dashboard authorization", () => {
     const metrics = await get("/metrics", { authorization: `Bearer ${DASHBOARD_SECRETS.METRICS_TOKEN}` });
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get("content-type")).toContain("text/plain");
+  });
+
+  it("reads the badge's config from the store, as the app last read it, without asking GitHub", async () => {
+    const shop = SEEDED.repositories.shop.id;
+    const defaults = getDefaultConfig();
+    const sources = ["config/default.yml", "acme/shop: .github/review-coach.yml"];
+    await saveRepositoryConfig(testStore.store, shop, { config: { ...defaults, badge: { enabled: false } }, sources, problems: [] }, NOW);
+    expect((await get("/badge/acme/shop.svg")).status).toBe(404);
+    await saveRepositoryConfig(testStore.store, shop, { config: { ...defaults, badge: { enabled: true } }, sources, problems: [] }, NOW);
+    expect((await get("/badge/acme/shop.svg")).status).toBe(200);
   });
 });
 

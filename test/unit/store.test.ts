@@ -3,6 +3,8 @@ import { createSqlJobQueue } from "../../src/store/job-queue.js";
 import { deleteInstallationData, upsertInstallation, upsertRepositories } from "../../src/store/installations.js";
 import { openStore } from "../../src/store/open-store.js";
 import { findPullRequest, upsertPullRequest } from "../../src/store/pull-requests.js";
+import { findRepository, readStoredRepoConfig, saveRepositoryConfig } from "../../src/store/repositories.js";
+import { getDefaultConfig } from "../../src/repo-config/default-config.js";
 import { recordDelivery } from "../../src/store/record-delivery.js";
 import { createTestStore, ENGINES, silentLog, type TestStore } from "../helpers/stores.js";
 
@@ -160,5 +162,27 @@ describe.each(ENGINES)("store on %s", (engine) => {
     expect(await t.store.db.selectFrom("repositories").select("id").execute()).toEqual([{ id: 11 }]);
     expect(await t.store.db.selectFrom("jobs").select("id").where("id", "=", `purge-${engine}`).execute()).toEqual([]);
     expect(await t.store.db.selectFrom("deliveries").select("id").where("installation_id", "=", 9).execute()).toEqual([]);
+  });
+
+  it("keeps the config in effect whole (config, sources, problems) and reads defaults for a repository never read", async () => {
+    await upsertInstallation(t.store, { id: 12, accountLogin: "initech", accountType: "Organization", repositorySelection: "all", suspendedAt: null }, T0);
+    await upsertRepositories(t.store, [{ id: 120, installationId: 12, fullName: "initech/tps", private: true }], T0);
+    const row = async () => (await findRepository(t.store, 120))!;
+    expect(readStoredRepoConfig(await row())).toEqual({ config: getDefaultConfig(), sources: ["config/default.yml"], problems: [], loadedAt: null });
+
+    const defaults = getDefaultConfig();
+    const loaded = {
+      config: { ...defaults, mode: "summary" as const },
+      sources: ["config/default.yml", "initech/tps: .github/review-coach.yml"],
+      problems: [{ file: "initech/.github: .github/review-coach.yml", key: "strictnes", message: 'unknown key: did you mean "strictness"?', line: 2 }],
+    };
+    await saveRepositoryConfig(t.store, 120, loaded, at(60));
+    expect(readStoredRepoConfig(await row())).toEqual({ ...loaded, loadedAt: at(60).toISOString() });
+    // The same config read again is not rewritten: the time it was first read stays.
+    await saveRepositoryConfig(t.store, 120, loaded, at(120));
+    expect((await row()).config_loaded_at).toBe(at(60).toISOString());
+    // A config whose problems were fixed is.
+    await saveRepositoryConfig(t.store, 120, { ...loaded, problems: [] }, at(180));
+    expect(readStoredRepoConfig(await row())).toEqual({ ...loaded, problems: [], loadedAt: at(180).toISOString() });
   });
 });

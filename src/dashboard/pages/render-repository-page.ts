@@ -111,7 +111,7 @@ export function renderRepositoryPage(viewer: PageViewer, report: RepositoryRepor
       ? `<section aria-labelledby="tone-heading"><h2 id="tone-heading">Tone</h2><p>${report.toneIssues} review comment${report.toneIssues === 1 ? " was" : "s were"} worded harshly in the last ${report.period.weeks} weeks. They are counted, never quoted or attributed; each reviewer sees suggestions on their own page.</p></section>`
       : "",
     `<section aria-labelledby="config-heading"><h2 id="config-heading">Config in effect</h2>`,
-    config.loaded ? "" : `<p class="note">The config could not be read from GitHub just now; these are the defaults.</p>`,
+    config.loaded ? "" : `<p class="note">The config has not been read from GitHub yet (the app reads it at its next event for this repository); these are the defaults.</p>`,
     `<p>Built from, lowest precedence first:</p><ol>${config.sources.map((source) => `<li><code>${escapeHtml(source)}</code></li>`).join("")}</ol>`,
     problems,
     `<details><summary>The whole config</summary><pre><code>${escapeHtml(config.yaml)}</code></pre></details>`,

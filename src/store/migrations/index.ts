@@ -10,6 +10,7 @@ import * as payloadDigests from "./007-payload-digests.js";
 import * as commentAuthorId from "./008-comment-author-id.js";
 import * as revokedSessions from "./009-revoked-sessions.js";
 import * as ruleLearning from "./011-rule-learning.js";
+import * as configSources from "./012-config-sources.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -26,6 +27,7 @@ const steps: Record<string, Step> = {
   "008-comment-author-id": commentAuthorId,
   "009-revoked-sessions": revokedSessions,
   "011-rule-learning": ruleLearning,
+  "012-config-sources": configSources,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {
