@@ -37,6 +37,7 @@ export default tseslint.config(
   ...layer("src/coach/*/*/*.ts", "the domain imports nothing outside src/coach", [String.raw`^\.\./\.\./\.\./`]),
   ...layer("src/{store,repo-config,syntax}/**", "a door does not reach up to what uses it", [upward(ENTRY, "use-cases", "digest", "queue", "intake")]),
   ...layer("src/github/**", "the door to GitHub knows neither the store nor what uses it", [upward(ENTRY, "use-cases", "digest", "queue", "intake", "store", "repo-config")]),
+  ...layer("src/metrics/**", "the metrics registry reads the doors and knows nothing above them", [upward(ENTRY, "use-cases", "digest", "queue", "intake")]),
   ...layer("src/{use-cases,digest,queue}/**", "use cases and jobs do not reach up to their entry points", [upward(ENTRY)]),
   ...layer("src/handlers/**", "webhook handlers do not reach into the HTTP routes, the dashboard or the CLI", [upward("http", "dashboard", "cli", String.raw`app\\.js`, String.raw`index\\.js`, String.raw`main\\.js`)]),
 );

@@ -6,7 +6,7 @@ import { webhookHandlers } from "./handlers/index.js";
 import { createRecordWebhook } from "./handlers/record-webhook.js";
 import type { IntakeHealth } from "./intake/intake-health.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
-import type { Metrics } from "./http/create-metrics.js";
+import type { Metrics } from "./metrics/create-metrics.js";
 import type { Logger } from "./log.js";
 import type { JobQueue } from "./store/job-queue.js";
 import type { Store } from "./store/open-store.js";

@@ -14,7 +14,7 @@ import type { Logger } from "./log.js";
 import { createSqlJobQueue } from "./store/job-queue.js";
 import { Worker } from "./queue/worker.js";
 import { createGitHubClientFactory } from "./github/github-client.js";
-import { createMetrics } from "./http/create-metrics.js";
+import { createMetrics } from "./metrics/create-metrics.js";
 import { createConfigCache } from "./repo-config/create-config-cache.js";
 import { openStore, type Store } from "./store/open-store.js";
 import { enqueueDeliveryRecovery } from "./use-cases/recover-failed-deliveries.js";
