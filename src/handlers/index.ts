@@ -1,8 +1,11 @@
-import { handleIssueComment, handlePullRequestReviewComment, handlePullRequestReviewThread } from "./comments.js";
 import type { WebhookHandler } from "./handler-context.js";
-import { handleInstallation, handleInstallationRepositories } from "./installation.js";
+import { handleInstallation } from "./installation.js";
+import { handleInstallationRepositories } from "./installation-repositories.js";
+import { handleIssueComment } from "./issue-comment.js";
 import { handlePullRequest } from "./pull-request.js";
 import { handlePullRequestReview } from "./pull-request-review.js";
+import { handlePullRequestReviewComment } from "./pull-request-review-comment.js";
+import { handlePullRequestReviewThread } from "./pull-request-review-thread.js";
 
 /** Event name → handler. Deliveries of other events are recorded and acknowledged, not queued. */
 export const webhookHandlers: Readonly<Record<string, WebhookHandler>> = {
