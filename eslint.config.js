@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const ENTRY = "handlers|http|dashboard|cli|app\\.js|index\\.js|main\\.js";
+const ENTRY = "jobs|handlers|http|dashboard|cli|app\\.js|index\\.js|main\\.js";
 
 /** A regex for relative imports that climb to one of these top-level folders or files of src/. */
 function upward(...names) {
@@ -39,5 +39,5 @@ export default tseslint.config(
   ...layer("src/github/**", "the door to GitHub knows neither the store nor what uses it", [upward(ENTRY, "use-cases", "digest", "queue", "intake", "store", "repo-config")]),
   ...layer("src/metrics/**", "the metrics registry reads the doors and knows nothing above them", [upward(ENTRY, "use-cases", "digest", "queue", "intake")]),
   ...layer("src/{use-cases,digest,queue}/**", "use cases and jobs do not reach up to their entry points", [upward(ENTRY)]),
-  ...layer("src/handlers/**", "webhook handlers do not reach into the HTTP routes, the dashboard or the CLI", [upward("http", "dashboard", "cli", String.raw`app\\.js`, String.raw`index\\.js`, String.raw`main\\.js`)]),
+  ...layer("src/handlers/**", "webhook handlers do not reach into the job router, the HTTP routes, the dashboard or the CLI", [upward("jobs", "http", "dashboard", "cli", String.raw`app\\.js`, String.raw`index\\.js`, String.raw`main\\.js`)]),
 );

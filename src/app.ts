@@ -3,7 +3,7 @@ import { createDashboardHandler } from "./http/create-dashboard-handler.js";
 import type { Env } from "./env.js";
 import type { RateLimitingStatus } from "./github/create-github-rate-limiting.js";
 import { webhookHandlers } from "./handlers/index.js";
-import { createRecordWebhook } from "./handlers/record-webhook.js";
+import { createRecordWebhook } from "./intake/record-webhook.js";
 import type { IntakeHealth } from "./intake/intake-health.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
 import type { Metrics } from "./metrics/create-metrics.js";

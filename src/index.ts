@@ -7,7 +7,7 @@ import { createGitHubRateLimiting } from "./github/create-github-rate-limiting.j
 import { createOctokitClass, type OctokitPolicy } from "./github/create-octokit-class.js";
 import { Scheduler } from "./digest/scheduler.js";
 import { guardWebhookRequest } from "./intake/guard-webhook-request.js";
-import { createJobProcessor } from "./handlers/process-job.js";
+import { createJobProcessor } from "./jobs/process-job.js";
 import { webhookHandlers } from "./handlers/index.js";
 import { IntakeHealth } from "./intake/intake-health.js";
 import type { Logger } from "./log.js";

@@ -2,8 +2,8 @@ import { IntakeUnavailableError } from "../errors.js";
 import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/open-store.js";
-import { createGroupCommit } from "../intake/create-group-commit.js";
-import type { IntakeHealth } from "../intake/intake-health.js";
+import { createGroupCommit } from "./create-group-commit.js";
+import type { IntakeHealth } from "./intake-health.js";
 import { recordDeliveries, type DeliveryWithDigest, type RecordOutcome } from "../store/record-delivery.js";
 import { hashWebhookPayload } from "../store/record-payload-digest.js";
 

@@ -5,7 +5,7 @@ import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
 import type { ClaimedJob, JobToEnqueue } from "../store/job-queue.js";
 import type { Store } from "../store/open-store.js";
 import { saveRepositoryConfig } from "../store/repositories.js";
-import type { WebhookHandler } from "./handler-context.js";
+import type { WebhookHandler } from "../handlers/handler-context.js";
 
 export const webhookJobSchema = z.object({
   id: z.string(),

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { deliverDigest, type DigestJob } from "../digest/deliver-digest.js";
+import { deliverDigest } from "../digest/deliver-digest.js";
 import { recordScoreSnapshot } from "../digest/record-score-snapshot.js";
 import { PermanentError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -10,16 +9,7 @@ import type { Store } from "../store/open-store.js";
 import { backfillJobSchema, backfillRepository } from "../use-cases/backfill-repository.js";
 import { recoverFailedDeliveries, type RecoveryLimits } from "../use-cases/recover-failed-deliveries.js";
 import { createWebhookDispatcher, type DispatchDeps } from "./dispatch-webhook.js";
-
-const digestJobSchema: z.ZodType<DigestJob> = z.object({
-  installationId: z.number(),
-  target: z.object({ kind: z.enum(["repository", "org"]), name: z.string() }),
-  repositoryIds: z.array(z.number()),
-  deliverTo: z.string().regex(/^[^/]+\/[^/]+$/),
-  due: z.string(),
-  configProblem: z.string().optional(),
-});
-const snapshotJobSchema = z.object({ repositoryId: z.number(), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+import { digestJobSchema, snapshotJobSchema } from "./job-schemas.js";
 
 export interface JobDeps extends DispatchDeps {
   store: Store;
