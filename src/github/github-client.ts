@@ -2,11 +2,13 @@ import { revealHiddenCharacters as reveal } from "../coach/render/reveal-hidden-
 import type { Logger } from "../log.js";
 import { createBlobTextCache } from "./blob-text-cache.js";
 import { fitCheckRunOutput } from "./fit-check-run-output.js";
-import { GitHubReads, type GitHubRequestMetrics, type Octokit } from "./github-reads.js";
+import { GitHubReads, type Octokit } from "./github-reads.js";
+import { GitHubUnavailableError } from "./to-github-error.js";
 import type { RepoRef } from "./repo-ref.js";
 
 export type { RepoRef } from "./repo-ref.js";
-export type { GitHubRequestMetrics, HookDelivery } from "./github-reads.js";
+export type { HookDelivery } from "./github-reads.js";
+export type { GitHubRequestMetrics } from "./observe-github-requests.js";
 export { MAX_FILE_TEXT_BYTES, MAX_FILE_TEXTS, type FileTextRequest } from "./read-file-texts.js";
 
 export interface CheckRunOutput {
@@ -38,20 +40,17 @@ const CREATE_RETRY_DELAY_MS = 1_000;
 
 /** A server error or a lost connection: the write may or may not have happened. */
 function isRetryableWrite(error: unknown): boolean {
-  const { status, code } = (error ?? {}) as { status?: number; code?: string };
-  return (typeof status === "number" && status >= 500) || (typeof code === "string" && /^(ECONNRESET|ETIMEDOUT|EPIPE|UND_ERR_SOCKET)$/.test(code));
+  const { code } = (error ?? {}) as { code?: string };
+  return error instanceof GitHubUnavailableError || (typeof code === "string" && /^(ECONNRESET|ETIMEDOUT|EPIPE|UND_ERR_SOCKET)$/.test(code));
 }
 
 /** A GitHub client for an installation (or the app itself), logging under the given logger. */
 export type GitHubClientFactory = (installationId: number | undefined, log: Logger) => Promise<GitHubClient>;
 
-/** Clients made from Probot's installation auth (it caches each installation's token), sharing the metrics. */
-export function createGitHubClientFactory(
-  authenticate: (installationId?: number) => Promise<Octokit>,
-  metrics?: GitHubRequestMetrics,
-): GitHubClientFactory {
+/** Clients made from Probot's installation auth (it caches each installation's token), sharing the blob texts read. */
+export function createGitHubClientFactory(authenticate: (installationId?: number) => Promise<Octokit>): GitHubClientFactory {
   const blobTexts = createBlobTextCache();
-  return async (installationId, log) => new GitHubClient(await authenticate(installationId), log.child({ name: "github" }), metrics, blobTexts);
+  return async (installationId, log) => new GitHubClient(await authenticate(installationId), log.child({ name: "github" }), blobTexts);
 }
 
 /** A check run's texts with hidden characters shown; annotation paths stay GitHub's. */

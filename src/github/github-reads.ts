@@ -1,11 +1,11 @@
 import type { ProbotOctokit } from "probot";
 import { z } from "zod";
-import type { Counter, Gauge } from "prom-client";
 import type { Logger } from "../log.js";
 import { createBlobTextCache, type BlobTextCache } from "./blob-text-cache.js";
-import { getJobWriteGuard } from "./job-write-guard.js";
+import { observeGitHubRequests, type GitHubRequestLog } from "./observe-github-requests.js";
 import { readFileTexts, type FileTextRequest } from "./read-file-texts.js";
 import type { RepoRef } from "./repo-ref.js";
+import { GitHubGoneError } from "./to-github-error.js";
 
 export type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -27,64 +27,33 @@ export type HookDelivery = z.infer<typeof hookDeliverySchema>;
 /** Pages of deliveries read at most per look (100 each), whatever the window. */
 const MAX_HOOK_DELIVERY_PAGES = 20;
 
-/** Requests that change something on GitHub (an installation token exchange changes nothing there). */
-function isWrite(method: string, url: string): boolean {
-  return method !== "GET" && method !== "HEAD" && !url.endsWith("/access_tokens");
-}
-
-/** The metrics the door to GitHub counts its requests in (the app's Metrics carries them). */
-export interface GitHubRequestMetrics {
-  githubRequests: Counter<"status">;
-  rateLimitRemaining: Gauge;
-}
-
 /**
  * The reads of the door to GitHub (GitHubClient adds the writes): paginated, each request logged with
  * the job's context (delivery id, installation, repo, PR) and counted.
  */
 export class GitHubReads {
-  /** Requests made through this client (for budgets and tests). */
-  requestCount = 0;
-  /** The installation's rate limit as of the latest answer. */
-  readonly rateLimit: { remaining?: number; resetAt?: number } = {};
+  private readonly requestLog: GitHubRequestLog;
 
   constructor(
     readonly octokit: Octokit,
     protected readonly log: Logger,
-    metrics?: GitHubRequestMetrics,
     /** Texts of blobs already read, shared by the clients of one app (a blob's text never changes). */
     protected readonly blobTexts: BlobTextCache = createBlobTextCache(),
   ) {
-    octokit.hook.wrap("request", async (request, options) => {
-      this.requestCount += 1;
-      const started = Date.now();
-      const route = `${options.method} ${options.url}`;
-      // A job's writes are tracked, so a shutdown never hands back a job with a write in flight.
-      const endWrite = isWrite(options.method, options.url) ? getJobWriteGuard()?.beginWrite() : undefined;
-      try {
-        const response = await request(options);
-        metrics?.githubRequests.inc({ status: String(response.status) });
-        const remaining = Number(response.headers["x-ratelimit-remaining"]);
-        const reset = Number(response.headers["x-ratelimit-reset"]);
-        if (Number.isFinite(remaining)) {
-          metrics?.rateLimitRemaining.set(remaining);
-          this.rateLimit.remaining = remaining;
-        }
-        if (Number.isFinite(reset)) this.rateLimit.resetAt = reset * 1000;
-        this.log.debug(
-          { route, status: response.status, ms: Date.now() - started, rateRemaining: response.headers["x-ratelimit-remaining"] },
-          "GitHub request",
-        );
-        return response;
-      } catch (error) {
-        const status = (error as { status?: number }).status;
-        metrics?.githubRequests.inc({ status: String(status ?? "error") });
-        this.log.debug({ route, status, ms: Date.now() - started }, "GitHub request failed");
-        throw error;
-      } finally {
-        endWrite?.();
-      }
-    });
+    // The plugin is in every Octokit of createOctokitClass; one made otherwise gets it here.
+    const observed = octokit as Octokit & { requestLog?: GitHubRequestLog };
+    this.requestLog = observed.requestLog ?? observeGitHubRequests(octokit, {}).requestLog;
+    this.requestLog.log = log;
+  }
+
+  /** Requests made through this client (for budgets and tests). */
+  get requestCount(): number {
+    return this.requestLog.count;
+  }
+
+  /** The installation's rate limit as of the latest answer. */
+  get rateLimit(): { remaining?: number; resetAt?: number } {
+    return this.requestLog.rateLimit;
   }
 
   /** A file's text at a ref, or null when it does not exist there. */
@@ -99,7 +68,7 @@ export class GitHubReads {
       });
       return typeof response.data === "string" ? response.data : null;
     } catch (error) {
-      if ((error as { status?: number }).status === 404) return null;
+      if (error instanceof GitHubGoneError) return null;
       throw error;
     }
   }
@@ -183,7 +152,7 @@ export class GitHubReads {
       const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ owner: ref.owner, repo: ref.repo, username: login });
       return ["admin", "maintain", "write"].includes(data.role_name) || data.permission === "admin" || data.permission === "write";
     } catch (error) {
-      if ((error as { status?: number }).status === 404) return false;
+      if (error instanceof GitHubGoneError) return false;
       throw error;
     }
   }
