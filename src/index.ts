@@ -126,7 +126,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   });
   const getRepoConfig = async (installationId: number, ref: { owner: string; repo: string }) =>
     loadConfig(await connectGitHub(installationId, log.child({ installationId })), ref, log);
-  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, rateLimitingStatus: rateLimiting.status, intakeHealth, onQueued: () => worker.notify() }));
+  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, getRepoConfig, rateLimitingStatus: rateLimiting.status, intakeHealth, octokitPolicy, onQueued: () => worker.notify() }));
   const httpServer = await server.start();
   worker.start();
   if (options.scheduler !== false) scheduler.start();

@@ -3,7 +3,7 @@
 // and repositories exist for them.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { GitHubUserApiError } from "../github/github-user-api.js";
+import { GitHubForbiddenError, GitHubUnauthorizedError } from "../github/github-user-api.js";
 import type { AccessCache } from "./auth/create-access-cache.js";
 import { cookiesOf, SESSION_COOKIE } from "./auth/build-set-cookie.js";
 import { createApiRoutes } from "./create-api-routes.js";
@@ -47,7 +47,7 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
 
   /** The token was revoked or expired on GitHub's side: sign in again. */
   function failGitHub(state: DashboardRequest, error: unknown, api: boolean): boolean {
-    if (!(error instanceof GitHubUserApiError && error.status === 401)) return false;
+    if (!(error instanceof GitHubUnauthorizedError)) return false;
     if (api) sendJson(state.res, 401, { message: "GitHub no longer accepts this token; sign in again." });
     else redirect(state.res, "/dashboard/login", 302, { "set-cookie": kit.clearSession(state) });
     return true;
@@ -105,7 +105,7 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
     try {
       viewer = await apiViewer(state);
     } catch (error) {
-      if (error instanceof GitHubUserApiError && (error.status === 401 || error.status === 403)) viewer = null;
+      if (error instanceof GitHubUnauthorizedError || error instanceof GitHubForbiddenError) viewer = null;
       else throw error;
     }
     if (!viewer) {
