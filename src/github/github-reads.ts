@@ -33,6 +33,8 @@ const MAX_HOOK_DELIVERY_PAGES = 20;
  */
 export class GitHubReads {
   private readonly requestLog: GitHubRequestLog;
+  /** The Octokit's count when this client took it (Probot hands every app-level client the same one). */
+  private readonly countBefore: number;
 
   constructor(
     readonly octokit: Octokit,
@@ -42,13 +44,15 @@ export class GitHubReads {
   ) {
     // The plugin is in every Octokit of createOctokitClass; one made otherwise gets it here.
     const observed = octokit as Octokit & { requestLog?: GitHubRequestLog };
-    this.requestLog = observed.requestLog ?? observeGitHubRequests(octokit, {}).requestLog;
+    observed.requestLog ??= observeGitHubRequests(octokit, {}).requestLog;
+    this.requestLog = observed.requestLog;
     this.requestLog.log = log;
+    this.countBefore = this.requestLog.count;
   }
 
   /** Requests made through this client (for budgets and tests). */
   get requestCount(): number {
-    return this.requestLog.count;
+    return this.requestLog.count - this.countBefore;
   }
 
   /** The installation's rate limit as of the latest answer. */
