@@ -8,8 +8,7 @@ import type { RepoRef } from "./repo-ref.js";
 
 export type { RepoRef } from "./repo-ref.js";
 export type { HookDelivery } from "./github-reads.js";
-export type { GitHubRequestMetrics } from "./observe-github-requests.js";
-export { MAX_FILE_TEXT_BYTES, MAX_FILE_TEXTS, type FileTextRequest } from "./read-file-texts.js";
+export { MAX_FILE_TEXT_BYTES, type FileTextRequest } from "./read-file-texts.js";
 
 export interface CheckRunOutput {
   title: string;
