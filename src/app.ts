@@ -10,6 +10,7 @@ import type { Metrics } from "./metrics/create-metrics.js";
 import type { Logger } from "./log.js";
 import type { JobQueue } from "./store/job-queue.js";
 import type { Store } from "./store/open-store.js";
+import type { OctokitPolicy } from "./github/create-octokit-class.js";
 
 export interface AppDeps {
   store: Store;
@@ -23,6 +24,8 @@ export interface AppDeps {
   rateLimitingStatus: () => RateLimitingStatus;
   /** The intake's health, shared with the worker (which yields to deliveries being recorded). */
   intakeHealth: IntakeHealth;
+  /** Throttling and retry of GitHub requests, for the dashboard's user-token client as for the app's. */
+  octokitPolicy?: OctokitPolicy;
 }
 
 /** The Probot app: every verified webhook goes to the durable intake; /healthz, the dashboard, badge, API and /metrics beside it. */
@@ -47,6 +50,7 @@ export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
         now: deps.now,
         env: deps.env,
         metricsRegistry: deps.metrics.registry,
+        octokitPolicy: deps.octokitPolicy,
       }),
     );
   };

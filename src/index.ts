@@ -60,7 +60,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     secret: env.WEBHOOK_SECRET,
     baseUrl: env.githubApiUrl,
     log: log.child({ name: "probot" }),
-    Octokit: createOctokitClass({ ...octokitPolicy, limiterGroups: rateLimiting.groups }),
+    Octokit: createOctokitClass({ ...octokitPolicy, limiterGroups: rateLimiting.groups, requestMetrics: metrics }),
   });
   // Probot's server mounts this class's webhook middleware first: the guard bounds the body before it is read whole.
   const webhookPath = env.WEBHOOK_PATH;
@@ -73,7 +73,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
 
   const intakeHealth = new IntakeHealth();
   const loadConfig = createConfigCache(now, options.configCacheMs);
-  const connectGitHub = createGitHubClientFactory((installationId) => probot.auth(installationId), metrics);
+  const connectGitHub = createGitHubClientFactory((installationId) => probot.auth(installationId));
   const worker = new Worker({
     queue,
     log,
@@ -124,7 +124,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     enableStaticFiles: false,
     ...(env.WEBHOOK_PROXY_URL ? { webhookProxy: env.WEBHOOK_PROXY_URL } : {}),
   });
-  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, rateLimitingStatus: rateLimiting.status, intakeHealth, onQueued: () => worker.notify() }));
+  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, rateLimitingStatus: rateLimiting.status, intakeHealth, octokitPolicy, onQueued: () => worker.notify() }));
   const httpServer = await server.start();
   worker.start();
   if (options.scheduler !== false) scheduler.start();

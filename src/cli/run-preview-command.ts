@@ -17,6 +17,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeText, type CliCommand, type Cli
 import { createDiskCache, defaultCacheDir } from "./create-disk-cache.js";
 import { createPreviewProgress } from "./create-preview-progress.js";
 import { renderPreviewMarkdown, renderPreviewText } from "./render-preview-report.js";
+import { httpStatusOf } from "../github/to-github-error.js";
 
 const USAGE = `Usage: review-coach preview --repo owner/name [--since 4w | --prs 20,31] [--token <token>]
                           [--host <host>] [--config <file>] [--format text|markdown|json]
@@ -176,7 +177,7 @@ async function runPreview(args: readonly string[], io: CliIo, source: Record<str
           "A file with a problem is ignored as a whole: review-coach uses the defaults in its place. Fix it and run the preview again.",
       );
     }
-    const status = (error as { status?: number }).status;
+    const status = httpStatusOf(error);
     return fail(`GitHub could not be read${status ? ` (HTTP ${status})` : ""}: ${(error as Error).message}`);
   }
   progress.finish();

@@ -1,5 +1,6 @@
 import { ProbotOctokit } from "probot";
 import type { ThrottleGroups } from "./create-github-rate-limiting.js";
+import { observeGitHubRequests, type GitHubRequestMetrics } from "./observe-github-requests.js";
 
 export interface OctokitPolicy {
   /** Wait out rate limits inside the request when the wait is short; off in tests. */
@@ -8,6 +9,8 @@ export interface OctokitPolicy {
   retry: boolean;
   /** Limiters shared by every replica through Redis (falling back per replica while it is away). */
   limiterGroups?: ThrottleGroups | undefined;
+  /** Where every request is counted (the app's Metrics); none for the CLI and tests. */
+  requestMetrics?: GitHubRequestMetrics | undefined;
 }
 
 /**
@@ -24,7 +27,8 @@ interface ThrottleRequestOptions {
 
 /**
  * The Octokit every GitHub call goes through: Probot's (auth, pagination, config plugin) with our
- * throttling and retry policy. Short rate-limit waits happen in place; long ones fail the request so the
+ * throttling and retry policy, and the door's own plugin around them (observeGitHubRequests: metrics,
+ * logging, typed errors). Short rate-limit waits happen in place; long ones fail the request so the
  * job queue retries at the time GitHub gave, without holding a worker.
  */
 export function createOctokitClass(policy: OctokitPolicy = { throttle: true, retry: true }): typeof ProbotOctokit {
@@ -36,7 +40,7 @@ export function createOctokitClass(policy: OctokitPolicy = { throttle: true, ret
     );
     return retry;
   };
-  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
+  const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => {
     const throttle = (options.throttle ?? {}) as Record<string, unknown>;
     return {
       ...options,
@@ -50,6 +54,8 @@ export function createOctokitClass(policy: OctokitPolicy = { throttle: true, ret
           }
         : { ...throttle, enabled: false },
       retry: policy.retry ? { ...((options.retry as object) ?? {}), enabled: true } : { enabled: false },
+      requestMetrics: policy.requestMetrics,
     };
-  }) as typeof ProbotOctokit;
+  });
+  return Octokit.plugin(observeGitHubRequests as never) as unknown as typeof ProbotOctokit;
 }

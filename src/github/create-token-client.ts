@@ -4,6 +4,7 @@ import type { BlobTextCache } from "./blob-text-cache.js";
 import { createOctokitClass, type OctokitPolicy } from "./create-octokit-class.js";
 import { answerFromWorkingCopy, type WorkingCopyFile } from "./create-working-copy-client.js";
 import { GitHubClient } from "./github-client.js";
+import { requestErrorOf } from "./to-github-error.js";
 
 /** A GET answer kept to ask again conditionally (If-None-Match / If-Modified-Since). */
 export interface CachedResponse {
@@ -74,11 +75,12 @@ export function createTokenClient(options: TokenClientOptions): { github: GitHub
   const Octokit = createOctokitClass(options.policy ?? { throttle: false, retry: true });
   const octokit = new Octokit({ auth: { token: options.token }, baseUrl: options.baseUrl, ...(options.fetch ? { request: { fetch: options.fetch } } : {}) });
   if (options.workingCopy) answerFromWorkingCopy(octokit, options.workingCopy);
-  const github = new GitHubClient(octokit, options.log.child({ name: "github" }), undefined, options.blobTexts);
+  const github = new GitHubClient(octokit, options.log.child({ name: "github" }), options.blobTexts);
   const rateLimit: RateLimitState = {};
   const identity = createHash("sha256").update(`${options.baseUrl}\n${options.token}`).digest("hex").slice(0, 16);
 
-  // Registered after the client's own hook, so these run around it: the cache first, the waits outermost.
+  // Registered after the door's plugin, so these run around it (and see its typed errors, whose cause is
+  // GitHub's answer): the cache first, the waits outermost.
   const { responses } = options;
   if (responses) {
     octokit.hook.wrap("request", async (request, route) => {
@@ -99,7 +101,7 @@ export function createTokenClient(options: TokenClientOptions): { github: GitHub
         }
         return response;
       } catch (error) {
-        const failed = error as { status?: number; response?: { headers?: Record<string, unknown> } };
+        const failed = requestErrorOf(error);
         if (failed.status !== 304 || !cached) throw error;
         // Unchanged: the stored answer, with the fresh rate-limit figures of the 304.
         const fresh = Object.fromEntries(Object.entries(failed.response?.headers ?? {}).filter(([k]) => k.startsWith("x-ratelimit-")).map(([k, v]) => [k, String(v)]));
@@ -138,7 +140,7 @@ export function createTokenClient(options: TokenClientOptions): { github: GitHub
         note(response.headers);
         return response;
       } catch (error) {
-        const failed = error as { status?: number; message?: string; response?: { headers?: Record<string, unknown> } };
+        const failed = requestErrorOf(error);
         note(failed.response?.headers);
         const retryAfter = Number(headerOf(failed.response?.headers, "retry-after"));
         const limited =

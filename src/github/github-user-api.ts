@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { ReviewCoachError } from "../errors.js";
+import type { Logger } from "../log.js";
+import { createOctokitClass, type OctokitPolicy } from "./create-octokit-class.js";
 
 // The dashboard's only calls to GitHub, made with the signed-in person's own token: the OAuth code
 // exchange and what that token may see. Answers are checked with zod; pages are followed to the end.
+
+// The typed errors a person's token meets: no longer accepted (revoked, expired), or not allowed.
+export { GitHubForbiddenError, GitHubUnauthorizedError } from "./to-github-error.js";
+
+/** GitHub refused the sign-in code (expired, used, or for another app). */
+export class GitHubUserApiError extends ReviewCoachError {}
 
 const PER_PAGE = 100;
 const MAX_PAGES = 50;
@@ -36,15 +44,6 @@ export interface UserRepository {
   fullName: string;
 }
 
-export class GitHubUserApiError extends ReviewCoachError {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
 export interface GitHubUserApiOptions {
   /** https://github.com, or GHES's `${GHE_PROTOCOL}://${GHE_HOST}`. */
   webUrl: string;
@@ -52,6 +51,9 @@ export interface GitHubUserApiOptions {
   apiUrl: string;
   clientId: string;
   clientSecret: string;
+  log: Logger;
+  /** Throttling and retry as for the app's own requests (both on by default). */
+  policy?: OctokitPolicy;
 }
 
 export interface GitHubUserApi {
@@ -62,27 +64,22 @@ export interface GitHubUserApi {
   listRepositories(token: string, installationId: number): Promise<UserRepository[]>;
 }
 
+/**
+ * The dashboard's GitHub client: an Octokit per person's token (a user-to-server token), with the same
+ * throttling, retry and typed errors as the app's (createOctokitClass): a token GitHub no longer accepts
+ * fails with GitHubUnauthorizedError.
+ */
 export function createGitHubUserApi(options: GitHubUserApiOptions): GitHubUserApi {
-  const api = options.apiUrl.replace(/\/+$/, "");
+  const Octokit = createOctokitClass(options.policy ?? { throttle: true, retry: true });
   const web = options.webUrl.replace(/\/+$/, "");
+  const octokitFor = (token?: string) =>
+    new Octokit({ ...(token === undefined ? {} : { auth: { token } }), baseUrl: options.apiUrl.replace(/\/+$/, ""), log: options.log, userAgent: "review-coach-dashboard" });
 
-  async function getJson(token: string, path: string): Promise<unknown> {
-    const response = await fetch(`${api}${path}`, {
-      headers: {
-        accept: "application/vnd.github+json",
-        authorization: `token ${token}`,
-        "user-agent": "review-coach-dashboard",
-        "x-github-api-version": "2022-11-28",
-      },
-    });
-    if (!response.ok) throw new GitHubUserApiError(`GitHub answered ${response.status} to GET ${path}`, response.status);
-    return response.json();
-  }
-
-  async function paginate<T>(token: string, path: string, read: (page: unknown) => T[]): Promise<T[]> {
+  async function paginate<T>(token: string, route: string, read: (page: unknown) => T[]): Promise<T[]> {
+    const octokit = octokitFor(token);
     const all: T[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
-      const items = read(await getJson(token, `${path}?per_page=${PER_PAGE}&page=${page}`));
+      const items = read((await octokit.request(route, { per_page: PER_PAGE, page })).data);
       all.push(...items);
       if (items.length < PER_PAGE) break;
     }
@@ -95,21 +92,23 @@ export function createGitHubUserApi(options: GitHubUserApiOptions): GitHubUserAp
       return `${web}/login/oauth/authorize?${query.toString()}`;
     },
     async exchangeCode(code, redirectUri) {
-      const response = await fetch(`${web}/login/oauth/access_token`, {
-        method: "POST",
-        headers: { accept: "application/json", "content-type": "application/json", "user-agent": "review-coach-dashboard" },
-        body: JSON.stringify({ client_id: options.clientId, client_secret: options.clientSecret, code, redirect_uri: redirectUri }),
+      const response = await octokitFor().request("POST /login/oauth/access_token", {
+        baseUrl: web,
+        headers: { accept: "application/json" },
+        client_id: options.clientId,
+        client_secret: options.clientSecret,
+        code,
+        redirect_uri: redirectUri,
       });
-      if (!response.ok) throw new GitHubUserApiError(`GitHub answered ${response.status} to the sign-in code exchange`, response.status);
-      const answer = tokenAnswerSchema.parse(await response.json());
-      if ("error" in answer) throw new GitHubUserApiError(`GitHub refused the sign-in code: ${answer.error}`, 401);
+      const answer = tokenAnswerSchema.parse(response.data);
+      if ("error" in answer) throw new GitHubUserApiError(`GitHub refused the sign-in code: ${answer.error}`);
       return { token: answer.access_token, expiresInSeconds: answer.expires_in ?? null };
     },
     async getUser(token) {
-      return userSchema.parse(await getJson(token, "/user"));
+      return userSchema.parse((await octokitFor(token).request("GET /user")).data);
     },
     async listInstallations(token) {
-      const installations = await paginate(token, "/user/installations", (page) => installationsPageSchema.parse(page).installations);
+      const installations = await paginate(token, "GET /user/installations", (page) => installationsPageSchema.parse(page).installations);
       return installations.map((installation) => ({
         id: installation.id,
         accountLogin: installation.account?.login ?? "",
@@ -117,11 +116,7 @@ export function createGitHubUserApi(options: GitHubUserApiOptions): GitHubUserAp
       }));
     },
     async listRepositories(token, installationId) {
-      const repositories = await paginate(
-        token,
-        `/user/installations/${installationId}/repositories`,
-        (page) => repositoriesPageSchema.parse(page).repositories,
-      );
+      const repositories = await paginate(token, `GET /user/installations/${installationId}/repositories`, (page) => repositoriesPageSchema.parse(page).repositories);
       return repositories.map((repository) => ({ id: repository.id, fullName: repository.full_name }));
     },
   };

@@ -9,6 +9,7 @@ import { createMetricsRoute } from "./metrics-route.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/open-store.js";
 import { createAccessCache } from "../dashboard/auth/create-access-cache.js";
+import type { OctokitPolicy } from "../github/create-octokit-class.js";
 import { createGitHubUserApi } from "../github/github-user-api.js";
 import { createDashboardRoutes, listMissingSettings } from "../dashboard/create-dashboard-routes.js";
 import { renderMessagePage } from "../dashboard/pages/render-message-page.js";
@@ -22,6 +23,8 @@ export interface DashboardDeps {
   /** The repository's review-coach config in effect and its source files, read with the installation's token. */
   /** Prometheus registry (prom-client) whose metrics /metrics serves. */
   metricsRegistry: Registry;
+  /** Throttling and retry of the signed-in people's GitHub requests (both on by default, as for the app's). */
+  octokitPolicy?: OctokitPolicy | undefined;
 }
 
 /** github.com, or the GHES host the app talks to. */
@@ -34,7 +37,14 @@ export function createDashboardHandler(deps: DashboardDeps): (req: IncomingMessa
   const { env } = deps;
   const configured = listMissingSettings(env).length === 0;
   const github = configured
-    ? createGitHubUserApi({ webUrl: githubWebUrl(env), apiUrl: env.githubApiUrl, clientId: env.GITHUB_CLIENT_ID as string, clientSecret: env.GITHUB_CLIENT_SECRET as string })
+    ? createGitHubUserApi({
+        webUrl: githubWebUrl(env),
+        apiUrl: env.githubApiUrl,
+        clientId: env.GITHUB_CLIENT_ID as string,
+        clientSecret: env.GITHUB_CLIENT_SECRET as string,
+        log: log.child({ name: "github-user" }),
+        ...(deps.octokitPolicy ? { policy: deps.octokitPolicy } : {}),
+      })
     : null;
   if (!configured) log.info({ missing: listMissingSettings(env) }, "dashboard sign-in is off until these settings are set");
   const routes = [

@@ -5,6 +5,7 @@ import { mergeConfig } from "./merge-config.js";
 import { CONFIG_PATH, type RepoConfig } from "./schema.js";
 import { parseConfigText } from "./parse-config-text.js";
 import { type ConfigProblem, checkParsedConfig } from "./validate-config.js";
+import { GitHubUnavailableError } from "../github/to-github-error.js";
 
 export interface LoadedRepoConfig {
   config: RepoConfig;
@@ -37,8 +38,7 @@ export async function loadRepoConfig(github: GitHubClient, ref: RepoRef, log: Lo
   try {
     files = await readConfigChain(github, ref);
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (status !== undefined && status >= 500) throw error;
+    if (error instanceof GitHubUnavailableError) throw error;
     const problem: ConfigProblem =
       error instanceof ConfigChainError ? error.problem : { file: `${ref.owner}/${ref.repo}: ${CONFIG_PATH}`, key: "", message: describeLoadError(error) };
     log.warn({ problem }, "review-coach config could not be read; using the defaults");
@@ -108,6 +108,7 @@ function parseExtends(value: unknown, owner: string, label: string): ConfigFileR
 
 function describeLoadError(error: unknown): string {
   const message = (error as Error).message ?? String(error);
-  const cause = (error as { cause?: { message?: string } }).cause?.message;
-  return cause ? `${message}: ${cause.split("\n")[0]}` : message;
+  const cause = (error as { cause?: { message?: string } }).cause?.message?.split("\n")[0];
+  // A GitHub error's cause is GitHub's answer, whose message it already carries.
+  return cause && cause !== message ? `${message}: ${cause}` : message;
 }

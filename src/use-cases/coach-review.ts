@@ -25,6 +25,7 @@ import { ensureRiskProfile } from "./ensure-risk-profile.js";
 import { getMutedRules } from "./get-muted-rules.js";
 import { getRepositoryScore } from "./get-repository-score.js";
 import { recordPullRequest } from "./record-pull-request.js";
+import { GitHubUnprocessableError } from "../github/to-github-error.js";
 
 export interface ReviewEvent {
   repo: RepoRef;
@@ -263,7 +264,7 @@ async function nudgeReviewer(
     await record("inline", posted.id);
     log.info({ nudges: selection.inline.length, listed: listed.length, githubReviewId: posted.id }, "coached the reviewer");
   } catch (error) {
-    if ((error as { status?: number }).status !== 422 || selection.inline.length === 0) throw error;
+    if (!(error instanceof GitHubUnprocessableError) || selection.inline.length === 0) throw error;
     // GitHub refused a line (outside the diff it knows): list the findings in the review body instead.
     log.warn({ err: error }, "GitHub refused an inline nudge's line; listing the findings in the review body");
     const fallback = renderCoachingReview({ ...view, inline: [], listed: [...selection.inline, ...view.listed] });

@@ -28,6 +28,7 @@ import { getRepositoryScore } from "./get-repository-score.js";
 import { type ImportedPullRequest, importPullRequest } from "./import-pull-request.js";
 import type { PreviewNudge, PreviewPullRequest, PreviewReport } from "./preview-report.js";
 import { type MergedPull, readMergedPullRequestPage } from "./read-merged-pull-requests.js";
+import { GitHubGoneError } from "../github/to-github-error.js";
 
 /** The repository's config files do not validate: the app would ignore them; the preview stops. */
 export class PreviewConfigError extends ReviewCoachError {
@@ -156,7 +157,7 @@ async function readChosenPullRequests(github: GitHubClient, repo: RepoRef, numbe
     try {
       pr = await github.getPullRequest(repo, number);
     } catch (error) {
-      if ((error as { status?: number }).status !== 404) throw error;
+      if (!(error instanceof GitHubGoneError)) throw error;
       skipped.push({ number, reason: "no such pull request" });
       continue;
     }
