@@ -3,7 +3,7 @@
 // and repositories exist for them.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { GitHubForbiddenError, GitHubUnauthorizedError } from "../github/github-user-api.js";
+import { GitHubForbiddenError, GitHubRateLimitedError, GitHubUnauthorizedError } from "../github/github-user-api.js";
 import type { AccessCache } from "./auth/create-access-cache.js";
 import { cookiesOf, SESSION_COOKIE } from "./auth/build-set-cookie.js";
 import { createApiRoutes } from "./create-api-routes.js";
@@ -105,6 +105,11 @@ export function createDashboardRoutes(deps: DashboardRouteDeps) {
     try {
       viewer = await apiViewer(state);
     } catch (error) {
+      if (error instanceof GitHubRateLimitedError) {
+        const seconds = error.secondsToWait(deps.now().getTime());
+        sendJson(state.res, 503, { message: `GitHub's rate limit for this token is spent: try again in ${seconds} s.` }, { "retry-after": String(seconds) });
+        return;
+      }
       if (error instanceof GitHubUnauthorizedError || error instanceof GitHubForbiddenError) viewer = null;
       else throw error;
     }

@@ -7,7 +7,7 @@ import { createOctokitClass, type OctokitPolicy } from "./create-octokit-class.j
 // exchange and what that token may see. Answers are checked with zod; pages are followed to the end.
 
 // The typed errors a person's token meets: no longer accepted (revoked, expired), or not allowed.
-export { GitHubForbiddenError, GitHubUnauthorizedError } from "./to-github-error.js";
+export { GitHubForbiddenError, GitHubRateLimitedError, GitHubUnauthorizedError } from "./to-github-error.js";
 
 /** GitHub refused the sign-in code (expired, used, or for another app). */
 export class GitHubUserApiError extends ReviewCoachError {}

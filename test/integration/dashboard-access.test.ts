@@ -240,6 +240,19 @@ describe("dashboard authorization", () => {
     expect((await get("/api/v1/me")).status).toBe(401);
   });
 
+  it("answers 503 with Retry-After, not 'sign in', when the bearer token's GitHub rate limit is spent", async () => {
+    const token = newToken();
+    const reset = Math.ceil(Date.now() / 1000) + 3600;
+    const scope = nock(API, { reqheaders: { authorization: `token ${token}` } })
+      .get("/user")
+      .reply(403, { message: "API rate limit exceeded for user ID 1." }, { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) });
+    const answer = await get("/api/v1/me", { authorization: `Bearer ${token}` });
+    expect(answer.status).toBe(503);
+    expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await answer.json()) as { message: string }).message).toMatch(/^GitHub's rate limit for this token is spent: try again in \d+ s\.$/);
+    scope.done();
+  });
+
   it("signs in through GitHub's web flow with a signed state bound to a cookie", async () => {
     const login = await get("/dashboard/login?return_to=%2Fdashboard%2Fme");
     expect(login.status).toBe(302);
