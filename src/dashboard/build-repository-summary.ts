@@ -7,8 +7,8 @@ import { buildDigest, selectComparableRepositories, TREND_WEEKS } from "../diges
 import { buildDigestWeek, WEEK_MS } from "../digest/build-digest-week.js";
 import type { DigestData, DigestNudge, DigestPullRequest, DigestRepositoryHistory } from "../digest/digest-types.js";
 import { formatConcern } from "../digest/format-digest-figures.js";
-import { isCountedReview } from "../digest/is-counted-review.js";
-import { isMergedBetween, scoreRepository } from "../digest/score-repository.js";
+import { isCountedReview } from "../coach/is-counted-review.js";
+import { isMergedBetween, scoreRepository } from "../coach/score-repository.js";
 import type {
   ConcernNudges,
   CoverageRow,

@@ -3,7 +3,7 @@
 // a digest never reads a stale copy. Pure: the day is passed in, never read from the clock.
 
 import type { DigestPullRequest, DigestScoreSnapshot, DigestTarget } from "./digest-types.js";
-import { scoreRepository } from "./score-repository.js";
+import { scoreRepository } from "../coach/score-repository.js";
 
 const DAY_MS = 86_400_000;
 

@@ -41,8 +41,8 @@ import type {
   DigestWeakMerge,
 } from "./digest-types.js";
 import { isoWeek } from "./iso-week.js";
-import { effectivePullRequestScore, hasCountedReview, isCountedReview } from "./is-counted-review.js";
-import { isMergedBetween, riskWeightOf, scoreRepository } from "./score-repository.js";
+import { effectivePullRequestScore, hasCountedReview, isCountedReview } from "../coach/is-counted-review.js";
+import { isMergedBetween, riskWeightOf, scoreRepository } from "../coach/score-repository.js";
 
 /** The concerns whose coverage the digest reports. */
 export const COVERAGE_CONCERNS: readonly Concern[] = ["architecture", "security", "edge-cases", "testing"];

@@ -8,7 +8,7 @@ import type { Concern } from "../../src/coach/types.js";
 import { buildDigest } from "../../src/digest/build-digest.js";
 import { renderDigestMarkdown } from "../../src/digest/render-digest-markdown.js";
 import { listDigestPullRequests } from "../../src/store/list-digest-pull-requests.js";
-import { scoreRepository } from "../../src/digest/score-repository.js";
+import { scoreRepository } from "../../src/coach/score-repository.js";
 import type { Store } from "../../src/store/open-store.js";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

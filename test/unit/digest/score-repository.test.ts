@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { buildDailySnapshot, snapshotInstant } from "../../../src/digest/build-daily-snapshot.js";
-import { scoreRepository } from "../../../src/digest/score-repository.js";
+import { scoreRepository } from "../../../src/coach/score-repository.js";
 import { pullRequest, review } from "./digest-fixture.js";
 
 const NOW = new Date("2026-11-09T00:00:00.000Z");

@@ -1,8 +1,8 @@
 // Which reviews count. Self-approvals and bots are not reviews (DESIGN.md, flow 2): a PR whose only
 // reviews are the author's own or a bot's was merged without review. Pure.
 
-import { countsAsReview } from "../coach/counts-as-review.js";
-import type { DigestPullRequest, DigestReview } from "./digest-types.js";
+import { countsAsReview } from "./counts-as-review.js";
+import type { DigestPullRequest, DigestReview } from "./digest-records.js";
 
 export function isCountedReview(review: DigestReview, pullRequest: Pick<DigestPullRequest, "authorLogin">): boolean {
   return !review.reviewerIsBot && !review.isSelfReview && countsAsReview(review, pullRequest.authorLogin);

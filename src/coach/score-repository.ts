@@ -5,7 +5,7 @@
 // at the start counts, one merged exactly at `now` belongs to the next window. Windows that end at the
 // end of a week therefore cover exactly the PRs the week's figures count.
 
-import type { DigestPullRequest } from "./digest-types.js";
+import type { DigestPullRequest } from "./digest-records.js";
 import { effectivePullRequestScore } from "./is-counted-review.js";
 
 const DAY_MS = 86_400_000;
