@@ -28,12 +28,12 @@ export interface ReviewEventInput {
  * comments, one COMMENT review for all nudges, one check-run write.
  */
 export async function coachReview({ ctx, event, loaded }: ReviewEventInput): Promise<void> {
-  const { config } = loaded;
-  if (config.mode === "off") return;
+  const { mode } = loaded.config;
+  if (mode === "off") return;
   const now = ctx.now();
-  const { input, earlier } = await readCoachingInput({ ctx, event, loaded, now });
+  const { input, earlier } = await readCoachingInput({ ctx, event, loaded, mode, now });
   const plan = planCoaching(input);
   if (plan.mutedRules.length > 0) ctx.log.info({ mutedRules: plan.mutedRules.map((m) => `${m.rule} (${m.scope})`) }, "rules muted by learning");
   if (input.optedOut) ctx.log.info({ reviewer: event.review.reviewerLogin }, "reviewer opted out of nudges: summary only");
-  await applyCoaching({ ctx, event, plan, earlier, mode: config.mode, now });
+  await applyCoaching({ ctx, event, plan, earlier, mode, now });
 }

@@ -38,11 +38,10 @@ export function coachingReviewWriteKey(pullRequestId: number, reviewId: number):
  * the review's comments from GitHub, and from the store the PR's reviews, nudges, learning and
  * repository window, and what earlier attempts wrote.
  */
-export async function readCoachingInput(input: { ctx: UseCaseContext; event: ReviewEvent; loaded: LoadedRepoConfig; now: Date }): Promise<CoachingReads> {
-  const { ctx, event, loaded, now } = input;
+export async function readCoachingInput(input: { ctx: UseCaseContext; event: ReviewEvent; loaded: LoadedRepoConfig; mode: CoachingSettings["mode"]; now: Date }): Promise<CoachingReads> {
+  const { ctx, event, loaded, mode, now } = input;
   const { github, store, log } = ctx;
   const { config } = loaded;
-  if (config.mode === "off") throw new Error("readCoachingInput: coaching is off");
   const pr = event.pullRequest;
   const { profile, files } = await ensureRiskProfile(github, store, { repo: event.repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, { log });
   const comments = await github.listReviewComments(event.repo, pr.number, event.review.id);
@@ -53,13 +52,13 @@ export async function readCoachingInput(input: { ctx: UseCaseContext; event: Rev
   const ruleOutcomes = config.learning.enabled ? await listRuleOutcomes(store, event.installationId) : [];
   const ruleResets = config.learning.enabled ? await listRuleResets(store, event.repositoryId) : [];
   const optedOut = await isCoachingOptedOut(store, event.repositoryId, event.review.reviewerLogin);
-  const nudging = !optedOut && (config.mode === "nudge" || config.mode === "shadow");
-  const checking = config.mode === "nudge" || config.mode === "summary";
+  const nudging = !optedOut && (mode === "nudge" || mode === "shadow");
+  const checking = mode === "nudge" || mode === "summary";
   const since = new Date(now.getTime() - config.score.windowDays * DAY_MS).toISOString();
   const target = { repo: event.repo, installationId: event.installationId, pullRequestId: pr.id, headSha: pr.head.sha };
 
   const settings: CoachingSettings = {
-    mode: config.mode,
+    mode,
     weights: config.scoring.weights,
     policy: buildNudgePolicy(config),
     pins: config.rules,
