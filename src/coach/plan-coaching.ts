@@ -52,7 +52,7 @@ export interface CoachingInput {
   settings: CoachingSettings;
   installationId: number;
   repositoryId: number;
-  pullRequest: { id: number; number: number; title: string; url: string; authorLogin: string; openedAt: string; mergedAt: string | null; headSha: string };
+  pullRequest: { id: number; number: number; title: string; url: string; authorLogin: string; openedAt: string; mergedAt: string | null };
   review: { id: number; reviewerLogin: string; reviewerId: number; state: string; body: string; commitId: string | null; submittedAt: string; htmlUrl: string | null };
   /** The risk profile of the PR's head, and whether it was built for this event (then its level is the PR's now). */
   profile: RiskProfile;

@@ -74,7 +74,7 @@ export async function readCoachingInput(input: { ctx: UseCaseContext; event: Rev
       settings,
       installationId: event.installationId,
       repositoryId: event.repositoryId,
-      pullRequest: { id: pr.id, number: pr.number, title: pr.title, url: pr.html_url, authorLogin: pr.user.login, openedAt: pr.created_at, mergedAt: pr.merged_at ?? null, headSha: pr.head.sha },
+      pullRequest: { id: pr.id, number: pr.number, title: pr.title, url: pr.html_url, authorLogin: pr.user.login, openedAt: pr.created_at, mergedAt: pr.merged_at ?? null },
       review: event.review,
       profile,
       profileBuiltNow: files !== null,

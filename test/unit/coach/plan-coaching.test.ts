@@ -66,7 +66,7 @@ function input(overrides: Partial<CoachingInput> = {}, settings: Partial<Coachin
     },
     installationId: 1,
     repositoryId: 10,
-    pullRequest: { id: 700, number: 2, title: "Refunds for partial orders", url: "https://github.example/pull/2", authorLogin: "the-author", openedAt: ago(2), mergedAt: null, headSha: "ab12c3e" },
+    pullRequest: { id: 700, number: 2, title: "Refunds for partial orders", url: "https://github.example/pull/2", authorLogin: "the-author", openedAt: ago(2), mergedAt: null },
     review: REVIEW,
     profile: RISKY,
     profileBuiltNow: false,
