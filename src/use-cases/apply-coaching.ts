@@ -48,19 +48,32 @@ export async function applyCoaching(input: ApplyCoachingInput): Promise<void> {
     failure = { error };
   }
 
+  try {
+    await storeCoaching(input, nudges, checkRun);
+  } catch (error) {
+    // Both failed: the store's error goes on to the retry, the GitHub one is logged rather than lost.
+    if (failure) ctx.log.warn({ err: failure.error }, "a GitHub write had failed before the store's");
+    throw error;
+  }
+  if (failure) throw failure.error;
+}
+
+/** The review, its scores, the acted-on nudges and what went out on GitHub, stored in one transaction. */
+async function storeCoaching(input: ApplyCoachingInput, nudges: NudgesWrite | null, checkRun: CheckRunWrite | null): Promise<void> {
+  const { ctx, event, plan, now } = input;
+  const pr = event.pullRequest;
   await withTransaction(ctx.store, async (tx) => {
     await recordPullRequest(tx, pr, event, now);
     if (plan.pullRequestRisk) await updatePullRequestRisk(tx, { pullRequestId: pr.id, headSha: pr.head.sha, level: plan.pullRequestRisk.level, riskWeight: plan.pullRequestRisk.weight }, now);
     const { review } = event;
-    const stored = { ...review, state: plan.review.state, commitSha: review.commitId, installationId: event.installationId, repositoryId: event.repositoryId, pullRequestId: pr.id };
-    await saveReview(tx, stored, plan.review.bodyClassification, plan.review.comments, now);
+    const record = { ...review, state: plan.review.state, commitSha: review.commitId, installationId: event.installationId, repositoryId: event.repositoryId, pullRequestId: pr.id };
+    await saveReview(tx, record, plan.review.bodyClassification, plan.review.comments, now);
     await saveReviewScore(tx, review.id, plan.review.score, now);
     await savePullRequestScore(tx, pr.id, plan.pullRequestScore?.score ?? null, plan.firstReviewedAt, now);
     await markNudgesActedOn(tx, plan.actedOnNudgeIds, now);
     if (nudges) await insertNudgesForWrite(tx, nudges.nudges, nudges.write, ctx.now());
     if (checkRun) await saveCheckRunIdForWrite(tx, checkRun.checkRun, checkRun.write, now);
   });
-  if (failure) throw failure.error;
 }
 
 /**
