@@ -39,6 +39,6 @@ export const handlePullRequestReview: WebhookHandler = async (ctx) => {
       htmlUrl: review.html_url ?? null,
     },
   };
-  if (event.action === "submitted") await coachReview(ctx, reviewEvent, loaded);
-  else if (event.action === "edited" || event.action === "dismissed") await rescoreReview(ctx, reviewEvent, loaded);
+  if (event.action === "submitted") await coachReview({ ctx, event: reviewEvent, loaded });
+  else if (event.action === "edited" || event.action === "dismissed") await rescoreReview({ ctx, event: reviewEvent, loaded });
 };

@@ -1,27 +1,10 @@
+import type { NudgeRecord } from "../coach/coaching-records.js";
 import { markGitHubWriteDone } from "./github-writes.js";
 import type { Store } from "./open-store.js";
 import type { NudgeRow } from "./tables.js";
+import { withTransaction } from "./with-transaction.js";
 
-export type NudgeStatus = "sent" | "listed" | "shadow" | "dismissed" | "acted-on" | "ignored" | "failed";
-
-export interface NudgeRecord {
-  installationId: number;
-  repositoryId: number;
-  pullRequestId: number;
-  reviewId: number;
-  reviewerLogin: string;
-  concern: string;
-  path: string;
-  line: number | null;
-  fingerprint: string;
-  severity: string;
-  mode: string;
-  status: NudgeStatus;
-  githubReviewId: number | null;
-  body: string;
-  rule: string;
-  ruleVersion: string;
-}
+export type { NudgeRecord, NudgeStatus } from "../coach/coaching-records.js";
 
 export async function listNudges(store: Store, pullRequestId: number): Promise<NudgeRow[]> {
   return store.db.selectFrom("nudges").selectAll().where("pull_request_id", "=", pullRequestId).orderBy("id").execute();
@@ -173,9 +156,9 @@ export interface AppliedGitHubWrite {
 
 /** Records the nudges of a coaching review and marks its GitHub write done, in one transaction. */
 export async function insertNudgesForWrite(store: Store, nudges: NudgeRecord[], write: AppliedGitHubWrite, now: Date): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    await insertNudges({ ...store, db: trx }, nudges, now);
-    await markGitHubWriteDone(trx, write.key, write.installationId, write.githubId, now);
+  await withTransaction(store, async (tx) => {
+    await insertNudges(tx, nudges, now);
+    await markGitHubWriteDone(tx.db, write.key, write.installationId, write.githubId, now);
   });
 }
 
@@ -186,9 +169,9 @@ export async function saveCheckRunIdForWrite(
   write: AppliedGitHubWrite & { githubId: number },
   now: Date,
 ): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    await saveCheckRunId({ ...store, db: trx }, write.installationId, checkRun.pullRequestId, checkRun.headSha, checkRun.name, write.githubId, now);
-    await markGitHubWriteDone(trx, write.key, write.installationId, write.githubId, now);
+  await withTransaction(store, async (tx) => {
+    await saveCheckRunId(tx, write.installationId, checkRun.pullRequestId, checkRun.headSha, checkRun.name, write.githubId, now);
+    await markGitHubWriteDone(tx.db, write.key, write.installationId, write.githubId, now);
   });
 }
 

@@ -1,46 +1,11 @@
 import { type CommentClassification, commentClassificationSchema } from "../coach/types.js";
+import type { CommentRecord, ReviewRecord, StoredReview } from "../coach/coaching-records.js";
 import { type ReviewScore, reviewScoreSchema } from "../coach/score-review.js";
 import type { Store } from "./open-store.js";
+import { withTransaction } from "./with-transaction.js";
 import { flagsSchema, readJson } from "./stored-json.js";
 
-export interface ReviewRecord {
-  id: number;
-  installationId: number;
-  repositoryId: number;
-  pullRequestId: number;
-  reviewerLogin: string;
-  reviewerId: number;
-  state: string;
-  body: string;
-  commitSha: string | null;
-  submittedAt: string;
-  htmlUrl: string | null;
-}
-
-export interface CommentRecord {
-  id: number;
-  installationId: number;
-  repositoryId: number;
-  pullRequestId: number;
-  reviewId: number | null;
-  authorLogin: string;
-  /** GitHub user id of the author, when GitHub said. */
-  authorId: number | null;
-  path: string | null;
-  line: number | null;
-  inReplyToId: number | null;
-  body: string;
-  classification: CommentClassification;
-  createdAt: string;
-}
-
-export interface StoredReview extends ReviewRecord {
-  bodyClassification: CommentClassification;
-  score: number | null;
-  result: ReviewScore | null;
-  flags: string[];
-  comments: CommentRecord[];
-}
+export type { CommentRecord, ReviewRecord, StoredReview } from "../coach/coaching-records.js";
 
 /** Stores a review, its body's classification (as a comment row with the review's id) and its comments. */
 export async function saveReview(
@@ -51,7 +16,7 @@ export async function saveReview(
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  await store.db.transaction().execute(async (trx) => {
+  await withTransaction(store, async ({ db }) => {
     const facts = {
       installation_id: review.installationId,
       repository_id: review.repositoryId,
@@ -65,12 +30,12 @@ export async function saveReview(
       html_url: review.htmlUrl,
       updated_at: at,
     };
-    await trx
+    await db
       .insertInto("reviews")
       .values({ id: review.id, ...facts, score: null, breakdown: JSON.stringify({ bodyClassification }), flags: "[]" })
       .onConflict((oc) => oc.column("id").doUpdateSet({ ...facts, breakdown: JSON.stringify({ bodyClassification }) }))
       .execute();
-    for (const comment of comments) await upsertComment(trx as unknown as Store["db"], comment, at);
+    for (const comment of comments) await upsertComment(db, comment, at);
   });
 }
 
@@ -118,16 +83,36 @@ export async function saveReviewScore(store: Store, reviewId: number, result: Re
 
 /** Every stored review of a pull request with its comments, oldest first. */
 export async function listReviews(store: Store, pullRequestId: number): Promise<StoredReview[]> {
+  return (await listReviewsAndComments(store, pullRequestId)).reviews;
+}
+
+/** Every stored review of a pull request with its comments, and every stored comment of the PR (a review's may come before it), oldest first. */
+export async function listReviewsAndComments(store: Store, pullRequestId: number): Promise<{ reviews: StoredReview[]; comments: CommentRecord[] }> {
   const reviews = await store.db.selectFrom("reviews").selectAll().where("pull_request_id", "=", pullRequestId).orderBy("submitted_at").orderBy("id").execute();
-  const comments = await store.db
+  const rows = await store.db
     .selectFrom("review_comments")
     .selectAll()
     .where("pull_request_id", "=", pullRequestId)
     .orderBy("created_at")
     .orderBy("id")
     .execute();
-  return reviews.map((r) => {
-    const stored = r.breakdown ? (JSON.parse(r.breakdown) as { bodyClassification?: unknown; result?: unknown }) : {};
+  const comments: CommentRecord[] = rows.map((c) => ({
+    id: c.id,
+    installationId: c.installation_id,
+    repositoryId: c.repository_id,
+    pullRequestId: c.pull_request_id,
+    reviewId: c.review_id,
+    authorLogin: c.author_login,
+    authorId: c.author_id,
+    path: c.path,
+    line: c.line,
+    inReplyToId: c.in_reply_to_id,
+    body: c.body,
+    classification: readJson(commentClassificationSchema, c.classification),
+    createdAt: c.created_at,
+  }));
+  const stored = reviews.map((r) => {
+    const breakdown = r.breakdown ? (JSON.parse(r.breakdown) as { bodyClassification?: unknown; result?: unknown }) : {};
     return {
       id: r.id,
       installationId: r.installation_id,
@@ -140,29 +125,14 @@ export async function listReviews(store: Store, pullRequestId: number): Promise<
       commitSha: r.commit_sha,
       submittedAt: r.submitted_at,
       htmlUrl: r.html_url,
-      bodyClassification: commentClassificationSchema.parse(stored.bodyClassification ?? emptyClassification()),
+      bodyClassification: commentClassificationSchema.parse(breakdown.bodyClassification ?? emptyClassification()),
       score: r.score,
-      result: stored.result ? reviewScoreSchema.parse(stored.result) : null,
+      result: breakdown.result ? reviewScoreSchema.parse(breakdown.result) : null,
       flags: readJson(flagsSchema, r.flags),
-      comments: comments
-        .filter((c) => c.review_id === r.id)
-        .map((c) => ({
-          id: c.id,
-          installationId: c.installation_id,
-          repositoryId: c.repository_id,
-          pullRequestId: c.pull_request_id,
-          reviewId: c.review_id,
-          authorLogin: c.author_login,
-          authorId: c.author_id,
-          path: c.path,
-          line: c.line,
-          inReplyToId: c.in_reply_to_id,
-          body: c.body,
-          classification: readJson(commentClassificationSchema, c.classification),
-          createdAt: c.created_at,
-        })),
+      comments: comments.filter((c) => c.reviewId === r.id),
     };
   });
+  return { reviews: stored, comments };
 }
 
 function emptyClassification(): CommentClassification {

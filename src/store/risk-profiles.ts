@@ -1,6 +1,7 @@
 import { type RiskProfile, riskProfileSchema } from "../coach/types.js";
 import type { Store } from "./open-store.js";
 import { readJson } from "./stored-json.js";
+import { withTransaction } from "./with-transaction.js";
 
 export async function findRiskProfile(store: Store, pullRequestId: number, headSha: string): Promise<RiskProfile | undefined> {
   const row = await store.db
@@ -22,17 +23,26 @@ export async function saveRiskProfile(
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  await store.db.transaction().execute(async (trx) => {
-    await trx
+  await withTransaction(store, async (tx) => {
+    await tx.db
       .insertInto("risk_profiles")
       .values({ pull_request_id: pullRequestId, head_sha: headSha, level: profile.level, profile: JSON.stringify(profile), computed_at: at })
       .onConflict((oc) => oc.columns(["pull_request_id", "head_sha"]).doUpdateSet({ level: profile.level, profile: JSON.stringify(profile), computed_at: at }))
       .execute();
-    await trx
-      .updateTable("pull_requests")
-      .set({ risk_level: profile.level, risk_weight: riskWeight, updated_at: at })
-      .where("id", "=", pullRequestId)
-      .where("head_sha", "=", headSha)
-      .execute();
+    await updatePullRequestRisk(tx, { pullRequestId, headSha, level: profile.level, riskWeight }, now);
   });
+}
+
+/** Sets the PR's current risk level and weight, when its stored head is the profiled one. */
+export async function updatePullRequestRisk(
+  store: Store,
+  risk: { pullRequestId: number; headSha: string; level: RiskProfile["level"]; riskWeight: number },
+  now: Date,
+): Promise<void> {
+  await store.db
+    .updateTable("pull_requests")
+    .set({ risk_level: risk.level, risk_weight: risk.riskWeight, updated_at: now.toISOString() })
+    .where("id", "=", risk.pullRequestId)
+    .where("head_sha", "=", risk.headSha)
+    .execute();
 }

@@ -1,4 +1,7 @@
 import { classifyComment } from "../coach/classify-comment.js";
+import { classifyReviewComments } from "../coach/classify-review-comments.js";
+import { scoreStoredReview } from "../coach/score-stored-review.js";
+import { toReviewState } from "../coach/to-review-state.js";
 import type { ReviewScore, ReviewState } from "../coach/score-review.js";
 import type { CommentClassification, RiskProfile } from "../coach/types.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
@@ -8,8 +11,7 @@ import type { LoadedRepoConfig } from "../repo-config/load-repo-config.js";
 import type { Store } from "../store/open-store.js";
 import { type CommentRecord, listReviews, saveReview, saveReviewScore } from "../store/reviews.js";
 import type { SyntaxParser } from "../syntax/syntax-parser.js";
-import { classifyReviewComments } from "./classify-review-comments.js";
-import { rescoreAndSavePullRequest, scoreOne, toReviewState } from "./coach-review.js";
+import { updatePullRequestScore } from "./update-pull-request-score.js";
 import { ensureRiskProfile } from "./ensure-risk-profile.js";
 import { recordPullRequest } from "./record-pull-request.js";
 import type { MergedPull } from "./read-merged-pull-requests.js";
@@ -108,10 +110,10 @@ export async function importPullRequest(
       records,
       now,
     );
-    const score = scoreOne(review.state, body, bodyClassification, records, profile, payload, loaded);
+    const score = scoreStoredReview({ state: review.state, body, bodyClassification, comments: records }, profile, loaded.config.scoring.weights);
     await saveReviewScore(store, review.id, score, now);
     imported.push({ id: review.id, reviewerLogin: reviewer.login, state: toReviewState(review.state), body, submittedAt, htmlUrl: review.html_url, bodyClassification, comments: records, score });
   }
-  const pullRequestScore = await rescoreAndSavePullRequest(store, await listReviews(store, pr.id), payload, profile, loaded, now);
+  const pullRequestScore = await updatePullRequestScore({ store, reviews: await listReviews(store, pr.id), pullRequest: payload, profile, weights: loaded.config.scoring.weights, now });
   return { pullRequest: payload, profile, reviews: imported, pullRequestScore };
 }

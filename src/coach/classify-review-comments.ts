@@ -1,5 +1,5 @@
-import { classifyComment } from "../coach/classify-comment.js";
-import type { CommentRecord } from "../store/reviews.js";
+import { classifyComment } from "./classify-comment.js";
+import type { CommentRecord } from "./coaching-records.js";
 
 /** A review comment as GitHub's REST API returns it (the fields the app reads). */
 export interface GitHubReviewComment {
@@ -13,7 +13,7 @@ export interface GitHubReviewComment {
   created_at: string;
 }
 
-/** Classifies a review's comments and shapes them for the store. Pure apart from the classifier. */
+/** Classifies a review's comments and shapes them for the store. Pure. */
 export function classifyReviewComments(
   comments: readonly GitHubReviewComment[],
   ids: { installationId: number; repositoryId: number; pullRequestId: number; reviewId: number; reviewerLogin: string },
