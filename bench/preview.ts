@@ -140,7 +140,7 @@ const { github } = createTokenClient({
 
 const cpuStart = process.cpuUsage();
 const started = performance.now();
-const report = await previewRepository({ github, log: pino({ level: "silent" }), now: () => NOW }, { repo: { owner: HISTORY_REPO.owner, repo: HISTORY_REPO.name }, host: "github.com", weeks: 4 });
+const report = await previewRepository({ deps: { github, log: pino({ level: "silent" }), now: () => NOW }, target: { repo: { owner: HISTORY_REPO.owner, repo: HISTORY_REPO.name }, host: "github.com", weeks: 4 } });
 const analysed = performance.now();
 const text = renderPreviewReport(report, "text");
 const json = renderPreviewReport(report, "json");

@@ -115,10 +115,10 @@ async function main(): Promise<void> {
   const Octokit = createOctokitClass({ throttle: false, retry: false });
   for (const repo of REPOS) {
     const client = new GitHubClient(new Octokit({ auth: "ghs_backfill", baseUrl: `http://${githubHost}/api/v3` }), log);
-    await backfillRepository(
-      { installationId: INSTALLATION, repositoryId: repo.id, fullName: repo.fullName },
-      { github: client, store, log, now: () => NOW, loadConfig: (gh, ref, l) => loadRepoConfig(gh, ref, l) },
-    );
+    await backfillRepository({
+      job: { installationId: INSTALLATION, repositoryId: repo.id, fullName: repo.fullName },
+      deps: { github: client, store, log, now: () => NOW, loadConfig: (gh, ref, l) => loadRepoConfig(gh, ref, l) },
+    });
   }
   const imported = await store.db.selectFrom("pull_requests").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst();
   console.log(`backfilled ${imported?.n} pull requests through ${github.requests.length} GitHub requests`);

@@ -111,7 +111,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     intervalMs: env.SCHEDULER_INTERVAL_MS,
     onEnqueued: () => worker.notify(),
     // Failed deliveries are looked for at start and every 10 minutes, by one replica each time.
-    onTick: async (at, first) => (env.REDELIVERY_WINDOW_HOURS > 0 && (await enqueueDeliveryRecovery(queue, at, first)) ? 1 : 0),
+    onTick: async (at, first) => (env.REDELIVERY_WINDOW_HOURS > 0 && (await enqueueDeliveryRecovery({ queue, now: at, atStart: first })) ? 1 : 0),
   });
 
   const server = new Server({

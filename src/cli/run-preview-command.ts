@@ -164,7 +164,7 @@ async function runPreview(args: readonly string[], io: CliIo, source: Record<str
 
   let report: PreviewReport;
   try {
-    report = await previewRepository({ github: client.github, log, now, progress }, { repo: { owner, repo: name }, host, weeks: options.since, numbers: options.prs });
+    report = await previewRepository({ deps: { github: client.github, log, now, progress }, target: { repo: { owner, repo: name }, host, weeks: options.since, numbers: options.prs } });
   } catch (error) {
     progress.finish();
     if (error instanceof GitHubAccessError) return fail(error.message);

@@ -119,7 +119,7 @@ export async function loadRepositoryReport(
       installationId: repository.installation_id,
       config: configView,
       inShadowMode,
-      mutedRules: await getMutedRules(context.store, { installationId: repository.installation_id, repositoryId: repository.id }, config, now),
+      mutedRules: await getMutedRules({ store: context.store, ids: { installationId: repository.installation_id, repositoryId: repository.id }, config, now }),
     }),
     installationLogin: found.installationLogin,
   };

@@ -9,24 +9,27 @@ export const handleIssueComment: WebhookHandler = async (ctx) => {
   if (event.action !== "created" || !event.issue.pull_request) return;
   const { comment } = event;
   const pr = await findPullRequestByNumber(ctx.store, event.repository.id, event.issue.number);
-  await answerComment(ctx, {
-    repo: { owner: event.repository.owner.login, repo: event.repository.name },
-    installationId: event.installation.id,
-    repositoryId: event.repository.id,
-    pullRequestId: pr?.id ?? null,
-    pullNumber: event.issue.number,
-    kind: "issue",
-    comment: {
-      id: comment.id,
-      body: comment.body,
-      authorLogin: comment.user?.login ?? "",
-      authorId: comment.user?.id ?? null,
-      authorIsBot: !comment.user || isBot(comment.user),
-      inReplyToId: null,
-      path: null,
-      line: null,
-      reviewId: null,
-      createdAt: comment.created_at,
+  await answerComment({
+    ctx,
+    event: {
+      repo: { owner: event.repository.owner.login, repo: event.repository.name },
+      installationId: event.installation.id,
+      repositoryId: event.repository.id,
+      pullRequestId: pr?.id ?? null,
+      pullNumber: event.issue.number,
+      kind: "issue",
+      comment: {
+        id: comment.id,
+        body: comment.body,
+        authorLogin: comment.user?.login ?? "",
+        authorId: comment.user?.id ?? null,
+        authorIsBot: !comment.user || isBot(comment.user),
+        inReplyToId: null,
+        path: null,
+        line: null,
+        reviewId: null,
+        createdAt: comment.created_at,
+      },
     },
   });
 };

@@ -9,24 +9,27 @@ export const handlePullRequestReviewComment: WebhookHandler = async (ctx) => {
   if (event.action !== "created") return;
   const { comment, pull_request: pr } = event;
   const ids = { installationId: event.installation.id, repositoryId: event.repository.id };
-  await recordPullRequest(ctx.store, pr, ids, ctx.now());
-  await answerComment(ctx, {
-    repo: { owner: event.repository.owner.login, repo: event.repository.name },
-    ...ids,
-    pullRequestId: pr.id,
-    pullNumber: pr.number,
-    kind: "review",
-    comment: {
-      id: comment.id,
-      body: comment.body,
-      authorLogin: comment.user?.login ?? "",
-      authorId: comment.user?.id ?? null,
-      authorIsBot: !comment.user || isBot(comment.user),
-      inReplyToId: comment.in_reply_to_id ?? null,
-      path: comment.path ?? null,
-      line: comment.line ?? null,
-      reviewId: comment.pull_request_review_id ?? null,
-      createdAt: comment.created_at,
+  await recordPullRequest({ store: ctx.store, pr, ids, now: ctx.now() });
+  await answerComment({
+    ctx,
+    event: {
+      repo: { owner: event.repository.owner.login, repo: event.repository.name },
+      ...ids,
+      pullRequestId: pr.id,
+      pullNumber: pr.number,
+      kind: "review",
+      comment: {
+        id: comment.id,
+        body: comment.body,
+        authorLogin: comment.user?.login ?? "",
+        authorId: comment.user?.id ?? null,
+        authorIsBot: !comment.user || isBot(comment.user),
+        inReplyToId: comment.in_reply_to_id ?? null,
+        path: comment.path ?? null,
+        line: comment.line ?? null,
+        reviewId: comment.pull_request_review_id ?? null,
+        createdAt: comment.created_at,
+      },
     },
   });
 };

@@ -34,7 +34,7 @@ export function createBadgeRoute(deps: BadgeRouteDeps) {
     if (!repository) return notFound(), true;
     const config = readRepositoryConfig(repository);
     if (!config.badge.enabled) return notFound(), true;
-    const score = await getRepositoryScore(deps.store, repository.id, deps.now(), config.score.windowDays);
+    const score = await getRepositoryScore({ store: deps.store, repositoryId: repository.id, now: deps.now(), windowDays: config.score.windowDays });
     res
       .writeHead(200, {
         "content-type": "image/svg+xml; charset=utf-8",

@@ -39,13 +39,13 @@ export function createJobProcessor(deps: JobDeps): ProcessJob {
       case "backfill": {
         const backfill = backfillJobSchema.parse(job.payload);
         const jobLog = log.child({ installationId: backfill.installationId, repo: backfill.fullName });
-        return backfillRepository(backfill, { github: await deps.connectGitHub(backfill.installationId, jobLog), store: deps.store, log: jobLog, now: deps.now, loadConfig: deps.loadConfig });
+        return backfillRepository({ job: backfill, deps: { github: await deps.connectGitHub(backfill.installationId, jobLog), store: deps.store, log: jobLog, now: deps.now, loadConfig: deps.loadConfig } });
       }
       case "redeliver": {
         const jobLog = log.child({ name: "delivery-recovery" });
         // The app's own client (a JWT), as the deliveries are the app's, not an installation's.
         const github = await deps.connectGitHub(undefined, jobLog);
-        await recoverFailedDeliveries(github, deps.store, deps.now(), deps.recovery, { log: jobLog, ...(deps.onRedelivery ? { onRedelivery: deps.onRedelivery } : {}) });
+        await recoverFailedDeliveries({ github, store: deps.store, now: deps.now(), limits: deps.recovery, log: jobLog, ...(deps.onRedelivery ? { onRedelivery: deps.onRedelivery } : {}) });
         return;
       }
       default:

@@ -27,7 +27,7 @@ export interface CommentEvent {
  * records; `/coach` commands are answered; other comments by people are classified and stored, and
  * count as acting on a nudge when they take up its concern.
  */
-export async function answerComment(ctx: UseCaseContext, event: CommentEvent): Promise<void> {
+export async function answerComment({ ctx, event }: { ctx: UseCaseContext; event: CommentEvent }): Promise<void> {
   const { store, log } = ctx;
   const now = ctx.now();
   const { comment } = event;

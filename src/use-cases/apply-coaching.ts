@@ -64,7 +64,7 @@ async function storeCoaching(input: ApplyCoachingInput, nudges: NudgesWrite | nu
   const { ctx, event, plan, now } = input;
   const pr = event.pullRequest;
   await withTransaction(ctx.store, async (tx) => {
-    await recordPullRequest(tx, pr, event, now);
+    await recordPullRequest({ store: tx, pr, ids: event, now });
     if (plan.pullRequestRisk) await updatePullRequestRisk(tx, { pullRequestId: pr.id, headSha: pr.head.sha, level: plan.pullRequestRisk.level, riskWeight: plan.pullRequestRisk.weight }, now);
     const { review } = event;
     const record = { ...review, state: plan.review.state, commitSha: review.commitId, installationId: event.installationId, repositoryId: event.repositoryId, pullRequestId: pr.id };

@@ -30,7 +30,7 @@ const KEEP_IN_RESERVE = 500;
  * much history is stored (digest/build-repository-history.ts): the daily snapshots wait for it, and when
  * it finishes they are recomputed.
  */
-export async function backfillRepository(job: BackfillJob, deps: { github: GitHubClient; store: Store; log: Logger; now: () => Date; loadConfig: RepoConfigLoader }): Promise<void> {
+export async function backfillRepository({ job, deps }: { job: BackfillJob; deps: { github: GitHubClient; store: Store; log: Logger; now: () => Date; loadConfig: RepoConfigLoader } }): Promise<void> {
   const { github, store, log } = deps;
   const [owner = "", name = ""] = job.fullName.split("/");
   const repo: RepoRef = { owner, repo: name };
@@ -54,9 +54,9 @@ export async function backfillRepository(job: BackfillJob, deps: { github: GitHu
       log.info({ remaining, page: state.page }, "backfill paused to keep the installation's request budget");
       throw new TransientError(`backfill of ${job.fullName} paused at page ${state.page}: ${remaining} requests left this hour`, wait);
     }
-    const { merged, oldestUpdate: oldest, reachedTheStart } = await readMergedPullRequestPage(github, repo, state.page, state.since);
+    const { merged, oldestUpdate: oldest, reachedTheStart } = await readMergedPullRequestPage({ github, repo, page: state.page, since: state.since });
     for (const pr of merged) {
-      await importPullRequest({ github, store, log }, repo, job, pr, loaded, deps.now());
+      await importPullRequest({ deps: { github, store, log }, repo, ids: job, pr, loaded, now: deps.now() });
       state.imported++;
     }
     const reached = oldest !== undefined && (state.reached === undefined || oldest < state.reached) ? oldest : state.reached;

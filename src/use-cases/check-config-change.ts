@@ -20,7 +20,7 @@ export interface ConfigChange {
  * A pull request that changes .github/review-coach.yml gets a check run saying whether the new file is
  * valid, with each problem annotated on its line, before it can silently fall back to the defaults.
  */
-export async function checkConfigChange(github: GitHubClient, change: ConfigChange, log: Logger): Promise<void> {
+export async function checkConfigChange({ github, change, log }: { github: GitHubClient; change: ConfigChange; log: Logger }): Promise<void> {
   if (!change.changedPaths.includes(CONFIG_PATH)) return;
   const text = await github.getFileText(change.headRepo, CONFIG_PATH, change.headSha);
   if (text === null) return; // the PR deletes the file: the defaults (or the org's) will apply, which is valid

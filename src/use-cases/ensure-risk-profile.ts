@@ -49,35 +49,30 @@ export interface EnsureRiskProfileDeps {
  * caller that finds the same head being built by another job of this process waits for that build
  * (and gets `files: null`, as when the profile was stored).
  */
-export async function ensureRiskProfile(
-  github: GitHubClient,
-  store: Store,
-  target: PullRequestHead,
-  config: RepoConfig,
-  now: Date,
-  deps: EnsureRiskProfileDeps,
-): Promise<EnsuredProfile> {
+export interface EnsureRiskProfileInput extends EnsureRiskProfileDeps {
+  github: GitHubClient;
+  store: Store;
+  head: PullRequestHead;
+  config: RepoConfig;
+  now: Date;
+}
+
+export async function ensureRiskProfile(input: EnsureRiskProfileInput): Promise<EnsuredProfile> {
+  const { store, head } = input;
   const builds = buildsInFlight.get(store) ?? new Map<string, Promise<EnsuredProfile>>();
   buildsInFlight.set(store, builds);
-  const key = `${target.pullRequestId}@${target.headSha}`;
+  const key = `${head.pullRequestId}@${head.headSha}`;
   const running = builds.get(key);
   if (running) {
-    deps.log.debug({ headSha: target.headSha }, "risk profile of this head being built by another job: waiting for it");
+    input.log.debug({ headSha: head.headSha }, "risk profile of this head being built by another job: waiting for it");
     return { profile: (await running).profile, files: null };
   }
-  const build = buildRiskProfileOnce(github, store, target, config, now, deps).finally(() => builds.delete(key));
+  const build = buildRiskProfileOnce(input).finally(() => builds.delete(key));
   builds.set(key, build);
   return build;
 }
 
-async function buildRiskProfileOnce(
-  github: GitHubClient,
-  store: Store,
-  target: PullRequestHead,
-  config: RepoConfig,
-  now: Date,
-  deps: EnsureRiskProfileDeps,
-): Promise<EnsuredProfile> {
+async function buildRiskProfileOnce({ github, store, head: target, config, now, ...deps }: EnsureRiskProfileInput): Promise<EnsuredProfile> {
   const stored = await findRiskProfile(store, target.pullRequestId, target.headSha);
   if (stored) return { profile: stored, files: null };
   const listed = await github.listPullRequestFiles(target.repo, target.number);

@@ -27,7 +27,7 @@ export async function followPullRequest({ ctx, event }: { ctx: UseCaseContext; e
   const repo = { owner: event.repository.owner.login, repo: event.repository.name };
   const ids = { installationId: event.installation.id, repositoryId: event.repository.id };
   const now = ctx.now();
-  await recordPullRequest(store, pr, ids, now);
+  await recordPullRequest({ store, pr, ids, now });
   // A merge that arrives late (a redelivery) changes the stored snapshots whose window holds it.
   if (event.action === "closed" && pr.merged_at) await refreshScoreSnapshots(store, ids.repositoryId, pr.merged_at, now, log);
   if (event.action === "review_requested") await markReviewRequested(store, pr.id, pr.updated_at ?? now.toISOString());
@@ -40,8 +40,8 @@ export async function followPullRequest({ ctx, event }: { ctx: UseCaseContext; e
       // The config check runs before the profile is stored, so a retry after a failure never skips it.
       const [headOwner, headName] = (pr.head.repo?.full_name ?? `${repo.owner}/${repo.repo}`).split("/");
       const checkConfig = (files: Array<{ filename: string }>) =>
-        checkConfigChange(github, { repo, headRepo: { owner: headOwner ?? repo.owner, repo: headName ?? repo.repo }, headSha: pr.head.sha, changedPaths: files.map((f) => f.filename) }, log);
-      const { profile } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, { log, beforeSave: checkConfig });
+        checkConfigChange({ github, change: { repo, headRepo: { owner: headOwner ?? repo.owner, repo: headName ?? repo.repo }, headSha: pr.head.sha, changedPaths: files.map((f) => f.filename) }, log });
+      const { profile } = await ensureRiskProfile({ github, store, head: { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, log, beforeSave: checkConfig });
       log.info({ risk: profile.level, findings: profile.findings.length }, "risk profile ready");
       // With the merge gate on, every head gets the check at once, so branch protection can wait on it.
       if (config.gate.enabled && (config.mode === "nudge" || config.mode === "summary")) {
@@ -51,7 +51,7 @@ export async function followPullRequest({ ctx, event }: { ctx: UseCaseContext; e
     }
   }
   if (event.action === "synchronize" || event.action === "closed") {
-    await pollNudgeReactions(github, store, repo, pr.id, log, now);
+    await pollNudgeReactions({ github, store, repo, pullRequestId: pr.id, log, now });
   }
   // What nobody answered by the time the PR closed was ignored (it counts against its rule's usefulness).
   if (event.action === "closed") {

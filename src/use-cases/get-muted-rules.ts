@@ -5,7 +5,8 @@ import type { Store } from "../store/open-store.js";
 import { listRuleOutcomes, listRuleResets } from "../store/rule-learning.js";
 
 /** The rules learning has muted for a repository now (none when `learning.enabled` is false). */
-export async function getMutedRules(store: Store, ids: { installationId: number; repositoryId: number }, config: RepoConfig, now: Date): Promise<MutedRule[]> {
+export async function getMutedRules(input: { store: Store; ids: { installationId: number; repositoryId: number }; config: RepoConfig; now: Date }): Promise<MutedRule[]> {
+  const { store, ids, config, now } = input;
   if (!config.learning.enabled) return [];
   return buildMutedRules({
     repositoryId: ids.repositoryId,

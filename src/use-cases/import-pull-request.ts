@@ -50,14 +50,15 @@ export interface ImportIds {
  * first digest after installing are built from the same records. Skipped, as the app skips them: pending
  * reviews, bots' reviews and the author's own.
  */
-export async function importPullRequest(
-  deps: { github: GitHubClient; store: Store; log: Logger; syntax?: SyntaxParser },
-  repo: RepoRef,
-  ids: ImportIds,
-  pr: MergedPull,
-  loaded: LoadedRepoConfig,
-  now: Date,
-): Promise<ImportedPullRequest> {
+export async function importPullRequest(input: {
+  deps: { github: GitHubClient; store: Store; log: Logger; syntax?: SyntaxParser };
+  repo: RepoRef;
+  ids: ImportIds;
+  pr: MergedPull;
+  loaded: LoadedRepoConfig;
+  now: Date;
+}): Promise<ImportedPullRequest> {
+  const { deps, repo, ids, pr, loaded, now } = input;
   const { github, store, log } = deps;
   const payload: PullRequestPayload = {
     id: pr.id,
@@ -74,8 +75,13 @@ export async function importPullRequest(
     merged_at: pr.merged_at,
     closed_at: pr.closed_at,
   };
-  await recordPullRequest(store, payload, ids, now);
-  const { profile } = await ensureRiskProfile(github, store, { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, loaded.config, now, {
+  await recordPullRequest({ store, pr: payload, ids, now });
+  const { profile } = await ensureRiskProfile({
+    github,
+    store,
+    head: { repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha },
+    config: loaded.config,
+    now,
     log,
     ...(deps.syntax ? { syntax: deps.syntax } : {}),
   });

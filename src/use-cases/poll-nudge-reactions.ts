@@ -7,7 +7,8 @@ import type { Store } from "../store/open-store.js";
  * GitHub sends no webhook for reactions, so on a PR's next event (and when it closes) the app looks at
  * its live nudges: a 👎 from the reviewer it was addressed to dismisses it for good.
  */
-export async function pollNudgeReactions(github: GitHubClient, store: Store, repo: RepoRef, pullRequestId: number, log: Logger, now: Date): Promise<void> {
+export async function pollNudgeReactions(input: { github: GitHubClient; store: Store; repo: RepoRef; pullRequestId: number; log: Logger; now: Date }): Promise<void> {
+  const { github, store, repo, pullRequestId, log, now } = input;
   const live = (await listNudges(store, pullRequestId)).filter((n) => n.status === "sent" && n.github_comment_id !== null);
   for (const nudge of live) {
     const thumbsDown = await github.listReviewCommentReactions(repo, nudge.github_comment_id!, "-1");

@@ -71,7 +71,7 @@ const WEEK_MS = 7 * 86_400_000;
  * a store in memory, so the totals and the digest are what the app would report after installing; the
  * nudges are what each review would have received (planReplayedNudges). Nothing is written to GitHub.
  */
-export async function previewRepository(deps: PreviewDeps, target: PreviewTarget): Promise<PreviewReport> {
+export async function previewRepository({ deps, target }: { deps: PreviewDeps; target: PreviewTarget }): Promise<PreviewReport> {
   const { github, log } = deps;
   const now = deps.now();
   const name = `${target.repo.owner}/${target.repo.repo}`;
@@ -107,7 +107,7 @@ export async function previewRepository(deps: PreviewDeps, target: PreviewTarget
     const ids = { installationId: PREVIEW_INSTALLATION_ID, repositoryId: repository.id };
     const pullRequests: PreviewPullRequest[] = [];
     for (const [index, pr] of pulls.entries()) {
-      const imported = await importPullRequest({ github, store, log, ...(deps.syntax ? { syntax: deps.syntax } : {}) }, repo, ids, pr, loaded, now);
+      const imported = await importPullRequest({ deps: { github, store, log, ...(deps.syntax ? { syntax: deps.syntax } : {}) }, repo, ids, pr, loaded, now });
       pullRequests.push(buildPullRequestEntry(imported, loaded));
       deps.progress?.analysed(index + 1, pulls.length, pr.number);
     }
@@ -143,7 +143,7 @@ export async function previewRepository(deps: PreviewDeps, target: PreviewTarget
 async function readWindow(github: GitHubClient, repo: RepoRef, since: string): Promise<{ pulls: MergedPull[]; skipped: PreviewReport["skipped"] }> {
   const pulls: MergedPull[] = [];
   for (let page = 1; ; page++) {
-    const read = await readMergedPullRequestPage(github, repo, page, since);
+    const read = await readMergedPullRequestPage({ github, repo, page, since });
     pulls.push(...read.merged);
     if (read.reachedTheStart) return { pulls, skipped: [] };
   }
@@ -262,7 +262,7 @@ async function buildTotals(store: Store, repositoryId: number, pullRequests: rea
     nudgesPerReviewerPerWeek: [...perWeek.values()].sort((a, b) => a.week.localeCompare(b.week) || a.reviewer.toLowerCase().localeCompare(b.reviewer.toLowerCase())),
     rubberStamps: { count: rubberStamps.count, byRisk: rubberStamps.byRisk },
     coverage: buildCoverage(merged).concerns.map((c) => ({ concern: c.concern, asked: c.asked, covered: c.covered, share: c.share })),
-    repositoryScore: { score: await getRepositoryScore(store, repositoryId, now, windowDays), windowDays },
+    repositoryScore: { score: await getRepositoryScore({ store, repositoryId, now, windowDays }), windowDays },
   };
 }
 

@@ -43,7 +43,7 @@ export async function readCoachingInput(input: { ctx: UseCaseContext; event: Rev
   const { github, store, log } = ctx;
   const { config } = loaded;
   const pr = event.pullRequest;
-  const { profile, files } = await ensureRiskProfile(github, store, { repo: event.repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, { log });
+  const { profile, files } = await ensureRiskProfile({ github, store, head: { repo: event.repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, log });
   const comments = await github.listReviewComments(event.repo, pr.number, event.review.id);
 
   const { reviews, comments: storedComments } = await listReviewsAndComments(store, pr.id);

@@ -22,7 +22,7 @@ export interface MergedPullRequestPage {
  * One page of the repository's closed pull requests, most recently updated first, keeping those merged
  * since `since` by people. The app's backfill and `review-coach preview` page through history with it.
  */
-export async function readMergedPullRequestPage(github: GitHubClient, repo: RepoRef, page: number, since: string): Promise<MergedPullRequestPage> {
+export async function readMergedPullRequestPage({ github, repo, page, since }: { github: GitHubClient; repo: RepoRef; page: number; since: string }): Promise<MergedPullRequestPage> {
   const pulls = await github.listClosedPullRequests(repo, page, CLOSED_PAGE_SIZE);
   return {
     merged: pulls.filter((pr) => pr.merged_at !== null && pr.merged_at >= since && !(pr.user && pr.user.type === "Bot")),

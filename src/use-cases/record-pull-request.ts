@@ -3,12 +3,17 @@ import type { Store } from "../store/open-store.js";
 import { upsertPullRequest } from "../store/pull-requests.js";
 
 /** Keeps the stored pull request current with what a webhook says about it. */
-export async function recordPullRequest(
-  store: Store,
-  pr: PullRequestPayload,
-  ids: { installationId: number; repositoryId: number },
-  now: Date,
-): Promise<void> {
+export async function recordPullRequest({
+  store,
+  pr,
+  ids,
+  now,
+}: {
+  store: Store;
+  pr: PullRequestPayload;
+  ids: { installationId: number; repositoryId: number };
+  now: Date;
+}): Promise<void> {
   await upsertPullRequest(
     store,
     {

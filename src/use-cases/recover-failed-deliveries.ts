@@ -51,14 +51,15 @@ export function selectDeliveriesToRedeliver(attempts: readonly HookDelivery[], r
  * to deliver again each failed one the intake has not recorded, within the window and the budget, with a
  * log line and a count for each. Runs as a job with a natural key, so one replica does it per period.
  */
-export async function recoverFailedDeliveries(
-  github: GitHubClient,
-  store: Store,
-  now: Date,
-  limits: RecoveryLimits,
-  deps: { log: Logger; onRedelivery?: (outcome: "requested" | "refused") => void },
-): Promise<RecoveryOutcome> {
-  const { log } = deps;
+export async function recoverFailedDeliveries(input: {
+  github: GitHubClient;
+  store: Store;
+  now: Date;
+  limits: RecoveryLimits;
+  log: Logger;
+  onRedelivery?: (outcome: "requested" | "refused") => void;
+}): Promise<RecoveryOutcome> {
+  const { github, store, now, limits, log, onRedelivery } = input;
   const attempts = await github.listHookDeliveriesSince(new Date(now.getTime() - limits.windowMs));
   const failedGuids = [...new Set(attempts.filter(isFailedAttempt).map((attempt) => attempt.guid))];
   const recorded = await findRecordedDeliveryIds(store, failedGuids);
@@ -69,11 +70,11 @@ export async function recoverFailedDeliveries(
     try {
       await github.redeliverHookDelivery(delivery.id);
       outcome.requested += 1;
-      deps.onRedelivery?.("requested");
+      onRedelivery?.("requested");
       log.info(context, "failed webhook delivery: redelivery requested from GitHub");
     } catch (error) {
       outcome.refused += 1;
-      deps.onRedelivery?.("refused");
+      onRedelivery?.("refused");
       log.warn({ ...context, err: error }, "failed webhook delivery: GitHub did not take the redelivery request; the next pass tries again");
     }
   }
@@ -89,7 +90,7 @@ export const DELIVERY_RECOVERY_INTERVAL_MS = 10 * 60_000;
  * Queues the recovery job of the current period, and one at start: its id is a natural key (the period,
  * or the minute of the start), so however many replicas tick, one job runs per period.
  */
-export async function enqueueDeliveryRecovery(queue: JobQueue, now: Date, atStart: boolean): Promise<boolean> {
+export async function enqueueDeliveryRecovery({ queue, now, atStart }: { queue: JobQueue; now: Date; atStart: boolean }): Promise<boolean> {
   const id = atStart
     ? `redeliver:start:${now.toISOString().slice(0, 16)}`
     : `redeliver:${new Date(Math.floor(now.getTime() / DELIVERY_RECOVERY_INTERVAL_MS) * DELIVERY_RECOVERY_INTERVAL_MS).toISOString()}`;

@@ -17,7 +17,7 @@ export async function rescoreReview({ ctx, event, loaded }: ReviewEventInput): P
   const now = ctx.now();
   if (loaded.config.mode === "off") return;
   const pr = event.pullRequest;
-  await recordPullRequest(store, pr, event, now);
+  await recordPullRequest({ store, pr, ids: event, now });
   const reviews = await listReviews(store, pr.id);
   const stored = reviews.find((r) => r.id === event.review.id);
   const profile = await findRiskProfile(store, pr.id, pr.head.sha);

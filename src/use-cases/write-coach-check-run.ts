@@ -92,11 +92,11 @@ export async function writeCoachCheckRun(input: CoachCheckRunInput): Promise<voi
   const { config } = loaded;
   const pr = event.pullRequest;
   const rendering = renderCheckRun({
-    mutedRules: mutedRules ?? (await getMutedRules(store, event, config, now)),
+    mutedRules: mutedRules ?? (await getMutedRules({ store, ids: event, config, now })),
     pullRequestScore: prScore,
     latestReview,
     riskProfile: profile,
-    repositoryScore: await getRepositoryScore(store, event.repositoryId, now, config.score.windowDays),
+    repositoryScore: await getRepositoryScore({ store, repositoryId: event.repositoryId, now, windowDays: config.score.windowDays }),
     publicScores: config.privacy.publicScores,
     gate: config.gate,
     configProblems: loaded.problems.length ? renderConfigProblems(loaded.problems) : null,
