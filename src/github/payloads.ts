@@ -89,6 +89,11 @@ export function isBot(user: { type: string; login: string }): boolean {
   return user.type === "Bot" || user.login.endsWith("[bot]");
 }
 
+/** Who wrote a comment, as the app records it (a comment without a user, e.g. a deleted account, counts as a bot's). */
+export function describeCommentAuthor(user: { type: string; login: string; id: number } | null | undefined): { authorLogin: string; authorId: number | null; authorIsBot: boolean } {
+  return { authorLogin: user?.login ?? "", authorId: user?.id ?? null, authorIsBot: !user || isBot(user) };
+}
+
 export const reviewSchema = z.looseObject({
   id: z.number(),
   user: userSchema.nullable(),

@@ -1,4 +1,4 @@
-import { isBot, issueCommentEventSchema } from "../github/payloads.js";
+import { describeCommentAuthor, issueCommentEventSchema } from "../github/payloads.js";
 import { findPullRequestByNumber } from "../store/pull-requests.js";
 import { answerComment } from "../use-cases/answer-comment.js";
 import type { WebhookHandler } from "./handler-context.js";
@@ -21,9 +21,7 @@ export const handleIssueComment: WebhookHandler = async (ctx) => {
       comment: {
         id: comment.id,
         body: comment.body,
-        authorLogin: comment.user?.login ?? "",
-        authorId: comment.user?.id ?? null,
-        authorIsBot: !comment.user || isBot(comment.user),
+        ...describeCommentAuthor(comment.user),
         inReplyToId: null,
         path: null,
         line: null,

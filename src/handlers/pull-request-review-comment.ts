@@ -1,4 +1,4 @@
-import { isBot, pullRequestReviewCommentEventSchema } from "../github/payloads.js";
+import { describeCommentAuthor, pullRequestReviewCommentEventSchema } from "../github/payloads.js";
 import { answerComment } from "../use-cases/answer-comment.js";
 import { recordPullRequest } from "../use-cases/record-pull-request.js";
 import type { WebhookHandler } from "./handler-context.js";
@@ -21,9 +21,7 @@ export const handlePullRequestReviewComment: WebhookHandler = async (ctx) => {
       comment: {
         id: comment.id,
         body: comment.body,
-        authorLogin: comment.user?.login ?? "",
-        authorId: comment.user?.id ?? null,
-        authorIsBot: !comment.user || isBot(comment.user),
+        ...describeCommentAuthor(comment.user),
         inReplyToId: comment.in_reply_to_id ?? null,
         path: comment.path ?? null,
         line: comment.line ?? null,
