@@ -11,6 +11,12 @@ import { isMovedLine, lineAnchor, quoteMatch, type FileView, type HunkView, type
 /** Lines longer than this (minified code, data) are read only up to this length. */
 const MAX_LINE_LENGTH = 1000;
 
+interface Candidate {
+  rule: LineRule;
+  /** The rule's match on the raw line. */
+  match: RegExpExecArray;
+}
+
 export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRule[]): RawFinding[] {
   const findings: RawFinding[] = [];
   if (view.change !== "new") return findings;
@@ -26,24 +32,29 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     if (raw.trim() === "" || isMovedLine(raw, file.text)) continue;
     const text = raw.length > MAX_LINE_LENGTH ? raw.slice(0, MAX_LINE_LENGTH) : raw;
     // A rule is tried on a line's code (strings and comments blanked) only when it matches the raw line; the
-    // rules' patterns look for code, which blanking can hide but not create. Most lines end here, unparsed.
-    const candidates = applicable.filter((rule) => !fired.has(rule.id) && rule.pattern.test(text));
+    // rules' patterns look for code, which blanking can hide but not create. The checks that read the raw
+    // line come first, so a line whose candidates all fail them is never parsed (most lines end here).
+    const candidates: Candidate[] = [];
+    for (const rule of applicable) {
+      if (fired.has(rule.id)) continue;
+      const match = rule.pattern.exec(text);
+      if (match && passesLineChecks(rule, match, text, newSide, k, file.path)) candidates.push({ rule, match });
+    }
     if (candidates.length === 0) continue;
     // With the file's syntax, comments (block comments and docstrings too) and strings are known exactly.
-    const syntax = file.syntax();
+    const syntax = candidates.some(({ rule }) => readsSyntax(rule)) ? file.syntax() : null;
     const syntaxLine = syntax ? getSyntaxLine(syntax, line.newLine) : null;
     const known = syntaxLine !== null && syntaxLine.code.length === raw.length;
     const isComment = known ? syntaxLine.commentOnly : comment.test(text);
     const code = known ? syntaxLine.code.slice(0, MAX_LINE_LENGTH) : text;
 
-    for (const rule of candidates) {
+    for (const candidate of candidates) {
+      const { rule } = candidate;
       if (isComment && !rule.comments) continue;
-      const match = rule.pattern.exec(rule.codeOnly ? code : text);
+      const match = rule.codeOnly && known ? rule.pattern.exec(code) : candidate.match;
       if (!match) continue;
-      if (rule.unless?.test(text)) continue;
-      if (rule.check && !rule.check(match, text)) continue;
-      if (rule.near && !isNear(rule.near, newSide, k, file.path)) continue;
-      if (rule.followedBy && !isFollowedBy(rule.followedBy, newSide, k)) continue;
+      // A rule matched on code has its last say on that match, here.
+      if (rule.codeOnly && rule.check && !rule.check(match, text)) continue;
 
       let severity: Severity = rule.severity;
       let reason = rule.reason;
@@ -78,6 +89,22 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     if (loopFinding) findings.push(loopFinding);
   }
   return findings;
+}
+
+/**
+ * The conditions of a rule that read only the raw line and its neighbours: `unless`, `near`,
+ * `followedBy`, and `check` when the rule matches the raw line rather than its code.
+ */
+function passesLineChecks(rule: LineRule, match: RegExpExecArray, text: string, newSide: HunkView["newSide"], k: number, path: string): boolean {
+  if (rule.unless?.test(text)) return false;
+  if (!rule.codeOnly && rule.check && !rule.check(match, text)) return false;
+  if (rule.near && !isNear(rule.near, newSide, k, path)) return false;
+  return !rule.followedBy || isFollowedBy(rule.followedBy, newSide, k);
+}
+
+/** Whether the file's syntax can change a rule's outcome on a line: comment lines, masked code, or input. */
+function readsSyntax(rule: LineRule): boolean {
+  return !rule.comments || rule.codeOnly === true || rule.withInput !== undefined;
 }
 
 function isNear(near: NonNullable<LineRule["near"]>, newSide: HunkView["newSide"], k: number, path: string): boolean {
