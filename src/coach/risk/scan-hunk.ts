@@ -32,17 +32,16 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     if (raw.trim() === "" || isMovedLine(raw, file.text)) continue;
     const text = raw.length > MAX_LINE_LENGTH ? raw.slice(0, MAX_LINE_LENGTH) : raw;
     // A rule is tried on a line's code (strings and comments blanked) only when it matches the raw line; the
-    // rules' patterns look for code, which blanking can hide but not create. The checks that read the raw
-    // line come first, so a line whose candidates all fail them is never parsed (most lines end here).
+    // rules' patterns look for code, which blanking can hide but not create. Most lines end here, unparsed.
     const candidates: Candidate[] = [];
     for (const rule of applicable) {
       if (fired.has(rule.id)) continue;
       const match = rule.pattern.exec(text);
-      if (match && passesLineChecks(rule, match, text, newSide, k, file.path)) candidates.push({ rule, match });
+      if (match) candidates.push({ rule, match });
     }
     if (candidates.length === 0) continue;
     // With the file's syntax, comments (block comments and docstrings too) and strings are known exactly.
-    const syntax = candidates.some(({ rule }) => readsSyntax(rule)) ? file.syntax() : null;
+    const syntax = file.syntax();
     const syntaxLine = syntax ? getSyntaxLine(syntax, line.newLine) : null;
     const known = syntaxLine !== null && syntaxLine.code.length === raw.length;
     const isComment = known ? syntaxLine.commentOnly : comment.test(text);
@@ -51,10 +50,13 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     for (const candidate of candidates) {
       const { rule } = candidate;
       if (isComment && !rule.comments) continue;
+      // The raw line's match stands unless the rule reads code and the code is known.
       const match = rule.codeOnly && known ? rule.pattern.exec(code) : candidate.match;
       if (!match) continue;
-      // A rule matched on code has its last say on that match, here.
-      if (rule.codeOnly && rule.check && !rule.check(match, text)) continue;
+      if (rule.unless?.test(text)) continue;
+      if (rule.check && !rule.check(match, text)) continue;
+      if (rule.near && !isNear(rule.near, newSide, k, file.path)) continue;
+      if (rule.followedBy && !isFollowedBy(rule.followedBy, newSide, k)) continue;
 
       let severity: Severity = rule.severity;
       let reason = rule.reason;
@@ -89,22 +91,6 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     if (loopFinding) findings.push(loopFinding);
   }
   return findings;
-}
-
-/**
- * The conditions of a rule that read only the raw line and its neighbours: `unless`, `near`,
- * `followedBy`, and `check` when the rule matches the raw line rather than its code.
- */
-function passesLineChecks(rule: LineRule, match: RegExpExecArray, text: string, newSide: HunkView["newSide"], k: number, path: string): boolean {
-  if (rule.unless?.test(text)) return false;
-  if (!rule.codeOnly && rule.check && !rule.check(match, text)) return false;
-  if (rule.near && !isNear(rule.near, newSide, k, path)) return false;
-  return !rule.followedBy || isFollowedBy(rule.followedBy, newSide, k);
-}
-
-/** Whether the file's syntax can change a rule's outcome on a line: comment lines, masked code, or input. */
-function readsSyntax(rule: LineRule): boolean {
-  return !rule.comments || rule.codeOnly === true || rule.withInput !== undefined;
 }
 
 function isNear(near: NonNullable<LineRule["near"]>, newSide: HunkView["newSide"], k: number, path: string): boolean {
