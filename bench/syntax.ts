@@ -5,9 +5,11 @@
 // of a ~2,000-line diff over real JavaScript files (installed packages' sources), where most files carry
 // nothing a rule looks for and are not parsed at all.
 //
-//   npm run bench:syntax [-- --runs 15]
+//   npm run bench:syntax [-- --runs 15] [--findings out.json]
+//
+// --findings writes every finding of both profiles as JSON, to compare the output before and after a change.
 
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -15,7 +17,7 @@ import { parseArgs } from "node:util";
 import type { Language } from "../src/coach/risk/detect-file-kind.js";
 import { buildRiskProfile } from "../src/coach/build-risk-profile.js";
 import { lineUsesInput } from "../src/coach/syntax/line-uses-input.js";
-import type { PullRequestFile } from "../src/coach/types.js";
+import type { Finding, PullRequestFile } from "../src/coach/types.js";
 import { DEFAULT_RISK_CONFIG } from "../test/helpers/default-risk-config.js";
 import { SyntaxParser } from "../src/syntax/syntax-parser.js";
 import { median } from "./print-table.js";
@@ -163,7 +165,8 @@ function buildSource(sample: Sample, targetLines = TARGET_LINES): string {
   return [...lines, ...sample.footer].join("\n");
 }
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "15" } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "15" }, findings: { type: "string" } } });
+const profiled: Record<string, Finding[]> = {};
 const runs = Math.max(1, Number(values.runs) || 15);
 const parser = new SyntaxParser({ warn: (details, message) => console.error(message, details) });
 
@@ -232,11 +235,11 @@ async function timeProfile(label: string, files: PullRequestFile[], languageOf: 
   await parser.load(files.map((file) => ({ language: languageOf(file), path: file.filename })));
   const profileTimes: number[] = [];
   const cpuTimes: number[] = [];
-  let findings = 0;
+  let findings: Finding[] = [];
   for (let i = 0; i < WARMUP_RUNS + runs; i++) {
     const started = performance.now();
     const cpu = process.cpuUsage();
-    findings = buildRiskProfile(files, DEFAULT_RISK_CONFIG, { syntax: parser }).findings.length;
+    findings = buildRiskProfile(files, DEFAULT_RISK_CONFIG, { syntax: parser }).findings;
     const used = process.cpuUsage(cpu);
     if (i >= WARMUP_RUNS) {
       profileTimes.push(performance.now() - started);
@@ -247,8 +250,9 @@ async function timeProfile(label: string, files: PullRequestFile[], languageOf: 
   console.log(
     `${label}: a ${diffLines.toLocaleString("en-US")}-line diff over ${files.length} files ` +
       `(${contentLines.toLocaleString("en-US")} lines of content): ${median(profileTimes).toFixed(1)} ms median wall ` +
-      `(${Math.min(...profileTimes).toFixed(1)} best), ${median(cpuTimes).toFixed(1)} ms median CPU (target < 50 ms), ${findings} findings`,
+      `(${Math.min(...profileTimes).toFixed(1)} best), ${median(cpuTimes).toFixed(1)} ms median CPU (target < 50 ms), ${findings.length} findings`,
   );
+  profiled[label] = findings;
 }
 
 /** Every other block of `blockLines` lines of a file added by the diff, the rest unchanged. */
@@ -292,4 +296,5 @@ await timeProfile(
   (file) => SAMPLES.find((sample) => sample.path === file.filename)!.language,
 );
 await timeProfile("installed packages' JavaScript", readInstalledSources(), () => "js");
+if (values.findings) writeFileSync(values.findings, `${JSON.stringify(profiled, null, 2)}\n`);
 console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);

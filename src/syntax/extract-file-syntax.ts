@@ -133,14 +133,29 @@ function queryOf(language: TreeSitterLanguage, makeQuery: MakeQuery): Query {
 /** How the caller's tree-sitter module builds a query (the module is loaded lazily by the parser). */
 export type MakeQuery = (language: TreeSitterLanguage, source: string) => Query;
 
-export function extractFileSyntax(tree: Tree, content: string, language: Language, makeQuery: MakeQuery): FileSyntax {
+export type SyntaxDeclarations = Pick<FileSyntax, "functions" | "assignments">;
+
+/**
+ * How the functions and assignments are read when the tree is kept: on first use, from the tree while
+ * it is alive (`isAlive`), or else from `reread` (a new parse). Most files never need them.
+ */
+export interface DeferredDeclarations {
+  isAlive(): boolean;
+  reread(): SyntaxDeclarations;
+}
+
+/**
+ * Reads the file's syntax. Without `deferred`, everything is read now and the caller may delete the tree;
+ * with it, functions and assignments are read on first use.
+ */
+export function extractFileSyntax(tree: Tree, content: string, language: Language, makeQuery: MakeQuery, deferred?: DeferredDeclarations): FileSyntax {
   const lineStarts = [0];
   for (let i = content.indexOf("\n"); i !== -1; i = content.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   // Ranges to blank out (comments, string contents), met in document order and never overlapping.
   const blanks: number[] = [];
   const hasComment = new Uint8Array(lineStarts.length);
   const strings: string[][] = lineStarts.map(() => []);
-  const functions: SyntaxFunction[] = [];
+  const functionNodes: Node[] = [];
   const assignmentNodes: Node[] = [];
   const literals: { row: number; end: number; parts: string[] }[] = [];
 
@@ -188,7 +203,7 @@ export function extractFileSyntax(tree: Tree, content: string, language: Languag
       literals.push({ row: rowOf(start), end, parts: [content.slice(open, end - 1)] });
       blank(open, end - 1);
     } else if (role === "function") {
-      functions.push(readFunction(node, rowOf, lineStarts));
+      functionNodes.push(node);
     } else if (role === "assignment") {
       assignmentNodes.push(node);
     }
@@ -211,9 +226,32 @@ export function extractFileSyntax(tree: Tree, content: string, language: Languag
     const text = code.slice(lineStart, next === undefined ? code.length : next - 1).replace(/\r$/, "");
     return { commentOnly: hasComment[row] === 1 && text.trim() === "", code: text, strings: strings[row]! };
   });
-  const assignments = assignmentNodes.flatMap((node) => readAssignment(node, code));
-  functions.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
-  return { language, lines, functions, assignments, hasErrors: tree.rootNode.hasError };
+  const readDeclarations = (): SyntaxDeclarations => {
+    const functions = functionNodes.map((node) => readFunction(node, rowOf, lineStarts));
+    functions.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+    return { functions, assignments: assignmentNodes.flatMap((node) => readAssignment(node, code)) };
+  };
+  const syntax = { language, lines, hasErrors: tree.rootNode.hasError };
+  if (!deferred) return { ...syntax, ...readDeclarations() };
+  let read: SyntaxDeclarations | undefined;
+  const declarations = (): SyntaxDeclarations => {
+    if (!read) {
+      try {
+        read = deferred.isAlive() ? readDeclarations() : deferred.reread();
+      } catch {
+        read = deferred.reread();
+      }
+      // The nodes point into a tree that may be gone: keep only what was read from them.
+      functionNodes.length = 0;
+      assignmentNodes.length = 0;
+    }
+    return read;
+  };
+  // Enumerable getters, so the object still compares and serialises as plain data.
+  return Object.defineProperties(syntax as FileSyntax, {
+    functions: { enumerable: true, get: () => declarations().functions },
+    assignments: { enumerable: true, get: () => declarations().assignments },
+  });
 }
 
 /** A Python statement that is only a plain string: a docstring or a string used as a comment. */

@@ -8,7 +8,7 @@ import path from "node:path";
 import type * as TreeSitter from "@vscode/tree-sitter-wasm";
 import type { Language } from "../coach/risk/detect-file-kind.js";
 import type { FileSyntax, SyntaxSource } from "../coach/syntax/file-syntax.js";
-import { extractFileSyntax, type MakeQuery } from "./extract-file-syntax.js";
+import { extractFileSyntax, type MakeQuery, type SyntaxDeclarations } from "./extract-file-syntax.js";
 import { selectGrammar, type Grammar } from "./select-grammar.js";
 
 /** Files larger than this (UTF-8 bytes) are not parsed. */
@@ -46,6 +46,7 @@ export class SyntaxParser implements SyntaxSource {
   private readonly parsers = new Map<Grammar, TreeSitter.Parser>();
   private readonly loading = new Map<Grammar, Promise<void>>();
   private makeQuery: MakeQuery | undefined;
+  private openTree: TreeSitter.Tree | undefined;
 
   constructor(private readonly log?: SyntaxParserLog) {}
 
@@ -66,16 +67,29 @@ export class SyntaxParser implements SyntaxSource {
     return grammar !== null && this.parsers.has(grammar);
   }
 
-  /** The file's syntax, or null: unsupported language, grammar not loaded, file too large, or a parser failure. */
+  /**
+   * The file's syntax, or null: unsupported language, grammar not loaded, file too large, or a parser failure.
+   * The last file's tree is kept until the next parse (or `release`), so its functions and assignments are
+   * read from it only if a rule asks; asked later, they come from a new parse.
+   */
   parse(content: string, language: Language, filePath?: string): FileSyntax | null {
     const grammar = selectGrammar(language, filePath);
     const parser = grammar === null ? undefined : this.parsers.get(grammar);
-    if (!parser || !this.makeQuery) return null;
+    if (!parser || !this.makeQuery || grammar === null) return null;
     if (content.length > MAX_PARSE_BYTES || Buffer.byteLength(content, "utf8") > MAX_PARSE_BYTES) return null;
+    this.release();
     let tree: TreeSitter.Tree | null = null;
     try {
       tree = parser.parse(content);
-      return tree ? extractFileSyntax(tree, content, language, this.makeQuery) : null;
+      if (!tree) return null;
+      const kept = tree;
+      const syntax = extractFileSyntax(tree, content, language, this.makeQuery, {
+        isAlive: () => this.openTree === kept,
+        reread: () => this.readDeclarations(content, language, grammar, filePath),
+      });
+      this.openTree = tree;
+      tree = null;
+      return syntax;
     } catch (error) {
       this.log?.warn({ err: error, path: filePath, grammar }, "could not parse the file: its findings use line rules only");
       parser.reset();
@@ -83,6 +97,31 @@ export class SyntaxParser implements SyntaxSource {
     } finally {
       tree?.delete();
     }
+  }
+
+  /** Deletes the tree kept from the last parse. */
+  release(): void {
+    this.openTree?.delete();
+    this.openTree = undefined;
+  }
+
+  /** Functions and assignments of a file whose tree is gone, from a new parse (none if it fails). */
+  private readDeclarations(content: string, language: Language, grammar: Grammar, filePath?: string): SyntaxDeclarations {
+    const parser = this.parsers.get(grammar);
+    let tree: TreeSitter.Tree | null = null;
+    try {
+      tree = parser && this.makeQuery ? parser.parse(content) : null;
+      if (tree) {
+        const { functions, assignments } = extractFileSyntax(tree, content, language, this.makeQuery!);
+        return { functions, assignments };
+      }
+    } catch (error) {
+      this.log?.warn({ err: error, path: filePath, grammar }, "could not parse the file again: its functions are unknown");
+      parser?.reset();
+    } finally {
+      tree?.delete();
+    }
+    return { functions: [], assignments: [] };
   }
 
   private loadGrammar(grammar: Grammar): Promise<void> {

@@ -106,6 +106,7 @@ export function buildPullRequestText(hunks: readonly PatchHunk[]): PullRequestTe
 
 /** Whether an added line only moved: the same text (whitespace aside) is deleted elsewhere in the pull request. */
 export function isMovedLine(text: string, pr: PullRequestText): boolean {
+  if (pr.deleted.size === 0) return false;
   const compact = compactLine(text);
   return compact.length >= MIN_MOVED_LENGTH && pr.deleted.has(compact);
 }

@@ -11,34 +11,59 @@ import { isMovedLine, lineAnchor, quoteMatch, type FileView, type HunkView, type
 /** Lines longer than this (minified code, data) are read only up to this length. */
 const MAX_LINE_LENGTH = 1000;
 
+interface Candidate {
+  rule: LineRule;
+  /** The rule's match on the raw line. */
+  match: RegExpExecArray;
+}
+
 export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRule[]): RawFinding[] {
   const findings: RawFinding[] = [];
   if (view.change !== "new") return findings;
   const fired = new Set<string>();
   const { newSide } = view;
   const comment = file.kind.comment;
-  const applicable = rules.filter((rule) => !rule.path || rule.path.test(file.path));
-
+  const scanned: number[] = [];
+  const texts: string[] = [];
   for (let k = 0; k < newSide.length; k += 1) {
     const line = newSide[k];
     if (!line || line.kind !== "added" || line.newLine === null) continue;
     const raw = line.text;
     if (raw.trim() === "" || isMovedLine(raw, file.text)) continue;
-    const text = raw.length > MAX_LINE_LENGTH ? raw.slice(0, MAX_LINE_LENGTH) : raw;
+    scanned.push(k);
+    texts.push(raw.length > MAX_LINE_LENGTH ? raw.slice(0, MAX_LINE_LENGTH) : raw);
+  }
+  // A rule whose pattern matches none of the hunk's lines together matches none of them alone.
+  const block = texts.join("\n");
+  const applicable = rules.filter((rule) => (!rule.path || rule.path.test(file.path)) && mayMatchSomeLine(rule.pattern, block));
+
+  for (let i = 0; i < scanned.length && applicable.length > 0; i += 1) {
+    const k = scanned[i]!;
+    const line = newSide[k]!;
+    const newLine = line.newLine!;
+    const raw = line.text;
+    const text = texts[i]!;
     // A rule is tried on a line's code (strings and comments blanked) only when it matches the raw line; the
     // rules' patterns look for code, which blanking can hide but not create. Most lines end here, unparsed.
-    const candidates = applicable.filter((rule) => !fired.has(rule.id) && rule.pattern.test(text));
+    const candidates: Candidate[] = [];
+    for (const rule of applicable) {
+      if (fired.has(rule.id)) continue;
+      const match = rule.pattern.exec(text);
+      if (match) candidates.push({ rule, match });
+    }
     if (candidates.length === 0) continue;
     // With the file's syntax, comments (block comments and docstrings too) and strings are known exactly.
     const syntax = file.syntax();
-    const syntaxLine = syntax ? getSyntaxLine(syntax, line.newLine) : null;
+    const syntaxLine = syntax ? getSyntaxLine(syntax, newLine) : null;
     const known = syntaxLine !== null && syntaxLine.code.length === raw.length;
     const isComment = known ? syntaxLine.commentOnly : comment.test(text);
     const code = known ? syntaxLine.code.slice(0, MAX_LINE_LENGTH) : text;
 
-    for (const rule of candidates) {
+    for (const candidate of candidates) {
+      const { rule } = candidate;
       if (isComment && !rule.comments) continue;
-      const match = rule.pattern.exec(rule.codeOnly ? code : text);
+      // The raw line's match stands unless the rule reads code and the code is known.
+      const match = rule.codeOnly && known ? rule.pattern.exec(code) : candidate.match;
       if (!match) continue;
       if (rule.unless?.test(text)) continue;
       if (rule.check && !rule.check(match, text)) continue;
@@ -53,7 +78,7 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
       }
       let confidence: Confidence = rule.confidence ?? "medium";
       if (rule.withInput && known && syntax) {
-        const inputs = findLineInputs(syntax, line.newLine);
+        const inputs = findLineInputs(syntax, newLine);
         if (inputs.length > 0) {
           confidence = rule.withInput.confidence;
           reason = rule.withInput.reason.replace("{input}", quoteMatch(inputs.join(", ")));
@@ -67,7 +92,7 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
         reason: reason.replace("{match}", quoteMatch(match[0])),
         rule: rule.id,
         path: file.path,
-        line: line.newLine,
+        line: newLine,
         anchor: lineAnchor(raw),
       });
     }
@@ -78,6 +103,23 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     if (loopFinding) findings.push(loopFinding);
   }
   return findings;
+}
+
+const blockPatterns = new WeakMap<RegExp, RegExp | null>();
+
+/**
+ * Whether a pattern may match one of the lines joined by "\n" in `block`. Read line by line ("m"), a
+ * pattern without lookarounds matches the block wherever it matches a line, so a miss rules out every
+ * line; a pattern with lookarounds could see past a line's end, and is always tried line by line.
+ */
+function mayMatchSomeLine(pattern: RegExp, block: string): boolean {
+  let blockPattern = blockPatterns.get(pattern);
+  if (blockPattern === undefined) {
+    const local = !/\(\?<?[=!]/.test(pattern.source) && !pattern.global && !pattern.sticky;
+    blockPattern = local ? new RegExp(pattern.source, `${pattern.flags}m`.replace(/m(?=.*m)/, "")) : null;
+    blockPatterns.set(pattern, blockPattern);
+  }
+  return blockPattern === null || blockPattern.test(block);
 }
 
 function isNear(near: NonNullable<LineRule["near"]>, newSide: HunkView["newSide"], k: number, path: string): boolean {
@@ -119,9 +161,9 @@ function findQueryInLoop(file: FileView, view: HunkView): RawFinding | null {
     while (loops.length > 0 && indent <= (loops[loops.length - 1] as number)) loops.pop();
     if (file.kind.comment.test(text)) continue;
     const header = LOOP_HEADER.exec(text);
-    if (line.kind === "added" && line.newLine !== null && !isMovedLine(text, file.text)) {
+    if (line.kind === "added" && line.newLine !== null && (loops.length > 0 || header !== null)) {
       const query = QUERY_CALL.exec(text);
-      if (query && (loops.length > 0 || (header !== null && header.index < query.index))) {
+      if (query && (loops.length > 0 || (header !== null && header.index < query.index)) && !isMovedLine(text, file.text)) {
         return {
           concern: "performance",
           severity: "medium",
