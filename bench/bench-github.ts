@@ -8,7 +8,7 @@ import pino from "pino";
 import { loadEnv } from "../src/env.js";
 import { startReviewCoach } from "../src/index.js";
 import { RISKY_FILES } from "../test/fixtures/risky-pull-request-files.js";
-import { GitHubStandIn, json } from "../test/helpers/github-stand-in.js";
+import { GitHubStandIn, json, type Route } from "../test/helpers/github-stand-in.js";
 import { testPrivateKey, WEBHOOK_SECRET } from "../test/helpers/test-app.js";
 import { loadExample } from "../test/helpers/webhook-examples.js";
 
@@ -18,9 +18,13 @@ export interface BenchEvent {
   body: string;
 }
 
-/** A stand-in answering every request of the review flow; onReview hears each coaching review posted. */
-export function createBenchGitHub(onReview: (path: string) => void = () => undefined): GitHubStandIn {
-  return new GitHubStandIn()
+/**
+ * A stand-in answering every request of the review flow; onReview hears each coaching review posted.
+ * `firstRoutes` answer before its own (other files for the PRs, their contents).
+ */
+export function createBenchGitHub(onReview: (path: string) => void = () => undefined, firstRoutes: readonly Route[] = []): GitHubStandIn {
+  return firstRoutes
+    .reduce((standIn, route) => standIn.route(route), new GitHubStandIn())
     .route((req, res) => req.method === "POST" && /\/access_tokens$/.test(req.url ?? "") && json(res, 201, { token: "ghs_bench", expires_at: "2099-01-01T00:00:00Z" }))
     .route((req, res) => (req.url ?? "").includes("/contents/") && json(res, 404, { message: "Not Found" }))
     .route((req, res) => /\/pulls\/\d+\/files/.test(req.url ?? "") && json(res, 200, RISKY_FILES))
