@@ -1,23 +1,25 @@
-// npm run bench:memory [-- --rate 20 --seconds 60 --installations 20] [--large-files]
+// npm run bench:memory [-- --rate 20 --seconds 60 --installations 20] [--files typical|large]
 // The app alone, as production runs it (`node dist/src/main.js`, built first), against a local GitHub
 // stand-in, driven with PRs opened and reviewed at a steady rate over many installations. Prints the
 // process's resident memory (VmRSS) sampled each second: at start, its peak, and at the end, with the
 // events processed. The bench process (senders, stand-in) is apart from the measured one. The app runs
 // with the V8 flags of the Dockerfile's CMD (the heap bounds production uses); BENCH_NODE_OPTIONS adds
 // flags after them (a later flag wins), e.g. BENCH_NODE_OPTIONS="--max-semi-space-size=16".
-// --large-files: every PR changes three large code files (950, 400 and 200 KB) whose contents the app reads
-// and parses (defaults then 2 events/s for 60 s): memory when every PR brings files near the size limit.
+// --files: every PR changes three code files whose contents the app reads and parses: typical (48, 20 and
+// 10 KB) or large (950, 400 and 200 KB, near the size limit; defaults then 2 events/s). Without it the
+// stand-in serves no contents and nothing is parsed.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { appProcessEnv, freePort, waitFor, waitForHealthy } from "../test/helpers/app-process.js";
 import { buildPullRequestEvents, createBenchGitHub, postDelivery } from "./bench-github.js";
-import { createLargeFileRoutes } from "./large-file-routes.js";
+import { createFileContentRoutes, type FileSizes } from "./file-content-routes.js";
 
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith("--") ? [[arg.slice(2), all[i + 1] ?? ""]] : [])));
-const LARGE_FILES = process.argv.includes("--large-files");
-const RATE = Number(args.get("rate") ?? (LARGE_FILES ? 2 : 20));
+const FILES = args.get("files") as FileSizes | undefined;
+if (FILES !== undefined && FILES !== "typical" && FILES !== "large") throw new Error("--files is typical or large");
+const RATE = Number(args.get("rate") ?? (FILES === "large" ? 2 : 20));
 const SECONDS = Number(args.get("seconds") ?? 60);
 const INSTALLATIONS = Number(args.get("installations") ?? 20);
 
@@ -36,7 +38,7 @@ function rssMb(pid: number): number {
 
 async function main(): Promise<void> {
   if (!readFileSync("dist/src/main.js", "utf8")) throw new Error("run `npm run build` first");
-  const github = createBenchGitHub(undefined, LARGE_FILES ? createLargeFileRoutes() : []);
+  const github = createBenchGitHub(undefined, FILES ? createFileContentRoutes(FILES) : []);
   const host = await github.start();
   const port = await freePort();
   const env = appProcessEnv(host, port, { DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-memory-")), LOG_LEVEL: "error", JOB_LEASE_MS: "10000" });
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const atEnd = rssMb(pid);
     peak = Math.max(peak, atEnd);
-    const files = LARGE_FILES ? ", each PR changing 3 large code files (950 + 400 + 200 KB, read and parsed)" : "";
+    const files = FILES === "large" ? ", each PR changing 3 large code files (950 + 400 + 200 KB, read and parsed)" : FILES === "typical" ? ", each PR changing 3 code files (48 + 20 + 10 KB, read and parsed)" : ", no file contents served (nothing parsed)";
     console.log(`review-coach memory benchmark: node ${[...flags, "dist/src/main.js"].join(" ")}, SQLite, ${total} PRs opened and reviewed (${total * 2} events) at ${RATE} events/s over ${INSTALLATIONS} installations${files}`);
     console.log(`RSS of the app process: ${atStart.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB, ${atEnd.toFixed(0)} MB at the end (${reviews()} coaching reviews posted)`);
   } finally {

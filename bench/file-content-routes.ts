@@ -1,7 +1,8 @@
-// Stand-in routes for pull requests that change large files: each PR lists three code files (about
-// 950 KB of TypeScript, 400 KB of Python, 200 KB of Go, with a handler added near the top of each) and
-// answers the app's GraphQL request for their contents. The blob shas are the PR's own, so no PR finds
-// another's texts in the app's cache, and every file is parsed.
+// Stand-in routes for pull requests that change code files whose contents the app reads: each PR lists
+// three files (TypeScript, Python, Go, with a handler added near the top of each) and answers the app's
+// GraphQL request for their contents. Large: about 950, 400 and 200 KB (near the 1 MB limit); typical:
+// 48, 20 and 10 KB. The blob shas are the PR's own, so no PR finds another's texts in the app's cache, and
+// every file is parsed.
 import type { Route } from "../test/helpers/github-stand-in.js";
 import { json } from "../test/helpers/github-stand-in.js";
 
@@ -53,7 +54,9 @@ function buildText(file: LargeFile): string {
   return lines.join("\n");
 }
 
-const texts = new Map(FILES.map((file) => [file.path, buildText(file)]));
+export type FileSizes = "large" | "typical";
+
+const SCALE: Record<FileSizes, number> = { large: 1, typical: 0.05 };
 
 /** The first block added: a hunk of its lines after the header. */
 function buildPatch(file: LargeFile): string {
@@ -66,7 +69,8 @@ function blobSha(pullKey: string, path: string): string {
 }
 
 /** Routes to put before the bench stand-in's own: the files of a PR, and their contents by GraphQL. */
-export function createLargeFileRoutes(): Route[] {
+export function createFileContentRoutes(sizes: FileSizes): Route[] {
+  const texts = new Map(FILES.map((file) => [file.path, buildText({ ...file, bytes: file.bytes * SCALE[sizes] })]));
   const listFiles: Route = (req, res) => {
     const pull = /\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)\/files/.exec(req.url ?? "");
     if (!pull) return false;
