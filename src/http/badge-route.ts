@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { renderBadge } from "../dashboard/render-badge.js";
-import type { Logger } from "../log.js";
 import { findRepositoryByNameIgnoringCase, readRepositoryConfig } from "../store/repositories.js";
 import type { Store } from "../store/open-store.js";
 import { getRepositoryScore } from "../use-cases/get-repository-score.js";
@@ -10,7 +9,6 @@ const pathSchema = z.object({ owner: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/)
 
 export interface BadgeRouteDeps {
   store: Store;
-  log: Logger;
   now: () => Date;
 }
 

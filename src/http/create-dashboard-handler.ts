@@ -49,7 +49,7 @@ export function createDashboardHandler(deps: DashboardDeps): (req: IncomingMessa
   if (!configured) log.info({ missing: listMissingSettings(env) }, "dashboard sign-in is off until these settings are set");
   const routes = [
     createMetricsRoute({ registry: deps.metricsRegistry, token: env.METRICS_TOKEN, log }),
-    createBadgeRoute({ store: deps.store, log, now: deps.now }),
+    createBadgeRoute({ store: deps.store, now: deps.now }),
     createDashboardRoutes({
       store: deps.store,
       log,
