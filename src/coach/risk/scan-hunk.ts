@@ -49,7 +49,11 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
     for (const rule of applicable) {
       if (fired.has(rule.id)) continue;
       const match = rule.pattern.exec(text);
-      if (match) candidates.push({ rule, match });
+      // What the raw lines alone rule out needs no syntax (a rule's `check` reads the code's match: later).
+      if (!match || rule.unless?.test(text)) continue;
+      if (rule.near && !isNear(rule.near, newSide, k, file.path)) continue;
+      if (rule.followedBy && !isFollowedBy(rule.followedBy, newSide, k)) continue;
+      candidates.push({ rule, match });
     }
     if (candidates.length === 0) continue;
     // With the file's syntax, comments (block comments and docstrings too) and strings are known exactly.
@@ -65,10 +69,7 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
       // The raw line's match stands unless the rule reads code and the code is known.
       const match = rule.codeOnly && known ? rule.pattern.exec(code) : candidate.match;
       if (!match) continue;
-      if (rule.unless?.test(text)) continue;
       if (rule.check && !rule.check(match, text)) continue;
-      if (rule.near && !isNear(rule.near, newSide, k, file.path)) continue;
-      if (rule.followedBy && !isFollowedBy(rule.followedBy, newSide, k)) continue;
 
       let severity: Severity = rule.severity;
       let reason = rule.reason;

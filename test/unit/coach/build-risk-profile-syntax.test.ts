@@ -11,8 +11,8 @@ const handler: PullRequestFile = {
   status: "modified",
   additions: 1,
   deletions: 0,
-  patch: "@@ -1,2 +1,3 @@\n export function find(req) {\n+  return db.query('SELECT ' + req.query.q);\n }",
-  content: "export function find(req) {\n  return db.query('SELECT ' + req.query.q);\n}\n",
+  patch: "@@ -1,2 +1,3 @@\n export function find(req) {\n+  return db.query('SELECT * FROM items WHERE name = ' + req.query.q);\n }",
+  content: "export function find(req) {\n  return db.query('SELECT * FROM items WHERE name = ' + req.query.q);\n}\n",
 };
 
 describe("buildRiskProfile with a syntax source", () => {
@@ -49,6 +49,28 @@ describe("buildRiskProfile with a syntax source", () => {
     };
     buildRiskProfile([plain, handler], DEFAULT_RISK_CONFIG, { syntax: source });
     expect(parsed).toEqual(["src/routes/find.ts"]);
+  });
+
+  it("does not parse a file whose candidate lines the raw lines already rule out", () => {
+    const parsed: string[] = [];
+    const source: SyntaxSource = {
+      parse(_content, _language, path) {
+        parsed.push(path ?? "");
+        return null;
+      },
+    };
+    // A string built from input, but no SQL within the rule's window: the SQL rule cannot fire, syntax or not.
+    const greeting: PullRequestFile = {
+      filename: "src/routes/greet.ts",
+      status: "modified",
+      additions: 1,
+      deletions: 0,
+      patch: "@@ -1,2 +1,3 @@\n export function greet(req) {\n+  return log.info('SELECT ' + req.query.q);\n }",
+      content: "export function greet(req) {\n  return log.info('SELECT ' + req.query.q);\n}\n",
+    };
+    const profile = buildRiskProfile([greeting], DEFAULT_RISK_CONFIG, { syntax: source });
+    expect(parsed).toEqual([]);
+    expect(profile).toEqual(buildRiskProfile([greeting], DEFAULT_RISK_CONFIG));
   });
 
   it("gives the same profile with or without syntax while no rule reads it", async () => {
