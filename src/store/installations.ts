@@ -118,7 +118,7 @@ export async function deleteInstallationData(store: Store, installationId: numbe
       .where((eb) =>
         eb.or([
           eb("id", "in", deliveries),
-          // backfill and digest payloads start with their installation (see handlers/installation, digest/schedule-digests)
+          // backfill and digest payloads start with their installation (see use-cases/record-installation, digest/schedule-digests)
           eb("payload", "like", `{"installationId":${installationId},%`),
           ...ids.flatMap((id) => [eb("id", "=", `backfill:${id}`), eb("id", "like", `snapshot:${id}:%`)]),
         ]),
