@@ -14,6 +14,7 @@ describe("code words are not concerns", () => {
     "Why does this function return early?",
     "Should this module be imported at the top?",
     "Could you log the object here?",
+    "Should we handle this differently in the future?",
   ])(
     "%s is not architecture",
     (text) => expect(concernsOf(text)).not.toContain("architecture"),

@@ -178,7 +178,6 @@ export const CODE_CONSTRUCT = words(
   "threads?",
   "locks?",
   "callbacks?",
-  "futures?",
   "iterators?",
   "generators?",
   "caller",
