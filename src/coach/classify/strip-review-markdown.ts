@@ -27,7 +27,7 @@ export function splitIdentifiers(code: string): string {
 const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n([\s\S]*?)(?:^ {0,3}\1[ \t]*$|(?![\s\S]))/gm;
 const QUOTE_LINE = /^ {0,3}>[^\n]*$/gm;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
-const DETAILS = /<\/?(?:details|summary|br|sub|sup|p|b|i|em|strong|code|pre|kbd)\b[^>]*>/gi;
+const DETAILS = /<\/?(?:details|summary|br|sub|sup|p|b|i|em|strong|code|pre|kbd|img|a|span|div|table|tr|td|th)\b[^>]*>/gi;
 const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
 const MD_LINK = /\[([^\]]*)\]\((?:[^)\s]*)\)/g;
 const URL = /\b(?:https?|ftp):\/\/[^\s<>()]+|\bwww\.[^\s<>()]+/gi;

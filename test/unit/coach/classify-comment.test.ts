@@ -179,6 +179,12 @@ describe("classifyComment: markdown", () => {
     expect(k.tone).toBe("respectful");
   });
 
+  it("reads HTML tags as markup: a pasted screenshot's alt text is not the reviewer's wording", () => {
+    const k = classifyComment('On staging the button just says "back" <img width="335" alt="screen shot of the login page" src="https://example.com/a.png">');
+    expect(k.concerns).not.toContain("documentation");
+    expect(classifyComment('See <a href="https://example.com/x">the retry helper</a> instead of a new loop.').signals).toContain("suggestion");
+  });
+
   it("ignores fenced and indented code", () => {
     const fenced = classifyComment("Same here:\n\n```ts\nconst password = await fetchSecret(); // TODO test\n```");
     expect(fenced.concerns).toEqual([]);
