@@ -262,7 +262,7 @@ describe("backfill within the installation's request budget", () => {
       .query({ state: "closed", sort: "updated", direction: "desc", per_page: 30, page: 1 })
       .reply(200, page, { "x-ratelimit-remaining": "120", "x-ratelimit-reset": reset });
     await t.post("installation_repositories", payload);
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 1000; i++) {
       const job = await t.app.store.db.selectFrom("jobs").select(["status", "attempts"]).where("id", "=", "backfill:4242").executeTakeFirst();
       if (job?.status === "queued" && job.attempts === 1) break;
       await new Promise((r) => setTimeout(r, 20));

@@ -53,7 +53,7 @@ describe.each(ENGINES)("a Redis outage on %s", (engine) => {
     return { code: response.status, body: (await response.json()) as Health };
   };
   const waitForMode = async (mode: string) => {
-    for (let i = 0; i < 250; i++) {
+    for (let i = 0; i < 1000; i++) {
       const { body } = await health();
       if (body.githubRateLimiting.mode === mode) return body;
       await new Promise((r) => setTimeout(r, 20));

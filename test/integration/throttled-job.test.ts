@@ -45,7 +45,9 @@ describe.each(ENGINES)("a job throttled by GitHub on %s", (engine) => {
     expect((await t.post("pull_request", opened(2))).status).toBe(200);
 
     const liftsAt = new Date(START.getTime() + 30_000).toISOString();
-    for (let i = 0; i < 200 && (await jobs())[0]?.status !== "queued"; i++) await new Promise((r) => setTimeout(r, 20));
+    // The first job starts queued: wait until it was claimed, throttled and queued again for when the limit lifts.
+    const rescheduled = async () => throttled.isDone() && (await jobs())[0]?.run_at === liftsAt;
+    for (let i = 0; i < 1000 && !(await rescheduled()); i++) await new Promise((r) => setTimeout(r, 20));
     throttled.done();
     expect(await jobs()).toEqual([
       { status: "queued", attempts: 0, run_at: liftsAt, last_error: expect.stringMatching(/^GitHub secondary rate limit: You have exceeded a secondary rate limit/) },
