@@ -77,7 +77,7 @@ async function install(t: TestApp, installationId: number): Promise<void> {
 }
 
 async function waitFor(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 250; i++) {
+  for (let i = 0; i < 1000; i++) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
