@@ -15,6 +15,7 @@ import path from "node:path";
 import { appProcessEnv, freePort, waitFor, waitForHealthy } from "../test/helpers/app-process.js";
 import { buildPullRequestEvents, createBenchGitHub, postDelivery } from "./bench-github.js";
 import { createFileContentRoutes, type FileSizes } from "./file-content-routes.js";
+import { productionNodeFlags } from "./production-node-flags.js";
 
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith("--") ? [[arg.slice(2), all[i + 1] ?? ""]] : [])));
 const FILES = args.get("files") as FileSizes | undefined;
@@ -22,14 +23,6 @@ if (FILES !== undefined && FILES !== "typical" && FILES !== "large") throw new E
 const RATE = Number(args.get("rate") ?? (FILES === "large" ? 2 : 20));
 const SECONDS = Number(args.get("seconds") ?? 60);
 const INSTALLATIONS = Number(args.get("installations") ?? 20);
-
-/** The node flags of the Dockerfile's CMD (between `node` and the entry script). */
-function productionNodeFlags(): string[] {
-  const cmd = /^CMD (\[.*\])\s*$/m.exec(readFileSync("Dockerfile", "utf8"))?.[1];
-  const argv = cmd ? (JSON.parse(cmd) as string[]) : [];
-  if (argv[0] !== "node" || argv.at(-1) !== "dist/src/main.js") throw new Error("the Dockerfile's CMD is not `node [flags] dist/src/main.js`");
-  return argv.slice(1, -1);
-}
 
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));

@@ -4,10 +4,14 @@
 // processing latency, and GitHub requests per event. First, the acknowledgement path alone: a flood of
 // signed deliveries at a no-op Probot app and at review-coach (its workers running the jobs meanwhile),
 // in the same run, with throughput and p99 side by side.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { sign } from "@octokit/webhooks-methods";
-import pino from "pino";
-import { Probot, Server } from "probot";
-import { testPrivateKey, WEBHOOK_SECRET } from "../test/helpers/test-app.js";
+import { appProcessEnv, freePort, waitFor } from "../test/helpers/app-process.js";
+import { WEBHOOK_SECRET } from "../test/helpers/test-app.js";
+import { productionNodeFlags } from "./production-node-flags.js";
 import { buildPullRequestEvents, createBenchGitHub, percentile, postDelivery, startBenchApp, type BenchEvent } from "./bench-github.js";
 
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith("--") ? [[arg.slice(2), all[i + 1] ?? ""]] : [])));
@@ -49,26 +53,38 @@ async function buildFlood(prefix: string): Promise<Array<BenchEvent & { signatur
   );
 }
 
-/** The acknowledgement path of a no-op Probot app and of review-coach, in this run. */
+/** An app as its own process on a free port (stdout and stderr dropped), killed when `use` is done. */
+async function withProcess<T>(argv: string[], env: Record<string, string>, use: (port: number) => Promise<T>): Promise<T> {
+  const port = await freePort();
+  const child = spawn(process.execPath, argv, { env: { PATH: process.env.PATH ?? "", ...env, PORT: String(port) }, stdio: "ignore" });
+  try {
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null)) !== null, "the app process to listen");
+    return await use(port);
+  } finally {
+    child.kill("SIGTERM");
+    await waitFor(() => child.exitCode !== null || child.signalCode !== null, "the app process to stop").catch(() => child.kill("SIGKILL"));
+  }
+}
+
+/**
+ * The acknowledgement path of a no-op Probot app and of review-coach, in this run, each as its own
+ * process as production runs it (review-coach built, with the Dockerfile's flags and its workers running
+ * the jobs meanwhile; both logging at info), while this process sends and plays GitHub.
+ */
 async function compareAcknowledgement(host: string): Promise<void> {
-  const noop = new Server({
-    Probot: Probot.defaults({ appId: 1, privateKey: testPrivateKey(), secret: WEBHOOK_SECRET, log: pino({ level: "silent" }) }),
-    host: "127.0.0.1",
-    port: 0,
-    log: pino({ level: "silent" }),
-    enableStaticFiles: false,
+  const baseline = await withProcess(["--import", "tsx", "bench/noop-probot-app.ts"], { LOG_LEVEL: "info" }, async (port) =>
+    flood(`http://127.0.0.1:${port}/api/github/webhooks`, await buildFlood("noop")),
+  );
+  const appEnv = appProcessEnv(host, 0, {
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-ack-")),
+    LOG_LEVEL: "info",
+    ...(WORKERS ? { WORKER_CONCURRENCY: WORKERS } : {}),
   });
-  await noop.load(() => undefined);
-  const noopServer = await noop.start();
-  const noopPort = (noopServer.address() as { port: number }).port;
-  const baseline = await flood(`http://127.0.0.1:${noopPort}/api/github/webhooks`, await buildFlood("noop"));
-  await noop.stop();
+  const coach = await withProcess([...productionNodeFlags(), ...(process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean), "dist/src/main.js"], appEnv, async (port) =>
+    flood(`http://127.0.0.1:${port}/api/github/webhooks`, await buildFlood("ack")),
+  );
 
-  const { app, url } = await startBenchApp(host, { throttle: THROTTLE, env: { SHUTDOWN_TIMEOUT_MS: "1000", ...(WORKERS ? { WORKER_CONCURRENCY: WORKERS } : {}) } });
-  const coach = await flood(url, await buildFlood("ack"));
-  await app.stop();
-
-  console.log(`acknowledgement path: ${FLOOD} signed review deliveries, ${FLOOD_CONCURRENCY} at a time (review-coach: SQLite, its workers running the jobs meanwhile)`);
+  console.log(`acknowledgement path: ${FLOOD} signed review deliveries, ${FLOOD_CONCURRENCY} at a time, each app its own process (review-coach: ${productionNodeFlags().join(" ")}, SQLite, its workers running the jobs meanwhile)`);
   console.log(`  no-op Probot app:    ${baseline.perSecond.toFixed(0)} acks/s, p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms`);
   console.log(`  review-coach:        ${coach.perSecond.toFixed(0)} acks/s, p50 ${coach.p50.toFixed(1)} ms, p99 ${coach.p99.toFixed(1)} ms`);
   console.log(`  ratio:               ${(coach.perSecond / baseline.perSecond).toFixed(2)}× the throughput, ${(coach.p99 / baseline.p99).toFixed(2)}× the p99 (target ≥ 0.8× and ≤ 1.5×)`);

@@ -62,10 +62,12 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
     const repositoryId = typeof payload.repository?.id === "number" ? payload.repository.id : null;
     const handled = deps.handledEvents.has(webhook.name);
     const receivedAt = deps.now();
+    // Serialized once, for the payload's hash and for its job.
+    const payloadJson = JSON.stringify(webhook.payload) ?? "null";
     // A payload already received under another delivery id is a replay, not a redelivery.
     const recordUnlessReplayed = () =>
       record({
-        digest: { hash: hashWebhookPayload(webhook.name, webhook.payload), deliveryId: webhook.id, installationId, receivedAt },
+        digest: { hash: hashWebhookPayload(webhook.name, payloadJson), deliveryId: webhook.id, installationId, receivedAt },
         delivery: {
           id: webhook.id,
           event: webhook.name,
@@ -73,7 +75,7 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
           installationId,
           repositoryId,
           receivedAt,
-          job: handled ? { kind: "webhook", payload: { id: webhook.id, name: webhook.name, payload: webhook.payload } } : null,
+          job: handled ? { kind: "webhook", payload: { id: webhook.id, name: webhook.name, payload: webhook.payload }, payloadJson: `{"id":${JSON.stringify(webhook.id)},"name":${JSON.stringify(webhook.name)},"payload":${payloadJson}}` } : null,
         },
       });
     let outcome: RecordOutcome | "replay";

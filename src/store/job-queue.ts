@@ -60,8 +60,9 @@ export const MAX_RUNNING_PER_INSTALLATION = 3;
 
 /**
  * Jobs in the app's own database: SQLite by default, PostgreSQL (with SKIP LOCKED) across replicas.
- * Claiming takes the due job that has waited longest among installations with fewer than
- * maxRunningPerInstallation jobs running, so a flood from one installation leaves workers for others.
+ * Claiming takes a job whose lease ran out (its worker died), else the due job that has waited longest,
+ * among installations with fewer than maxRunningPerInstallation jobs running, so a flood from one
+ * installation leaves workers for others.
  */
 export function createSqlJobQueue(store: Store, now: () => Date = () => new Date(), maxRunningPerInstallation = MAX_RUNNING_PER_INSTALLATION): JobQueue {
   const { db } = store;
@@ -90,34 +91,29 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
 
     async claim(workerId, leaseUntil) {
       const at = iso();
-      let next = db
-        .selectFrom("jobs")
-        .select("jobs.id")
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("jobs.status", "=", "queued"), eb("jobs.run_at", "<=", at)]),
-            eb.and([eb("jobs.status", "=", "running"), eb("jobs.locked_until", "<=", at)]),
-          ]),
-        )
-        .where((eb) =>
-          eb.or([
-            eb("jobs.installation_id", "is", null),
-            eb(
-              eb
-                .selectFrom("jobs as busy")
-                .select((b) => b.fn.countAll<number>().as("n"))
-                .whereRef("busy.installation_id", "=", "jobs.installation_id")
-                .where("busy.status", "=", "running")
-                .where("busy.locked_until", ">", at),
-              "<",
-              maxRunningPerInstallation,
-            ),
-          ]),
-        )
-        .orderBy("jobs.run_at")
-        .orderBy("jobs.created_at")
-        .limit(1);
-      if (store.dialect === "postgres") next = next.forUpdate().skipLocked();
+      // Installations already running their share: computed once per claim, not once per waiting job.
+      const saturated = db
+        .selectFrom("jobs as busy")
+        .select("busy.installation_id")
+        .where("busy.status", "=", "running")
+        .where("busy.locked_until", ">", at)
+        .where("busy.installation_id", "is not", null)
+        .groupBy("busy.installation_id")
+        .having((b) => b.fn.countAll(), ">=", maxRunningPerInstallation);
+      // The first job of one status in claiming order that may run: the index walk stops there.
+      const firstOf = (status: "queued" | "running") => {
+        let first = db
+          .selectFrom("jobs")
+          .select("jobs.id")
+          .where("jobs.status", "=", status)
+          .where(status === "queued" ? "jobs.run_at" : "jobs.locked_until", "<=", at)
+          .where((eb) => eb.or([eb("jobs.installation_id", "is", null), eb("jobs.installation_id", "not in", saturated)]))
+          .orderBy("jobs.run_at")
+          .orderBy("jobs.created_at")
+          .limit(1);
+        if (store.dialect === "postgres") first = first.forUpdate().skipLocked();
+        return first;
+      };
       const row = await db
         .updateTable("jobs")
         .set({
@@ -127,7 +123,8 @@ export function createSqlJobQueue(store: Store, now: () => Date = () => new Date
           attempts: sql<number>`attempts + 1`,
           updated_at: at,
         })
-        .where("id", "=", (eb) => eb.selectFrom(next.as("next")).select("next.id"))
+        // A job whose lease ran out (its worker died) before the queued ones.
+        .where("id", "=", (eb) => eb.fn.coalesce(firstOf("running"), firstOf("queued")))
         .returning(["id", "kind", "payload", "attempts"])
         .executeTakeFirst();
       if (!row) return null;

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from "kysely";
 import type pg from "pg";
 import { ReviewCoachError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -44,8 +44,24 @@ function openSqlite(file: string): Store {
   database.pragma("journal_mode = WAL");
   database.pragma("busy_timeout = 5000");
   database.pragma("foreign_keys = ON");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepPreparedStatements(database) }) });
   return withHelpers(db, "sqlite");
+}
+
+/** Statements kept once prepared, by their SQL (Kysely would prepare each query again), the least recently used dropped past `max`. */
+function keepPreparedStatements(database: SQLite.Database, max = 256): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (statement) statements.delete(text);
+      else statement = database.prepare(text);
+      statements.set(text, statement);
+      if (statements.size > max) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
 }
 
 /**

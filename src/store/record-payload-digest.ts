@@ -8,9 +8,9 @@ const KEEP_MS = 30 * 86_400_000;
 
 export type PayloadDigestOutcome = "new" | "same-delivery" | "replay";
 
-/** The identity of a webhook's content: its event name and payload, whatever delivery id carries it. */
-export function hashWebhookPayload(name: string, payload: unknown): string {
-  return createHash("sha256").update(name).update("\n").update(JSON.stringify(payload)).digest("hex");
+/** The identity of a webhook's content: its event name and payload (as JSON), whatever delivery id carries it. */
+export function hashWebhookPayload(name: string, payloadJson: string): string {
+  return createHash("sha256").update(name).update("\n").update(payloadJson).digest("hex");
 }
 
 /**

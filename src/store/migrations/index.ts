@@ -11,6 +11,7 @@ import * as commentAuthorId from "./008-comment-author-id.js";
 import * as revokedSessions from "./009-revoked-sessions.js";
 import * as ruleLearning from "./011-rule-learning.js";
 import * as configSources from "./012-config-sources.js";
+import * as jobClaimOrder from "./013-job-claim-order.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type Step = { up(db: Kysely<any>, dialect: Dialect): Promise<void> };
@@ -28,6 +29,7 @@ const steps: Record<string, Step> = {
   "009-revoked-sessions": revokedSessions,
   "011-rule-learning": ruleLearning,
   "012-config-sources": configSources,
+  "013-job-claim-order": jobClaimOrder,
 };
 
 export function listMigrations(dialect: Dialect): Record<string, Migration> {

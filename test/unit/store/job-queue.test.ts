@@ -36,4 +36,12 @@ describe.each(ENGINES)("fair claiming across installations (%s)", (engine) => {
     for (let n = 0; n < MAX_RUNNING_PER_INSTALLATION; n++) await queue.claim(`dead${n}`, new Date(Date.now() - 1));
     expect((await queue.claim("w", lease()))!.id).toBe("a-0");
   });
+
+  it("takes back a job whose worker died before the queued jobs, even those that waited longer", async () => {
+    await deliver("orphan", 2, new Date(Date.now() - 1_000));
+    expect((await queue.claim("dead", new Date(Date.now() - 1)))!.id).toBe("orphan");
+    await deliver("waiting", 1, new Date(Date.now() - 60_000));
+    expect((await queue.claim("w", lease()))!.id).toBe("orphan");
+    expect((await queue.claim("w", lease()))!.id).toBe("waiting");
+  });
 });
