@@ -104,6 +104,7 @@ function buildFileView(file: PullRequestFile, patch: readonly PatchHunk[], text:
   const hunks = patch.map((hunk) => buildHunkView(hunk, text));
   const kind = detectFileKind(file.filename);
   const content = syntax && file.status !== "removed" ? file.content : undefined;
+  const codeLines = readOnce(() => (content !== undefined ? (syntax!.lexLines?.(content, kind.language, file.filename) ?? null) : null));
   return {
     path: file.filename,
     previousPath: file.previous_filename ?? null,
@@ -115,7 +116,7 @@ function buildFileView(file: PullRequestFile, patch: readonly PatchHunk[], text:
     deletions: file.deletions,
     firstAddedLine: hunks.find((hunk) => hunk.firstAddedLine !== null)?.firstAddedLine ?? null,
     syntax: readOnce(() => (content !== undefined ? syntax!.parse(content, kind.language, file.filename) : null)),
-    codeLines: readOnce(() => (content !== undefined ? (syntax!.lexLines?.(content, kind.language, file.filename) ?? null) : null)),
+    codeLine: (line) => codeLines()?.(line) ?? null,
   };
 }
 

@@ -283,15 +283,18 @@ class Lexer {
   }
 }
 
+/** A file's lines as the lexer tells them: a 1-based line's code, or null where it cannot tell it exactly. */
+export type CodeLines = (line: number) => CodeLine | null;
+
 /**
  * The file's lines as the extraction reads them (code with comments and string contents blanked, and
- * whether a line holds comments only), or null for a line the lexer cannot tell exactly. Index 0 is line 1.
+ * whether a line holds comments only). The file is lexed now; each line is built when asked for.
  */
-export function lexCodeLines(content: string, grammar: Grammar): (CodeLine | null)[] {
+export function lexCodeLines(content: string, grammar: Grammar): CodeLines {
   const dialect = DIALECTS[grammar];
+  if (!dialect) return () => null;
   const lineStarts = [0];
   for (let i = content.indexOf("\n"); i !== -1; i = content.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  if (!dialect) return lineStarts.map(() => null);
   const lexer = new Lexer(content, dialect);
   let lostAt = content.length + 1;
   try {
@@ -321,23 +324,30 @@ export function lexCodeLines(content: string, grammar: Grammar): (CodeLine | nul
   markRows(lexer.comments, hasComment);
   markRows(lexer.unsure, unsure);
   const firstLostRow = lostAt > content.length ? lineStarts.length : rowOf(lostAt);
-
-  const pieces: string[] = [];
-  let at = 0;
   const { blanks } = lexer;
-  for (let i = 0; i < blanks.length; i += 2) {
-    const start = blanks[i]!;
-    const end = blanks[i + 1]!;
-    if (start < at) continue;
-    pieces.push(content.slice(at, start), content.slice(start, end).replace(/[^\r\n]/g, " "));
-    at = end;
-  }
-  pieces.push(content.slice(at));
-  const code = pieces.join("");
-  return lineStarts.map((lineStart, row) => {
-    if (row >= firstLostRow || unsure[row] === 1) return null;
-    const next = lineStarts[row + 1];
-    const text = code.slice(lineStart, next === undefined ? code.length : next - 1).replace(/\r$/, "");
+
+  return (line) => {
+    const row = line - 1;
+    if (row < 0 || row >= firstLostRow || unsure[row] === 1) return null;
+    const start = lineStarts[row]!;
+    const end = row + 1 < lineStarts.length ? lineStarts[row + 1]! - 1 : content.length;
+    // The first blanked range that ends inside or after the line (ranges are in order and never overlap).
+    let low = 0;
+    let high = blanks.length / 2;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (blanks[2 * mid + 1]! <= start) low = mid + 1;
+      else high = mid;
+    }
+    let text = "";
+    let at = start;
+    for (let i = 2 * low; i < blanks.length && blanks[i]! < end; i += 2) {
+      const from = Math.max(blanks[i]!, start);
+      const to = Math.min(blanks[i + 1]!, end);
+      text += content.slice(at, from) + content.slice(from, to).replace(/[^\r\n]/g, " ");
+      at = to;
+    }
+    text = (text + content.slice(at, end)).replace(/\r$/, "");
     return { commentOnly: hasComment[row] === 1 && text.trim() === "", code: text };
-  });
+  };
 }

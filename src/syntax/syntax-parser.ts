@@ -7,9 +7,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type * as TreeSitter from "@vscode/tree-sitter-wasm";
 import type { Language } from "../coach/risk/detect-file-kind.js";
-import type { CodeLine, FileSyntax, SyntaxSource } from "../coach/syntax/file-syntax.js";
+import type { FileSyntax, SyntaxSource } from "../coach/syntax/file-syntax.js";
 import { extractFileSyntax, type MakeQuery, type SyntaxDeclarations } from "./extract-file-syntax.js";
-import { canLexGrammar, lexCodeLines } from "./lex-code-lines.js";
+import { canLexGrammar, lexCodeLines, type CodeLines } from "./lex-code-lines.js";
 import { selectGrammar, type Grammar } from "./select-grammar.js";
 
 /** Files larger than this (UTF-8 bytes) are not parsed. */
@@ -100,7 +100,7 @@ export class SyntaxParser implements SyntaxSource {
   }
 
   /** The file's lines read by a lexer (see SyntaxSource), or null: a file `parse` would not read, or no lexer for it. */
-  lexLines(content: string, language: Language, filePath?: string): (CodeLine | null)[] | null {
+  lexLines(content: string, language: Language, filePath?: string): CodeLines | null {
     const grammar = selectGrammar(language, filePath);
     if (grammar === null || !this.parsers.has(grammar) || !this.makeQuery || !canLexGrammar(grammar) || isTooLarge(content)) return null;
     return lexCodeLines(content, grammar);

@@ -62,8 +62,8 @@ export interface FileView {
    * Parsed on first call, so a file whose added lines no rule's pattern matches is never parsed.
    */
   syntax: () => FileSyntax | null;
-  /** The new version's lines as a lexer tells them without parsing (see SyntaxSource.lexLines); null when it cannot. */
-  codeLines: () => readonly (CodeLine | null)[] | null;
+  /** A 1-based line of the new version as a lexer tells it without parsing (see SyntaxSource.lexLines), or null. */
+  codeLine: (line: number) => CodeLine | null;
 }
 
 export function buildHunkView(hunk: PatchHunk, text: PullRequestText): HunkView {

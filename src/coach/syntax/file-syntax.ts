@@ -62,10 +62,10 @@ export type CodeLine = Pick<SyntaxLine, "code" | "commentOnly">;
 export interface SyntaxSource {
   parse(content: string, language: Language, path?: string): FileSyntax | null;
   /**
-   * The lines `parse` would give, read by a lexer without parsing: null for a line it cannot tell exactly,
-   * and null for the whole file when `parse` would give no syntax. Rules reading only code skip the parse.
+   * The lines `parse` would give (by 1-based number), read by a lexer without parsing: null for a line it
+   * cannot tell exactly, and no lines at all when `parse` would give no syntax. Rules reading only code skip the parse.
    */
-  lexLines?(content: string, language: Language, path?: string): readonly (CodeLine | null)[] | null;
+  lexLines?(content: string, language: Language, path?: string): ((line: number) => CodeLine | null) | null;
 }
 
 /** The line's syntax (1-based), or null outside the file. */

@@ -44,7 +44,10 @@ const SAMPLES: Array<{ language: Language; path: string; lines: string[] }> = [
 ];
 await parser.load(SAMPLES);
 
-const lex = (language: Language, path: string, lines: string[]) => lexCodeLines(lines.join("\n"), selectGrammar(language, path)!);
+const lex = (language: Language, path: string, lines: string[]) => {
+  const codeLines = lexCodeLines(lines.join("\n"), selectGrammar(language, path)!);
+  return lines.map((_, i) => codeLines(i + 1));
+};
 
 describe("lexCodeLines", () => {
   it.each(SAMPLES)("tells every line of a $language sample exactly as the parse does", ({ language, path, lines }) => {
@@ -67,14 +70,19 @@ describe("lexCodeLines", () => {
     expect(lex("php", "a.php", ["<p>hi</p>", "<?php $a = 1;"])).toEqual([null, null]);
   });
 
+  it("reads lines by 1-based number, none outside the file", () => {
+    const codeLines = lexCodeLines("a = 1; // one\r\nb = '2';", "typescript");
+    expect([0, 1, 2, 3].map(codeLines)).toEqual([null, { code: "a = 1;       ", commentOnly: false }, { code: "b = ' ';", commentOnly: false }, null]);
+  });
+
   it("reads no grammar it has no lexer for", () => {
-    expect(lexCodeLines("x = 1\n", "python")).toEqual([null, null]);
+    expect([1, 2].map(lexCodeLines("x = 1\n", "python"))).toEqual([null, null]);
   });
 });
 
 describe("SyntaxParser.lexLines", () => {
   it("lexes only files the parser would parse now", () => {
-    expect(parser.lexLines("if (a) {}", "js", "a.ts")).toEqual([{ code: "if (a) {}", commentOnly: false }]);
+    expect(parser.lexLines("if (a) {}", "js", "a.ts")?.(1)).toEqual({ code: "if (a) {}", commentOnly: false });
     expect(new SyntaxParser().lexLines("if (a) {}", "js", "a.ts")).toBeNull();
     expect(parser.lexLines("fun main() {}", "java", "App.kt")).toBeNull();
     expect(parser.lexLines(`const a = "${"x".repeat(MAX_PARSE_BYTES)}";`, "js", "big.js")).toBeNull();
