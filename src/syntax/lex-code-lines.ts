@@ -150,7 +150,7 @@ class Lexer {
     if (dialect === "js") {
       if (char === "/") {
         if (previous === "operator") return this.regex(i);
-        if (previous === "brace") throw new LostTrack(i);
+        if (previous === "brace" || (this.closesParenthesis(i) && /['"`/]/.test(text.slice(i + 1, this.lineEnd(i))))) throw new LostTrack(i);
       }
       // JSX, or a TypeScript type assertion or generic arrow function.
       if (char === "<" && previous !== "value") throw new LostTrack(i);
@@ -167,6 +167,16 @@ class Lexer {
       if (char === "=" && (i === 0 || text[i - 1] === "\n") && text.startsWith("=begin", i)) throw new LostTrack(i);
     }
     return i + 1;
+  }
+
+  /**
+   * Whether a `)` comes before `at`: after `if (…)` a `/` opens a regex, after `(a + b)` it divides. Read as
+   * a division, the rest of the line is read the same either way unless it holds quotes or slashes.
+   */
+  private closesParenthesis(at: number): boolean {
+    let i = at - 1;
+    while (i >= 0 && isSpaceCode(this.text.charCodeAt(i))) i -= 1;
+    return this.text[i] === ")";
   }
 
   private lineComment(start: number): number {
@@ -214,7 +224,7 @@ class Lexer {
         throw new LostTrack(start);
       } else if (interpolates && dialect === "php" && ((char === "{" && text[i + 1] === "$") || (char === "$" && text[i + 1] === "{"))) {
         throw new LostTrack(start);
-      } else if (interpolates && dialect === "php" && char === "$" && isWordCode(text.charCodeAt(i + 1))) {
+      } else if (interpolates && dialect === "php" && char === "$" && /[A-Za-z_\u0080-\uffff]/.test(text[i + 1] ?? "")) {
         // `$name` stays code; `$name[…]` and `$name->…` are read by the parser.
         this.blank(piece, i);
         i = this.word(i + 1);

@@ -19,6 +19,7 @@ const SAMPLES: Array<{ language: Language; path: string; lines: string[] }> = [
       "const o = { k: 1 }; if (t) return typeof /x/.test(t);",
       "class C { #p = 1; m() { return this.#p++ / 2; } }",
       "const n = x?.return / 2; let g = f<string>(1);",
+      "const avg = (a + b) / 2;",
     ],
   },
   {
@@ -34,7 +35,7 @@ const SAMPLES: Array<{ language: Language; path: string; lines: string[] }> = [
   {
     language: "php",
     path: "public/index.php",
-    lines: ["<?php", "# a comment", "$sql = \"SELECT * FROM t WHERE id = $id and 'x'\";", "$s = 'multi", "line'; // done", "/* block */ if ($a) {}"],
+    lines: ["<?php", "# a comment", "$sql = \"SELECT * FROM t WHERE id = $id and 'x'\";", "$s = 'multi", "line'; // done", "/* block */ if ($a) {}", '$p = "costs $1 or $x";'],
   },
   {
     language: "ruby",
@@ -60,6 +61,7 @@ describe("lexCodeLines", () => {
     const known = (language: Language, path: string, lines: string[]) => lex(language, path, lines).map((line) => line !== null);
     expect(known("js", "src/a.jsx", ["const a = 1;", "const b = <p>it's</p>;", "const c = 2;"])).toEqual([true, false, false]);
     expect(known("js", "src/a.js", ["if (a) {}", "/x'/.test(b);"])).toEqual([true, false]);
+    expect(known("js", "src/a.js", ["let a = 1;", "if (a) /'/.test(b);", "a = 2;"])).toEqual([true, false, false]);
     expect(known("ruby", "a.rb", ["a = 1", "b = <<~EOS", "  it's", "EOS"])).toEqual([true, false, false, false]);
     expect(known("php", "a.php", ["<?php", "$a = 1; ?>", "<p>it's</p>"])).toEqual([true, false, false]);
     expect(known("java", "A.java", ["class A {", '  String s = """', "    it's", '    """;', "}"])).toEqual([true, false, false, false, false]);
