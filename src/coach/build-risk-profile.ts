@@ -103,6 +103,8 @@ export function buildRiskProfile(files: readonly PullRequestFile[], config: Risk
 function buildFileView(file: PullRequestFile, patch: readonly PatchHunk[], text: PullRequestText, syntax: SyntaxSource | undefined): FileView {
   const hunks = patch.map((hunk) => buildHunkView(hunk, text));
   const kind = detectFileKind(file.filename);
+  const content = syntax && file.status !== "removed" ? file.content : undefined;
+  const codeLines = readOnce(() => (content !== undefined ? (syntax!.lexLines?.(content, kind.language, file.filename) ?? null) : null));
   return {
     path: file.filename,
     previousPath: file.previous_filename ?? null,
@@ -113,7 +115,8 @@ function buildFileView(file: PullRequestFile, patch: readonly PatchHunk[], text:
     additions: file.additions,
     deletions: file.deletions,
     firstAddedLine: hunks.find((hunk) => hunk.firstAddedLine !== null)?.firstAddedLine ?? null,
-    syntax: readOnce(() => (syntax && file.content !== undefined && file.status !== "removed" ? syntax.parse(file.content, kind.language, file.filename) : null)),
+    syntax: readOnce(() => (content !== undefined ? syntax!.parse(content, kind.language, file.filename) : null)),
+    codeLine: (line) => codeLines()?.(line) ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import type * as TreeSitter from "@vscode/tree-sitter-wasm";
 import type { Language } from "../coach/risk/detect-file-kind.js";
 import type { FileSyntax, SyntaxSource } from "../coach/syntax/file-syntax.js";
 import { extractFileSyntax, type MakeQuery, type SyntaxDeclarations } from "./extract-file-syntax.js";
+import { canLexGrammar, lexCodeLines, type CodeLines } from "./lex-code-lines.js";
 import { selectGrammar, type Grammar } from "./select-grammar.js";
 
 /** Files larger than this (UTF-8 bytes) are not parsed. */
@@ -75,8 +76,7 @@ export class SyntaxParser implements SyntaxSource {
   parse(content: string, language: Language, filePath?: string): FileSyntax | null {
     const grammar = selectGrammar(language, filePath);
     const parser = grammar === null ? undefined : this.parsers.get(grammar);
-    if (!parser || !this.makeQuery || grammar === null) return null;
-    if (content.length > MAX_PARSE_BYTES || Buffer.byteLength(content, "utf8") > MAX_PARSE_BYTES) return null;
+    if (!parser || !this.makeQuery || grammar === null || isTooLarge(content)) return null;
     this.release();
     let tree: TreeSitter.Tree | null = null;
     try {
@@ -97,6 +97,13 @@ export class SyntaxParser implements SyntaxSource {
     } finally {
       tree?.delete();
     }
+  }
+
+  /** The file's lines read by a lexer (see SyntaxSource), or null: a file `parse` would not read, or no lexer for it. */
+  lexLines(content: string, language: Language, filePath?: string): CodeLines | null {
+    const grammar = selectGrammar(language, filePath);
+    if (grammar === null || !this.parsers.has(grammar) || !this.makeQuery || !canLexGrammar(grammar) || isTooLarge(content)) return null;
+    return lexCodeLines(content, grammar);
   }
 
   /** Deletes the tree kept from the last parse. */
@@ -144,6 +151,10 @@ export class SyntaxParser implements SyntaxSource {
     }
     return pending.catch(() => undefined);
   }
+}
+
+function isTooLarge(content: string): boolean {
+  return content.length > MAX_PARSE_BYTES || Buffer.byteLength(content, "utf8") > MAX_PARSE_BYTES;
 }
 
 let shared: SyntaxParser | undefined;

@@ -2,7 +2,7 @@
 
 import type { Concern, Confidence, Severity } from "../types.js";
 import type { PatchHunk, PatchLine } from "../parse-patch.js";
-import type { FileSyntax } from "../syntax/file-syntax.js";
+import type { CodeLine, FileSyntax } from "../syntax/file-syntax.js";
 import type { FileKind } from "./detect-file-kind.js";
 
 export interface RawFinding {
@@ -62,6 +62,8 @@ export interface FileView {
    * Parsed on first call, so a file whose added lines no rule's pattern matches is never parsed.
    */
   syntax: () => FileSyntax | null;
+  /** A 1-based line of the new version as a lexer tells it without parsing (see SyntaxSource.lexLines), or null. */
+  codeLine: (line: number) => CodeLine | null;
 }
 
 export function buildHunkView(hunk: PatchHunk, text: PullRequestText): HunkView {

@@ -56,9 +56,11 @@ export function scanHunk(file: FileView, view: HunkView, rules: readonly LineRul
       candidates.push({ rule, match });
     }
     if (candidates.length === 0) continue;
-    // With the file's syntax, comments (block comments and docstrings too) and strings are known exactly.
-    const syntax = file.syntax();
-    const syntaxLine = syntax ? getSyntaxLine(syntax, newLine) : null;
+    // With the file's syntax, comments (block comments and docstrings too) and strings are known exactly;
+    // a line the lexer tells as exactly needs no parse, unless a rule reads request input.
+    const lexed = candidates.some(({ rule }) => rule.withInput) ? null : file.codeLine(newLine);
+    const syntax = lexed ? null : file.syntax();
+    const syntaxLine = lexed ?? (syntax ? getSyntaxLine(syntax, newLine) : null);
     const known = syntaxLine !== null && syntaxLine.code.length === raw.length;
     const isComment = known ? syntaxLine.commentOnly : comment.test(text);
     const code = known ? syntaxLine.code.slice(0, MAX_LINE_LENGTH) : text;

@@ -55,9 +55,17 @@ export interface FileSyntax {
   hasErrors: boolean;
 }
 
+/** What a line rule reads of a line: its code and whether it holds comments only. */
+export type CodeLine = Pick<SyntaxLine, "code" | "commentOnly">;
+
 /** What buildRiskProfile needs from a parser: the syntax of a file's new content, or null when it cannot tell. */
 export interface SyntaxSource {
   parse(content: string, language: Language, path?: string): FileSyntax | null;
+  /**
+   * The lines `parse` would give (by 1-based number), read by a lexer without parsing: null for a line it
+   * cannot tell exactly, and no lines at all when `parse` would give no syntax. Rules reading only code skip the parse.
+   */
+  lexLines?(content: string, language: Language, path?: string): ((line: number) => CodeLine | null) | null;
 }
 
 /** The line's syntax (1-based), or null outside the file. */

@@ -91,6 +91,50 @@ describe("buildRiskProfile with a syntax source", () => {
   });
 });
 
+describe("buildRiskProfile with a source that also lexes", () => {
+  const countingParses = async (path: string) => {
+    const parser = new SyntaxParser();
+    await parser.load([{ language: "js", path }]);
+    const parsed: string[] = [];
+    const source: SyntaxSource = {
+      parse: (...args) => {
+        parsed.push(args[2] ?? "");
+        return parser.parse(...args);
+      },
+      lexLines: (...args) => parser.lexLines(...args),
+    };
+    return { parser, parsed, source };
+  };
+
+  it("does not parse a file whose candidate lines the lexer tells exactly, and finds the same", async () => {
+    const branch: PullRequestFile = {
+      filename: "src/pick.js",
+      status: "modified",
+      additions: 2,
+      deletions: 0,
+      patch: "@@ -1,2 +1,4 @@\n function pick(a) {\n+  if (a === 'x') return 1; // one\n+  const b = '  if (a) {'\n }",
+      content: "function pick(a) {\n  if (a === 'x') return 1; // one\n  const b = '  if (a) {'\n}\n",
+    };
+    const { parser, parsed, source } = await countingParses(branch.filename);
+    const profile = buildRiskProfile([branch], DEFAULT_RISK_CONFIG, { syntax: source });
+    expect(parsed).toEqual([]);
+    expect(profile.findings.map((f) => `${f.rule}@${f.line}`)).toContain("control-flow@2");
+    expect(profile).toEqual(buildRiskProfile([branch], DEFAULT_RISK_CONFIG, { syntax: { parse: (...args) => parser.parse(...args) } }));
+  });
+
+  it("still parses a file where a rule reads request input", async () => {
+    const { parsed, source } = await countingParses(handler.filename);
+    const redirect: PullRequestFile = {
+      ...handler,
+      patch: "@@ -1,3 +1,4 @@\n export function find(req, res) {\n   const target = req.get('Referrer') || '/';\n+  res.redirect(target);\n }",
+      content: "export function find(req, res) {\n  const target = req.get('Referrer') || '/';\n  res.redirect(target);\n}\n",
+    };
+    const profile = buildRiskProfile([redirect], DEFAULT_RISK_CONFIG, { syntax: source });
+    expect(parsed).toEqual([handler.filename]);
+    expect(profile.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: "redirect-target", confidence: "high" })]));
+  });
+});
+
 /** A new file with its content, as the app reads it at the PR head. */
 function fileWithContent(filename: string, lines: string[]): PullRequestFile {
   return {
