@@ -78,7 +78,7 @@ export async function readCoachingInput(input: { ctx: UseCaseContext; event: Rev
       review: event.review,
       profile,
       profileBuiltNow: files !== null,
-      storedRiskWeight: stored?.risk_weight ?? null,
+      storedRiskWeight: stored?.riskWeight ?? null,
       comments,
       reviews,
       storedComments: storedComments.filter((c) => c.reviewId === event.review.id),
