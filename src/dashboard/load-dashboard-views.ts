@@ -24,7 +24,7 @@ import {
 } from "./data/read-dashboard-store.js";
 import type { ArchivedDigest } from "./pages/render-digests-page.js";
 import { findInstallation, listInstallationsById } from "../store/installations.js";
-import { findRepositoryByNameIgnoringCase, readStoredRepoConfig, type Repository } from "../store/repositories.js";
+import { findRepositoryByNameIgnoringCase, readStoredRepoConfig, type RepositoryWithConfig } from "../store/repositories.js";
 
 export interface Viewer {
   login: string;
@@ -76,7 +76,7 @@ export async function loadInstallationOverview(context: ViewContext, viewer: Vie
 }
 
 /** The repository when the viewer's token can see it through the installation the app has it in. */
-export async function findVisibleRepository(context: ViewContext, viewer: Viewer, owner: string, name: string): Promise<{ repository: Repository; installationLogin: string } | null> {
+export async function findVisibleRepository(context: ViewContext, viewer: Viewer, owner: string, name: string): Promise<{ repository: RepositoryWithConfig; installationLogin: string } | null> {
   const repository = await findRepositoryByNameIgnoringCase(context.store, owner, name);
   if (!repository) return null;
   const installation = await viewer.access.findInstallation(repository.installationId);
@@ -129,7 +129,7 @@ export async function loadDigestArchive(
   viewer: Viewer,
   owner: string,
   name: string,
-): Promise<{ repository: Repository; installationLogin: string; digests: ArchivedDigest[] } | null> {
+): Promise<{ repository: RepositoryWithConfig; installationLogin: string; digests: ArchivedDigest[] } | null> {
   const found = await findVisibleRepository(context, viewer, owner, name);
   if (!found) return null;
   return { ...found, digests: await listRepositoryDigests(context.store, found.repository) };

@@ -2,7 +2,7 @@ import type { Logger } from "../log.js";
 import type { JobQueue } from "../store/job-queue.js";
 import type { Store } from "../store/open-store.js";
 import { pruneDeliveries } from "../store/record-delivery.js";
-import { listRepositories, type Repository } from "../store/repositories.js";
+import { listRepositories, type Repository, type RepositoryWithConfig } from "../store/repositories.js";
 import { buildDigestWeek } from "./build-digest-week.js";
 import { digestId } from "./deliver-digest.js";
 import type { DigestJob } from "./deliver-digest.js";
@@ -97,9 +97,9 @@ function isBackfillAwaited(repository: Repository, due: Date): boolean {
  * itself and says why (as do the logs).
  */
 export function findDigestRepository(
-  repository: Repository,
+  repository: RepositoryWithConfig,
   wanted: string | null,
-  repositories: readonly Repository[],
+  repositories: readonly RepositoryWithConfig[],
 ): { deliverTo: string; configProblem?: string } {
   if (wanted === null || wanted.toLowerCase() === repository.fullName.toLowerCase()) return { deliverTo: repository.fullName };
   const orgConfigRepository = repositories.find(
