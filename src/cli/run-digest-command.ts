@@ -63,7 +63,7 @@ export function createDigestCommand(source: Record<string, string | undefined> =
       const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log: pino({ level: "silent" }) });
       try {
         const repositories = await listRepositories(store, parsed.data.installation);
-        const chosen = parsed.data.repo ? repositories.filter((r) => r.full_name.toLowerCase() === parsed.data.repo!.toLowerCase()) : repositories;
+        const chosen = parsed.data.repo ? repositories.filter((r) => r.fullName.toLowerCase() === parsed.data.repo!.toLowerCase()) : repositories;
         if (chosen.length === 0) {
           await writeText(
             io.stderr,
@@ -74,7 +74,7 @@ export function createDigestCommand(source: Record<string, string | undefined> =
           );
           return EXIT_FAILURE;
         }
-        const target = parsed.data.repo ? { kind: "repository" as const, name: chosen[0]!.full_name } : { kind: "org" as const, name: chosen[0]!.owner };
+        const target = parsed.data.repo ? { kind: "repository" as const, name: chosen[0]!.fullName } : { kind: "org" as const, name: chosen[0]!.owner };
         const now = parsed.data.now ? new Date(parsed.data.now) : new Date();
         const input = await loadDigestInput(store, { target, repositoryIds: chosen.map((r) => r.id) }, now);
         await writeText(io.stdout, `${renderDigestMarkdown(buildDigest(input))}\n`);

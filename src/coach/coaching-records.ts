@@ -64,3 +64,21 @@ export interface NudgeRecord {
   rule: string;
   ruleVersion: string;
 }
+
+/** A nudge as recorded: what was decided, where it went on GitHub and what became of it. */
+export interface StoredNudge extends Omit<NudgeRecord, "status" | "rule" | "ruleVersion"> {
+  id: number;
+  /** A NudgeStatus, as stored (read as it is, not checked). */
+  status: string;
+  /** The inline comment GitHub created for it, when posted inline. */
+  githubCommentId: number | null;
+  /** Null for nudges recorded before rules were kept. */
+  rule: string | null;
+  ruleVersion: string | null;
+  createdAt: string;
+  updatedAt: string;
+  dismissedAt: string | null;
+  actedOnAt: string | null;
+  /** When its pull request closed with the nudge neither acted on nor dismissed. */
+  ignoredAt: string | null;
+}

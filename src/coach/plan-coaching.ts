@@ -6,7 +6,7 @@ import { buildSavedReviews } from "./build-saved-reviews.js";
 import { buildWindowPullRequests } from "./build-window-pull-requests.js";
 import { classifyComment } from "./classify-comment.js";
 import { classifyReviewComments, type GitHubReviewComment } from "./classify-review-comments.js";
-import type { CommentRecord, StoredReview } from "./coaching-records.js";
+import type { CommentRecord, StoredNudge, StoredReview } from "./coaching-records.js";
 import type { DigestPullRequest } from "./digest-records.js";
 import { type CoachingReviewPlan, type NudgingPolicy, planCoachingReview } from "./plan-coaching-review.js";
 import { type CheckRunRendering, renderCheckRun } from "./render/render-check-run.js";
@@ -37,14 +37,7 @@ export interface CoachingSettings {
 }
 
 /** A nudge recorded on the PR, as the acted-on rule and the budgets read it. */
-export interface RecordedNudge extends ActedOnCandidate {
-  id: number;
-  fingerprint: string;
-  repository_id: number;
-  rule: string | null;
-  rule_version: string | null;
-  created_at: string;
-}
+export type RecordedNudge = ActedOnCandidate & Pick<StoredNudge, "id" | "fingerprint" | "repositoryId" | "rule" | "ruleVersion" | "createdAt">;
 
 /** Everything a submitted review needs, read once from the event, GitHub and the store. */
 export interface CoachingInput {
@@ -181,7 +174,7 @@ function planActedOn(input: CoachingInput, reviews: readonly StoredReview[], bod
     concerns: [...bodyClassification.concerns, ...comments.flatMap((c) => c.classification.concerns)],
     reviewId: input.review.id,
     // A changed verdict (approving after changes were requested, say) answers the nudges of the earlier review.
-    addresses: (n) => toReviewState(coachedStates.get(n.review_id) ?? state) !== state,
+    addresses: (n) => toReviewState(coachedStates.get(n.reviewId) ?? state) !== state,
   });
 }
 
@@ -193,7 +186,7 @@ function planMutedRules(input: CoachingInput, actedOn: readonly RecordedNudge[])
   const at = input.now.toISOString();
   const left = [...actedOn];
   const outcomes = input.ruleOutcomes.map((o): RuleOutcome => {
-    const i = o.outcome === "pending" ? left.findIndex((n) => n.rule === o.rule && (n.rule_version ?? "") === o.ruleVersion && n.repository_id === o.repositoryId && n.created_at === o.sentAt) : -1;
+    const i = o.outcome === "pending" ? left.findIndex((n) => n.rule === o.rule && (n.ruleVersion ?? "") === o.ruleVersion && n.repositoryId === o.repositoryId && n.createdAt === o.sentAt) : -1;
     if (i === -1) return o;
     left.splice(i, 1);
     return { ...o, outcome: "acted-on", outcomeAt: at };

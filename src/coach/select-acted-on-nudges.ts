@@ -1,10 +1,7 @@
+import type { StoredNudge } from "./coaching-records.js";
+
 /** What the acted-on rule reads of a recorded nudge. */
-export interface ActedOnCandidate {
-  status: string;
-  reviewer_login: string;
-  concern: string;
-  review_id: number;
-}
+export type ActedOnCandidate = Pick<StoredNudge, "status" | "reviewerLogin" | "concern" | "reviewId">;
 
 /** A reviewer's answer to earlier nudges: a later review, or a comment. */
 export interface NudgeAnswer<N extends ActedOnCandidate> {
@@ -27,8 +24,8 @@ export function selectActedOnNudges<N extends ActedOnCandidate>(nudges: readonly
   return nudges.filter(
     (n) =>
       (n.status === "sent" || n.status === "listed") &&
-      n.reviewer_login.toLowerCase() === login &&
-      n.review_id !== answer.reviewId &&
+      n.reviewerLogin.toLowerCase() === login &&
+      n.reviewId !== answer.reviewId &&
       (concerns.has(n.concern) || (answer.addresses?.(n) ?? false)),
   );
 }

@@ -6,46 +6,15 @@ import { TREND_WEEKS } from "../digest/build-digest.js";
 import { startOfIsoWeek, WEEK_MS } from "../digest/build-digest-week.js";
 import { isoWeek } from "../digest/iso-week.js";
 import { reviewScoreSchema } from "../coach/score-review.js";
+import type { ReviewerNudge } from "../store/nudges.js";
+import type { ReviewerComment, ReviewerReview } from "../store/reviews.js";
 import { flagsSchema } from "../store/stored-json.js";
 import type { MyCoaching, MyNudge, MyReview, OptOutSetting, ScorePoint, ToneSuggestion } from "./dashboard-types.js";
 import { suggestRephrasing } from "./suggest-rephrasing.js";
 
-export interface PullRequestRef {
-  repository: string;
-  number: number;
-  title: string;
-  url: string;
-}
-
-export interface MyReviewRow extends PullRequestRef {
-  id: number;
-  htmlUrl: string | null;
-  submittedAt: string;
-  state: string;
-  score: number | null;
-  /** reviews.breakdown: `{ bodyClassification, result }`. */
-  breakdown: string | null;
-  flags: string;
-}
-
-export interface MyNudgeRow extends PullRequestRef {
-  concern: string;
-  path: string;
-  line: number | null;
-  status: string;
-  mode: string;
-  createdAt: string;
-}
-
-export interface MyCommentRow extends PullRequestRef {
-  body: string;
-  tone: string;
-  createdAt: string;
-}
-
 const storedBreakdownSchema = z.object({ result: z.unknown().optional() }).passthrough();
 
-function readReview(row: MyReviewRow): MyReview {
+function readReview(row: ReviewerReview): MyReview {
   let factors: MyReview["factors"] = [];
   let uncovered = 0;
   try {
@@ -109,9 +78,9 @@ export function buildMyTrend(reviews: ReadonlyArray<{ submittedAt: string; score
 export function buildMyCoaching(input: {
   login: string;
   now: Date;
-  reviews: MyReviewRow[];
-  nudges: MyNudgeRow[];
-  comments: MyCommentRow[];
+  reviews: ReviewerReview[];
+  nudges: ReviewerNudge[];
+  comments: ReviewerComment[];
   optOuts: OptOutSetting[];
 }): MyCoaching {
   const reviews = [...input.reviews]

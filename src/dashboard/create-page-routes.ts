@@ -70,7 +70,7 @@ export function createPageRoutes(deps: DashboardRouteDeps, kit: DashboardSession
     const name = nameSchema.safeParse(params.name);
     const archive = owner.success && name.success ? await loadDigestArchive(deps, state.viewer, owner.data, name.data) : null;
     if (!archive) return kit.notFound(state, state.session);
-    const repository = { fullName: archive.repository.full_name, installationId: archive.repository.installation_id, installationLogin: archive.installationLogin };
+    const repository = { fullName: archive.repository.fullName, installationId: archive.repository.installationId, installationLogin: archive.installationLogin };
     sendHtml(state.res, 200, renderDigestsPage(state.shown, repository, archive.digests));
   }
 

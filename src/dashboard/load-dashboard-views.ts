@@ -7,7 +7,6 @@ import { stringify } from "yaml";
 import type { Logger } from "../log.js";
 import { getDefaultConfig } from "../repo-config/default-config.js";
 import type { Store } from "../store/open-store.js";
-import type { RepositoryRow } from "../store/tables.js";
 import type { UserAccess, } from "./auth/create-access-cache.js";
 import type { UserInstallation } from "../github/github-user-api.js";
 import { buildInstallationOverview } from "./build-installation-overview.js";
@@ -20,12 +19,12 @@ import {
   listMyReviews,
   listMyToneComments,
   listRepositoryDigests,
-  listRepositoryRows,
+  listVisibleRepositories,
   loadRepositoryInputs,
 } from "./data/read-dashboard-store.js";
 import type { ArchivedDigest } from "./pages/render-digests-page.js";
 import { findInstallation, listInstallationsById } from "../store/installations.js";
-import { findRepositoryByNameIgnoringCase, readStoredRepoConfig } from "../store/repositories.js";
+import { findRepositoryByNameIgnoringCase, readStoredRepoConfig, type RepositoryWithConfig } from "../store/repositories.js";
 
 export interface Viewer {
   login: string;
@@ -56,7 +55,7 @@ export async function loadInstallationOverview(context: ViewContext, viewer: Vie
   const row = await findInstallation(context.store, installationId);
   if (!row) return null;
   const visible = await viewer.access.repositoryIds(installationId);
-  const repositories = await listRepositoryRows(context.store, installationId, visible);
+  const repositories = await listVisibleRepositories(context.store, installationId, visible);
   const now = context.now();
   const defaults = getDefaultConfig();
   const windowDays = defaults.score.windowDays;
@@ -67,7 +66,7 @@ export async function loadInstallationOverview(context: ViewContext, viewer: Vie
     { now, windowDays, individuals: "none", shadow: false },
   ).period;
   return buildInstallationOverview({
-    installation: { id: row.id, accountLogin: row.account_login, accountType: row.account_type },
+    installation: { id: row.id, accountLogin: row.accountLogin, accountType: row.accountType },
     figures,
     pullRequests: inputs.flatMap((input) => input.pullRequests),
     now,
@@ -77,15 +76,15 @@ export async function loadInstallationOverview(context: ViewContext, viewer: Vie
 }
 
 /** The repository when the viewer's token can see it through the installation the app has it in. */
-export async function findVisibleRepository(context: ViewContext, viewer: Viewer, owner: string, name: string): Promise<{ repository: RepositoryRow; installationLogin: string } | null> {
+export async function findVisibleRepository(context: ViewContext, viewer: Viewer, owner: string, name: string): Promise<{ repository: RepositoryWithConfig; installationLogin: string } | null> {
   const repository = await findRepositoryByNameIgnoringCase(context.store, owner, name);
   if (!repository) return null;
-  const installation = await viewer.access.findInstallation(repository.installation_id);
+  const installation = await viewer.access.findInstallation(repository.installationId);
   if (!installation) return null;
-  const visible = await viewer.access.repositoryIds(repository.installation_id);
+  const visible = await viewer.access.repositoryIds(repository.installationId);
   if (!visible.has(repository.id)) return null;
-  const row = await findInstallation(context.store, repository.installation_id);
-  return { repository, installationLogin: row?.account_login ?? installation.accountLogin };
+  const row = await findInstallation(context.store, repository.installationId);
+  return { repository, installationLogin: row?.accountLogin ?? installation.accountLogin };
 }
 
 export async function loadRepositoryReport(
@@ -116,10 +115,10 @@ export async function loadRepositoryReport(
   };
   return {
     report: buildRepositoryReport(figures, {
-      installationId: repository.installation_id,
+      installationId: repository.installationId,
       config: configView,
       inShadowMode,
-      mutedRules: await getMutedRules({ store: context.store, ids: { installationId: repository.installation_id, repositoryId: repository.id }, config, now }),
+      mutedRules: await getMutedRules({ store: context.store, ids: { installationId: repository.installationId, repositoryId: repository.id }, config, now }),
     }),
     installationLogin: found.installationLogin,
   };
@@ -130,7 +129,7 @@ export async function loadDigestArchive(
   viewer: Viewer,
   owner: string,
   name: string,
-): Promise<{ repository: RepositoryRow; installationLogin: string; digests: ArchivedDigest[] } | null> {
+): Promise<{ repository: RepositoryWithConfig; installationLogin: string; digests: ArchivedDigest[] } | null> {
   const found = await findVisibleRepository(context, viewer, owner, name);
   if (!found) return null;
   return { ...found, digests: await listRepositoryDigests(context.store, found.repository) };
@@ -141,7 +140,7 @@ export async function listViewerRepositories(context: ViewContext, viewer: Viewe
   const visible = new Map<number, string>();
   for (const installation of await viewer.access.installations()) {
     const ids = await viewer.access.repositoryIds(installation.id);
-    for (const row of await listRepositoryRows(context.store, installation.id, ids)) visible.set(row.id, row.full_name);
+    for (const row of await listVisibleRepositories(context.store, installation.id, ids)) visible.set(row.id, row.fullName);
   }
   return visible;
 }

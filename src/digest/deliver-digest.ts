@@ -44,11 +44,11 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
   let row = await insertDigestOnce(store, { id, installationId: job.installationId, target: targetKey(job.target), week, markdown, data: JSON.stringify(data) }, deps.now());
   const repo = toRef(job.deliverTo);
 
-  if (row.issue_number === null) {
+  if (row.issueNumber === null) {
     const issue = await github.createIssueOnce(repo, renderDigestTitle(job.target, week), row.markdown, renderDigestMarker(job.target, week));
     await markDigestIssueDelivered(store, id, issue, deps.now());
     log.info({ digest: id, issue: issue.url, found: issue.found }, "digest issue delivered");
-    row = { ...row, issue_number: issue.number, issue_url: issue.url };
+    row = { ...row, issueNumber: issue.number, issueUrl: issue.url };
 
     const previous = await findPreviousDigestIssue(store, job, week);
     if (previous) {
@@ -57,8 +57,8 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
     }
   }
 
-  if (deps.slackWebhookUrl && row.slack_delivered_at === null && row.issue_url) {
-    await postSlackMessage(deps.slackWebhookUrl, renderSlackBlocks(data, row.issue_url));
+  if (deps.slackWebhookUrl && row.slackDeliveredAt === null && row.issueUrl) {
+    await postSlackMessage(deps.slackWebhookUrl, renderSlackBlocks(data, row.issueUrl));
     await markDigestSentToSlack(store, id, deps.now());
     log.info({ digest: id }, "digest sent to Slack");
   }
@@ -71,8 +71,8 @@ export async function deliverDigest(job: DigestJob, deps: DeliverDeps): Promise<
 async function findPreviousDigestIssue(store: Store, job: DigestJob, week: string): Promise<{ number: number; week: string } | undefined> {
   const rows = await listEarlierDigestIssues(store, job.installationId, targetKey(job.target), week);
   const wanted = job.deliverTo.toLowerCase();
-  const previous = rows.find((row) => repositoryOfIssueUrl(row.issue_url)?.toLowerCase() === wanted);
-  return previous?.issue_number ? { number: previous.issue_number, week: previous.week } : undefined;
+  const previous = rows.find((row) => repositoryOfIssueUrl(row.issueUrl)?.toLowerCase() === wanted);
+  return previous?.issueNumber ? { number: previous.issueNumber, week: previous.week } : undefined;
 }
 
 /** "owner/name" from an issue's html_url (https://host/owner/name/issues/12), or null. */

@@ -1,9 +1,8 @@
 import type { Logger } from "../log.js";
 import { listDigestPullRequests } from "../store/list-digest-pull-requests.js";
 import type { Store } from "../store/open-store.js";
-import { findRepository, readBackfillState, readRepositoryConfig } from "../store/repositories.js";
+import { findRepository, type Repository } from "../store/repositories.js";
 import { deleteScoreSnapshots, listScoreSnapshotDays, upsertScoreSnapshots } from "../store/score-snapshots.js";
-import type { RepositoryRow } from "../store/tables.js";
 import { buildDailySnapshot, snapshotInstant } from "./build-daily-snapshot.js";
 import { buildRepositoryHistory, isWindowCovered } from "./build-repository-history.js";
 import type { DigestRepositoryHistory } from "./digest-types.js";
@@ -11,8 +10,8 @@ import type { DigestRepositoryHistory } from "./digest-types.js";
 const DAY_MS = 86_400_000;
 
 /** How much history the repository has stored, from its backfill progress. */
-export function readRepositoryHistory(repository: Pick<RepositoryRow, "full_name" | "created_at" | "backfill_state">): DigestRepositoryHistory {
-  return buildRepositoryHistory(repository.full_name, repository.created_at, readBackfillState(repository));
+export function readRepositoryHistory(repository: Pick<Repository, "fullName" | "createdAt" | "backfillState">): DigestRepositoryHistory {
+  return buildRepositoryHistory(repository.fullName, repository.createdAt, repository.backfillState);
 }
 
 /**
@@ -24,18 +23,18 @@ export function readRepositoryHistory(repository: Pick<RepositoryRow, "full_name
 export async function recordScoreSnapshots(store: Store, repositoryId: number, days: readonly string[], now: Date, log?: Logger): Promise<void> {
   const repository = await findRepository(store, repositoryId);
   if (!repository || days.length === 0) return;
-  const { windowDays } = readRepositoryConfig(repository).score;
+  const { windowDays } = repository.config.score;
   const history = readRepositoryHistory(repository);
   const sorted = [...new Set(days)].sort();
   const since = new Date(snapshotInstant(sorted[0] as string).getTime() - windowDays * DAY_MS).toISOString();
   const pullRequests = await listDigestPullRequests(store, [repositoryId], since);
-  const target = { kind: "repository" as const, name: repository.full_name };
+  const target = { kind: "repository" as const, name: repository.fullName };
   const covered = sorted.filter((day) => isWindowCovered(history, snapshotInstant(day).getTime() - windowDays * DAY_MS));
   const uncovered = sorted.filter((day) => !covered.includes(day));
   await upsertScoreSnapshots(store, repositoryId, covered.map((day) => buildDailySnapshot(pullRequests, target, day, windowDays)), now);
   await deleteScoreSnapshots(store, repositoryId, uncovered);
   if (uncovered.length > 0) {
-    log?.info({ repo: repository.full_name, days: uncovered, backfill: history.backfill, completeFrom: history.completeFrom }, "score snapshot not stored: the history does not cover its window yet");
+    log?.info({ repo: repository.fullName, days: uncovered, backfill: history.backfill, completeFrom: history.completeFrom }, "score snapshot not stored: the history does not cover its window yet");
   }
 }
 
@@ -53,7 +52,7 @@ export async function refreshScoreSnapshots(store: Store, repositoryId: number, 
   if (!Number.isFinite(changed)) return;
   const repository = await findRepository(store, repositoryId);
   if (!repository) return;
-  const { windowDays } = readRepositoryConfig(repository).score;
+  const { windowDays } = repository.config.score;
   const firstDay = new Date(changed).toISOString().slice(0, 10);
   const lastInstant = changed + windowDays * DAY_MS;
   const days = (await listScoreSnapshotDays(store, repositoryId, firstDay)).filter((day) => snapshotInstant(day).getTime() <= lastInstant);

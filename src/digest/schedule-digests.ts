@@ -2,8 +2,7 @@ import type { Logger } from "../log.js";
 import type { JobQueue } from "../store/job-queue.js";
 import type { Store } from "../store/open-store.js";
 import { pruneDeliveries } from "../store/record-delivery.js";
-import { listRepositories, readRepositoryConfig } from "../store/repositories.js";
-import type { RepositoryRow } from "../store/tables.js";
+import { listRepositories, type Repository, type RepositoryWithConfig } from "../store/repositories.js";
 import { buildDigestWeek } from "./build-digest-week.js";
 import { digestId } from "./deliver-digest.js";
 import type { DigestJob } from "./deliver-digest.js";
@@ -29,24 +28,24 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
   for (const repository of repositories) {
     if (await queue.enqueue({ id: `snapshot:${repository.id}:${yesterday}`, kind: "snapshot", payload: { repositoryId: repository.id, day: yesterday } })) enqueued++;
 
-    const config = readRepositoryConfig(repository);
+    const config = repository.config;
     if (config.mode === "off" || !config.digest.enabled) continue;
     let due: Date | null;
     try {
       due = lastDueTime(config.digest.schedule.cron, config.digest.schedule.timeZone, now);
     } catch (error) {
-      log.warn({ repo: repository.full_name, err: error }, "invalid digest schedule: fix digest.schedule in .github/review-coach.yml");
+      log.warn({ repo: repository.fullName, err: error }, "invalid digest schedule: fix digest.schedule in .github/review-coach.yml");
       continue;
     }
     // Not before the app knew the repository: the first digest is the first one due after installing.
-    if (!due || due.toISOString() < repository.created_at) continue;
+    if (!due || due.toISOString() < repository.createdAt) continue;
     const week = buildDigestWeek(due).isoWeek;
-    const installationRepos = repository.name === ".github" && config.digest.org ? repositories.filter((r) => r.installation_id === repository.installation_id && r.owner === repository.owner) : [];
+    const installationRepos = repository.name === ".github" && config.digest.org ? repositories.filter((r) => r.installationId === repository.installationId && r.owner === repository.owner) : [];
 
     const jobs: DigestJob[] = [
       {
-        installationId: repository.installation_id,
-        target: { kind: "repository", name: repository.full_name },
+        installationId: repository.installationId,
+        target: { kind: "repository", name: repository.fullName },
         repositoryIds: [repository.id],
         ...findDigestRepository(repository, config.digest.repository, repositories),
         due: due.toISOString(),
@@ -54,23 +53,23 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
     ];
     if (installationRepos.length > 0) {
       jobs.push({
-        installationId: repository.installation_id,
+        installationId: repository.installationId,
         target: { kind: "org", name: repository.owner },
         repositoryIds: installationRepos.map((r) => r.id),
-        deliverTo: repository.full_name,
+        deliverTo: repository.fullName,
         due: due.toISOString(),
       });
     }
     for (const job of jobs) {
       const backfilling = repositories.filter((r) => job.repositoryIds.includes(r.id) && isBackfillAwaited(r, due));
       if (backfilling.length > 0 && now.getTime() < due.getTime() + BACKFILL_WAIT_MS) {
-        log.info({ target: job.target, week, backfilling: backfilling.map((r) => r.full_name) }, "digest due: waiting for the backfill to finish");
+        log.info({ target: job.target, week, backfilling: backfilling.map((r) => r.fullName) }, "digest due: waiting for the backfill to finish");
         continue;
       }
       if (await queue.enqueue({ id: `digest:${digestId(job.target, week)}`, kind: "digest", payload: job })) {
         enqueued++;
         log.info({ target: job.target, week }, "digest due: queued");
-        if (job.configProblem) log.error({ repo: repository.full_name }, job.configProblem);
+        if (job.configProblem) log.error({ repo: repository.fullName }, job.configProblem);
       }
     }
   }
@@ -86,9 +85,9 @@ export async function scheduleDigests(store: Store, queue: JobQueue, now: Date, 
  * started yet, for a repository added in the week before (a backfill still unfinished a week after
  * installing has stopped for good, and waiting would only delay every digest).
  */
-function isBackfillAwaited(repository: RepositoryRow, due: Date): boolean {
+function isBackfillAwaited(repository: Repository, due: Date): boolean {
   const history = readRepositoryHistory(repository);
-  return history.backfill !== "done" && Date.parse(repository.created_at) > due.getTime() - 7 * DAY_MS;
+  return history.backfill !== "done" && Date.parse(repository.createdAt) > due.getTime() - 7 * DAY_MS;
 }
 
 /**
@@ -98,21 +97,21 @@ function isBackfillAwaited(repository: RepositoryRow, due: Date): boolean {
  * itself and says why (as do the logs).
  */
 export function findDigestRepository(
-  repository: RepositoryRow,
+  repository: RepositoryWithConfig,
   wanted: string | null,
-  repositories: readonly RepositoryRow[],
+  repositories: readonly RepositoryWithConfig[],
 ): { deliverTo: string; configProblem?: string } {
-  if (wanted === null || wanted.toLowerCase() === repository.full_name.toLowerCase()) return { deliverTo: repository.full_name };
+  if (wanted === null || wanted.toLowerCase() === repository.fullName.toLowerCase()) return { deliverTo: repository.fullName };
   const orgConfigRepository = repositories.find(
-    (r) => r.installation_id === repository.installation_id && r.owner.toLowerCase() === repository.owner.toLowerCase() && r.name === ".github",
+    (r) => r.installationId === repository.installationId && r.owner.toLowerCase() === repository.owner.toLowerCase() && r.name === ".github",
   );
-  const named = orgConfigRepository ? readRepositoryConfig(orgConfigRepository).digest.repository : null;
+  const named = orgConfigRepository ? orgConfigRepository.config.digest.repository : null;
   if (named !== null && named.toLowerCase() === wanted.toLowerCase()) return { deliverTo: named };
   return {
-    deliverTo: repository.full_name,
+    deliverTo: repository.fullName,
     configProblem:
-      `.github/review-coach.yml: digest.repository "${wanted}" is not allowed, so this digest is opened in ${repository.full_name}. ` +
-      `It must be ${repository.full_name} itself or the repository that the org's ${repository.owner}/.github config names in digest.repository` +
+      `.github/review-coach.yml: digest.repository "${wanted}" is not allowed, so this digest is opened in ${repository.fullName}. ` +
+      `It must be ${repository.fullName} itself or the repository that the org's ${repository.owner}/.github config names in digest.repository` +
       `${named === null ? " (it names none)" : ` ("${named}")`}.`,
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { renderBadge } from "../dashboard/render-badge.js";
-import { findRepositoryByNameIgnoringCase, readRepositoryConfig } from "../store/repositories.js";
+import { findRepositoryByNameIgnoringCase } from "../store/repositories.js";
 import type { Store } from "../store/open-store.js";
 import { getRepositoryScore } from "../use-cases/get-repository-score.js";
 
@@ -30,7 +30,7 @@ export function createBadgeRoute(deps: BadgeRouteDeps) {
     if (!parsed.success) return notFound(), true;
     const repository = await findRepositoryByNameIgnoringCase(deps.store, parsed.data.owner, parsed.data.repo);
     if (!repository) return notFound(), true;
-    const config = readRepositoryConfig(repository);
+    const { config } = repository;
     if (!config.badge.enabled) return notFound(), true;
     const score = await getRepositoryScore({ store: deps.store, repositoryId: repository.id, now: deps.now(), windowDays: config.score.windowDays });
     res

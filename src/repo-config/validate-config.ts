@@ -1,18 +1,19 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { mergeConfig } from "./merge-config.js";
 import { type ParsedConfigText, parseConfigText } from "./parse-config-text.js";
 import { type RepoConfig, repoConfigSchema } from "./schema.js";
 
 /** One thing wrong with a config file, said so that its owner can fix it. */
-export interface ConfigProblem {
+export const configProblemSchema = z.object({
   /** Where the file is, e.g. "acme/.github: .github/review-coach.yml". */
-  file: string;
+  file: z.string(),
   /** Dotted key path, or "" for the whole file. */
-  key: string;
-  message: string;
+  key: z.string(),
+  message: z.string(),
   /** 1-based line in the file, when known. */
-  line?: number;
-}
+  line: z.number().optional(),
+});
+export type ConfigProblem = z.infer<typeof configProblemSchema>;
 
 export type ConfigFileCheck = { ok: true; config: Record<string, unknown> } | { ok: false; problems: ConfigProblem[] };
 

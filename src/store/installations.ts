@@ -131,11 +131,30 @@ export async function deleteInstallationData(store: Store, installationId: numbe
   });
 }
 
-export async function findInstallation(store: Store, installationId: number): Promise<InstallationRow | undefined> {
-  return store.db.selectFrom("installations").selectAll().where("id", "=", installationId).executeTakeFirst();
+/** An installation as the store keeps it. */
+export interface Installation extends InstallationRecord {
+  createdAt: string;
+  updatedAt: string;
 }
 
-export async function listInstallationsById(store: Store, installationIds: readonly number[]): Promise<InstallationRow[]> {
+function toInstallation(row: InstallationRow): Installation {
+  return {
+    id: row.id,
+    accountLogin: row.account_login,
+    accountType: row.account_type,
+    repositorySelection: row.repository_selection,
+    suspendedAt: row.suspended_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findInstallation(store: Store, installationId: number): Promise<Installation | undefined> {
+  const row = await store.db.selectFrom("installations").selectAll().where("id", "=", installationId).executeTakeFirst();
+  return row && toInstallation(row);
+}
+
+export async function listInstallationsById(store: Store, installationIds: readonly number[]): Promise<Installation[]> {
   if (installationIds.length === 0) return [];
-  return store.db.selectFrom("installations").selectAll().where("id", "in", installationIds).execute();
+  return (await store.db.selectFrom("installations").selectAll().where("id", "in", installationIds).execute()).map(toInstallation);
 }

@@ -1,13 +1,42 @@
-import type { NudgeRecord } from "../coach/coaching-records.js";
+import type { NudgeRecord, StoredNudge } from "../coach/coaching-records.js";
 import { markGitHubWriteDone } from "./github-writes.js";
 import type { Store } from "./open-store.js";
+import type { PullRequestRef } from "./pull-requests.js";
 import type { NudgeRow } from "./tables.js";
 import { withTransaction } from "./with-transaction.js";
 
-export type { NudgeRecord, NudgeStatus } from "../coach/coaching-records.js";
+export type { NudgeRecord, NudgeStatus, StoredNudge } from "../coach/coaching-records.js";
 
-export async function listNudges(store: Store, pullRequestId: number): Promise<NudgeRow[]> {
-  return store.db.selectFrom("nudges").selectAll().where("pull_request_id", "=", pullRequestId).orderBy("id").execute();
+function toStoredNudge(row: NudgeRow): StoredNudge {
+  return {
+    id: row.id,
+    installationId: row.installation_id,
+    repositoryId: row.repository_id,
+    pullRequestId: row.pull_request_id,
+    reviewId: row.review_id,
+    reviewerLogin: row.reviewer_login,
+    concern: row.concern,
+    path: row.path,
+    line: row.line,
+    fingerprint: row.fingerprint,
+    severity: row.severity,
+    mode: row.mode,
+    status: row.status,
+    githubCommentId: row.github_comment_id,
+    githubReviewId: row.github_review_id,
+    body: row.body,
+    rule: row.rule,
+    ruleVersion: row.rule_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    dismissedAt: row.dismissed_at,
+    actedOnAt: row.acted_on_at,
+    ignoredAt: row.ignored_at,
+  };
+}
+
+export async function listNudges(store: Store, pullRequestId: number): Promise<StoredNudge[]> {
+  return (await store.db.selectFrom("nudges").selectAll().where("pull_request_id", "=", pullRequestId).orderBy("id").execute()).map(toStoredNudge);
 }
 
 /** Records nudges; a fingerprint already recorded on the PR is kept as it is (never repeated). */
@@ -66,8 +95,9 @@ export async function linkNudgeComment(
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function findNudgeByComment(store: Store, commentId: number): Promise<NudgeRow | undefined> {
-  return store.db.selectFrom("nudges").selectAll().where("github_comment_id", "=", commentId).executeTakeFirst();
+export async function findNudgeByComment(store: Store, commentId: number): Promise<StoredNudge | undefined> {
+  const row = await store.db.selectFrom("nudges").selectAll().where("github_comment_id", "=", commentId).executeTakeFirst();
+  return row && toStoredNudge(row);
 }
 
 export async function markNudgeDismissed(store: Store, nudgeId: number, now: Date): Promise<boolean> {
@@ -185,20 +215,28 @@ export async function countNudgesByStatus(store: Store) {
 }
 
 /** The nudges of these repositories created at or after `since` (ISO). */
-export async function listRepositoryNudgesSince(store: Store, repositoryIds: readonly number[], since: string) {
+export async function listRepositoryNudgesSince(
+  store: Store,
+  repositoryIds: readonly number[],
+  since: string,
+): Promise<Array<Pick<StoredNudge, "repositoryId" | "concern" | "rule" | "status" | "mode" | "createdAt">>> {
   if (repositoryIds.length === 0) return [];
-  return store.db
+  const rows = await store.db
     .selectFrom("nudges")
     .select(["repository_id", "concern", "rule", "status", "mode", "created_at"])
     .where("repository_id", "in", repositoryIds)
     .where("created_at", ">=", since)
     .execute();
+  return rows.map((row) => ({ repositoryId: row.repository_id, concern: row.concern, rule: row.rule, status: row.status, mode: row.mode, createdAt: row.created_at }));
 }
 
+/** A nudge addressed to a reviewer, with the pull request it was made on. */
+export interface ReviewerNudge extends PullRequestRef, Pick<StoredNudge, "concern" | "path" | "line" | "status" | "mode" | "createdAt"> {}
+
 /** Nudges addressed to a reviewer (matched by the nudged review's user id, never by login), newest first. */
-export async function listReviewerNudges(store: Store, userId: number, repositoryIds: readonly number[], limit: number) {
+export async function listReviewerNudges(store: Store, userId: number, repositoryIds: readonly number[], limit: number): Promise<ReviewerNudge[]> {
   if (repositoryIds.length === 0) return [];
-  return store.db
+  const rows = await store.db
     .selectFrom("nudges")
     .innerJoin("pull_requests", "pull_requests.id", "nudges.pull_request_id")
     .innerJoin("repositories", "repositories.id", "nudges.repository_id")
@@ -220,12 +258,24 @@ export async function listReviewerNudges(store: Store, userId: number, repositor
     .orderBy("nudges.created_at", "desc")
     .limit(limit)
     .execute();
+  return rows.map((row) => ({
+    repository: row.full_name,
+    number: row.number,
+    title: row.title,
+    url: row.html_url,
+    concern: row.concern,
+    path: row.path,
+    line: row.line,
+    status: row.status,
+    mode: row.mode,
+    createdAt: row.created_at,
+  }));
 }
 
 /** Which of these repositories have a nudge addressed to the reviewer. */
-export async function listNudgedRepositoryIds(store: Store, userId: number, repositoryIds: readonly number[]) {
+export async function listNudgedRepositoryIds(store: Store, userId: number, repositoryIds: readonly number[]): Promise<number[]> {
   if (repositoryIds.length === 0) return [];
-  return store.db
+  const rows = await store.db
     .selectFrom("nudges")
     .innerJoin("reviews", "reviews.id", "nudges.review_id")
     .select("nudges.repository_id")
@@ -233,10 +283,21 @@ export async function listNudgedRepositoryIds(store: Store, userId: number, repo
     .where("reviews.reviewer_id", "=", userId)
     .where("nudges.repository_id", "in", repositoryIds)
     .execute();
+  return rows.map((row) => row.repository_id);
+}
+
+/** A reviewer's switches in one repository. */
+export interface ReviewerSetting {
+  repositoryId: number;
+  /** Lower case. */
+  login: string;
+  coachingOptOut: boolean;
+  kudosOptOut: boolean;
 }
 
 /** The reviewer's settings (login matched in lower case) in these repositories. */
-export async function listReviewerSettings(store: Store, login: string, repositoryIds: readonly number[]) {
+export async function listReviewerSettings(store: Store, login: string, repositoryIds: readonly number[]): Promise<ReviewerSetting[]> {
   if (repositoryIds.length === 0) return [];
-  return store.db.selectFrom("reviewer_settings").selectAll().where("login", "=", login.toLowerCase()).where("repository_id", "in", repositoryIds).execute();
+  const rows = await store.db.selectFrom("reviewer_settings").selectAll().where("login", "=", login.toLowerCase()).where("repository_id", "in", repositoryIds).execute();
+  return rows.map((row) => ({ repositoryId: row.repository_id, login: row.login, coachingOptOut: row.coaching_opt_out === 1, kudosOptOut: row.kudos_opt_out === 1 }));
 }

@@ -24,6 +24,59 @@ export interface PullRequestRecord {
   closedAt: string | null;
 }
 
+/** A pull request as the store keeps it: what GitHub said and what the app computed (risk, score, times). */
+export interface StoredPullRequest extends Omit<PullRequestRecord, "additions" | "deletions" | "changedFiles"> {
+  additions: number;
+  deletions: number;
+  changedFiles: number;
+  riskLevel: string | null;
+  /** Weight of this PR in the repository score, from its risk profile. */
+  riskWeight: number | null;
+  /** The PR score: the union of its reviews. Null until reviewed. */
+  score: number | null;
+  firstReviewRequestedAt: string | null;
+  firstReviewedAt: string | null;
+  updatedAt: string;
+}
+
+/** What names a pull request to a reader: its repository ("owner/name"), number, title and page. */
+export interface PullRequestRef {
+  repository: string;
+  number: number;
+  title: string;
+  url: string;
+}
+
+function toStoredPullRequest(row: PullRequestRow): StoredPullRequest {
+  return {
+    id: row.id,
+    installationId: row.installation_id,
+    repositoryId: row.repository_id,
+    number: row.number,
+    title: row.title,
+    htmlUrl: row.html_url,
+    authorLogin: row.author_login,
+    authorIsBot: row.author_is_bot === 1,
+    state: row.state,
+    draft: row.draft === 1,
+    merged: row.merged === 1,
+    headSha: row.head_sha,
+    baseRef: row.base_ref,
+    additions: row.additions,
+    deletions: row.deletions,
+    changedFiles: row.changed_files,
+    riskLevel: row.risk_level,
+    riskWeight: row.risk_weight,
+    score: row.score,
+    openedAt: row.opened_at,
+    firstReviewRequestedAt: row.first_review_requested_at,
+    firstReviewedAt: row.first_reviewed_at,
+    mergedAt: row.merged_at,
+    closedAt: row.closed_at,
+    updatedAt: row.updated_at,
+  };
+}
+
 /** Inserts or refreshes what GitHub says about a pull request; keeps what the app computed. */
 export async function upsertPullRequest(store: Store, pr: PullRequestRecord, now: Date): Promise<void> {
   const at = now.toISOString();
@@ -66,13 +119,15 @@ export async function upsertPullRequest(store: Store, pr: PullRequestRecord, now
     .execute();
 }
 
-export async function findPullRequest(store: Store, id: number): Promise<PullRequestRow | undefined> {
-  return store.db.selectFrom("pull_requests").selectAll().where("id", "=", id).executeTakeFirst();
+export async function findPullRequest(store: Store, id: number): Promise<StoredPullRequest | undefined> {
+  const row = await store.db.selectFrom("pull_requests").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toStoredPullRequest(row);
 }
 
 /** Issue comment webhooks name a PR only by repository and number. */
-export async function findPullRequestByNumber(store: Store, repositoryId: number, number: number): Promise<PullRequestRow | undefined> {
-  return store.db.selectFrom("pull_requests").selectAll().where("repository_id", "=", repositoryId).where("number", "=", number).executeTakeFirst();
+export async function findPullRequestByNumber(store: Store, repositoryId: number, number: number): Promise<StoredPullRequest | undefined> {
+  const row = await store.db.selectFrom("pull_requests").selectAll().where("repository_id", "=", repositoryId).where("number", "=", number).executeTakeFirst();
+  return row && toStoredPullRequest(row);
 }
 
 /** Time to first review is measured from the first review request; later requests don't move it. */

@@ -2,6 +2,7 @@ import { type CommentClassification, commentClassificationSchema } from "../coac
 import type { CommentRecord, ReviewRecord, StoredReview } from "../coach/coaching-records.js";
 import { type ReviewScore, reviewScoreSchema } from "../coach/score-review.js";
 import type { Store } from "./open-store.js";
+import type { PullRequestRef } from "./pull-requests.js";
 import { withTransaction } from "./with-transaction.js";
 import { flagsSchema, readJson } from "./stored-json.js";
 
@@ -168,21 +169,31 @@ export async function countHarshCommentsSince(store: Store, repositoryIds: reado
 }
 
 /** When each harsh or toxic comment of these repositories was written, at or after `since` (ISO). */
-export async function listHarshCommentTimes(store: Store, repositoryIds: readonly number[], since: string) {
+export async function listHarshCommentTimes(store: Store, repositoryIds: readonly number[], since: string): Promise<Array<Pick<CommentRecord, "repositoryId" | "createdAt">>> {
   if (repositoryIds.length === 0) return [];
-  return store.db
+  const rows = await store.db
     .selectFrom("review_comments")
     .select(["repository_id", "created_at"])
     .where("repository_id", "in", repositoryIds)
     .where("tone", "in", HARSH_TONES)
     .where("created_at", ">=", since)
     .execute();
+  return rows.map((row) => ({ repositoryId: row.repository_id, createdAt: row.created_at }));
+}
+
+/** A reviewer's review with its pull request, as stored: the score's breakdown and flags still JSON. */
+export interface ReviewerReview extends PullRequestRef, Pick<ReviewRecord, "id" | "htmlUrl" | "submittedAt" | "state"> {
+  score: number | null;
+  /** `{ bodyClassification, result }` as JSON. */
+  breakdown: string | null;
+  /** The flags as JSON. */
+  flags: string;
 }
 
 /** A reviewer's reviews (by GitHub user id) in these repositories, with their PR, newest first. */
-export async function listReviewerReviews(store: Store, userId: number, repositoryIds: readonly number[], limit: number) {
+export async function listReviewerReviews(store: Store, userId: number, repositoryIds: readonly number[], limit: number): Promise<ReviewerReview[]> {
   if (repositoryIds.length === 0) return [];
-  return store.db
+  const rows = await store.db
     .selectFrom("reviews")
     .innerJoin("pull_requests", "pull_requests.id", "reviews.pull_request_id")
     .innerJoin("repositories", "repositories.id", "reviews.repository_id")
@@ -204,12 +215,32 @@ export async function listReviewerReviews(store: Store, userId: number, reposito
     .orderBy("reviews.submitted_at", "desc")
     .limit(limit)
     .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    repository: row.full_name,
+    number: row.number,
+    title: row.title,
+    url: row.pr_url,
+    htmlUrl: row.html_url,
+    submittedAt: row.submitted_at,
+    state: row.state,
+    score: row.score,
+    breakdown: row.breakdown,
+    flags: row.flags,
+  }));
+}
+
+/** Harsh or toxic wording of a reviewer, with the pull request it was written on. */
+export interface ReviewerComment extends PullRequestRef {
+  body: string;
+  tone: string;
+  createdAt: string;
 }
 
 /** A reviewer's harsh or toxic comments (by user id) in these repositories, newest first. */
-export async function listReviewerHarshComments(store: Store, userId: number, repositoryIds: readonly number[], limit: number) {
+export async function listReviewerHarshComments(store: Store, userId: number, repositoryIds: readonly number[], limit: number): Promise<ReviewerComment[]> {
   if (repositoryIds.length === 0) return [];
-  return store.db
+  const rows = await store.db
     .selectFrom("review_comments")
     .innerJoin("pull_requests", "pull_requests.id", "review_comments.pull_request_id")
     .innerJoin("repositories", "repositories.id", "review_comments.repository_id")
@@ -220,12 +251,18 @@ export async function listReviewerHarshComments(store: Store, userId: number, re
     .orderBy("review_comments.created_at", "desc")
     .limit(limit)
     .execute();
+  return rows.map((row) => ({ repository: row.full_name, number: row.number, title: row.title, url: row.html_url, body: row.body, tone: row.tone, createdAt: row.created_at }));
 }
 
 /** A reviewer's reviews flagged harsh-tone (by user id) in these repositories, newest first. */
-export async function listReviewerHarshReviews(store: Store, userId: number, repositoryIds: readonly number[], limit: number) {
+export async function listReviewerHarshReviews(
+  store: Store,
+  userId: number,
+  repositoryIds: readonly number[],
+  limit: number,
+): Promise<Array<PullRequestRef & Pick<ReviewerReview, "breakdown" | "submittedAt"> & { body: string }>> {
   if (repositoryIds.length === 0) return [];
-  return store.db
+  const rows = await store.db
     .selectFrom("reviews")
     .innerJoin("pull_requests", "pull_requests.id", "reviews.pull_request_id")
     .innerJoin("repositories", "repositories.id", "reviews.repository_id")
@@ -236,10 +273,12 @@ export async function listReviewerHarshReviews(store: Store, userId: number, rep
     .orderBy("reviews.submitted_at", "desc")
     .limit(limit)
     .execute();
+  return rows.map((row) => ({ repository: row.full_name, number: row.number, title: row.title, url: row.html_url, body: row.body, breakdown: row.breakdown, submittedAt: row.submitted_at }));
 }
 
 /** Which of these repositories the reviewer (by user id) reviewed in. */
-export async function listReviewedRepositoryIds(store: Store, userId: number, repositoryIds: readonly number[]) {
+export async function listReviewedRepositoryIds(store: Store, userId: number, repositoryIds: readonly number[]): Promise<number[]> {
   if (repositoryIds.length === 0) return [];
-  return store.db.selectFrom("reviews").select("repository_id").distinct().where("reviewer_id", "=", userId).where("repository_id", "in", repositoryIds).execute();
+  const rows = await store.db.selectFrom("reviews").select("repository_id").distinct().where("reviewer_id", "=", userId).where("repository_id", "in", repositoryIds).execute();
+  return rows.map((row) => row.repository_id);
 }

@@ -96,7 +96,7 @@ async function runCommand(ctx: UseCaseContext, event: CommentEvent, command: Coa
         await reply("`/coach dismiss` works as a reply to one of review-coach's inline nudges: reply in that nudge's thread.");
         return;
       }
-      if (nudge.reviewer_login.toLowerCase() !== comment.authorLogin.toLowerCase()) {
+      if (nudge.reviewerLogin.toLowerCase() !== comment.authorLogin.toLowerCase()) {
         log.info({ nudgeId: nudge.id }, "dismissal from someone other than the coached reviewer: ignored");
         return;
       }

@@ -6,7 +6,7 @@ import type { RepoConfigLoader } from "../repo-config/create-config-cache.js";
 import type { Store } from "../store/open-store.js";
 import { startOfIsoWeek } from "../digest/build-digest-week.js";
 import { recordScoreSnapshots } from "../digest/record-score-snapshot.js";
-import { type BackfillState, findRepository, readBackfillState, saveBackfillState, saveRepositoryConfig } from "../store/repositories.js";
+import { type BackfillState, findRepository, saveBackfillState, saveRepositoryConfig } from "../store/repositories.js";
 import { listScoreSnapshotDays } from "../store/score-snapshots.js";
 import { importPullRequest } from "./import-pull-request.js";
 import { readMergedPullRequestPage } from "./read-merged-pull-requests.js";
@@ -34,13 +34,13 @@ export async function backfillRepository({ job, deps }: { job: BackfillJob; deps
   const { github, store, log } = deps;
   const [owner = "", name = ""] = job.fullName.split("/");
   const repo: RepoRef = { owner, repo: name };
-  const row = await findRepository(store, job.repositoryId);
-  if (!row) return;
+  const repository = await findRepository(store, job.repositoryId);
+  if (!repository) return;
   const loaded = await deps.loadConfig(github, repo, log);
   await saveRepositoryConfig(store, job.repositoryId, loaded, deps.now());
   const weeks = loaded.config.backfill.weeks;
   const now = deps.now();
-  const stored = readBackfillState(row);
+  const stored = repository.backfillState;
   if (stored?.done) return;
   let state: BackfillState = stored ?? { page: 1, imported: 0, done: weeks === 0, since: new Date(startOfIsoWeek(now).getTime() - weeks * 7 * 86_400_000).toISOString() };
   // Saved before the first page, so the digest knows a backfill is running.

@@ -9,10 +9,10 @@ import type { Store } from "../store/open-store.js";
  */
 export async function pollNudgeReactions(input: { github: GitHubClient; store: Store; repo: RepoRef; pullRequestId: number; log: Logger; now: Date }): Promise<void> {
   const { github, store, repo, pullRequestId, log, now } = input;
-  const live = (await listNudges(store, pullRequestId)).filter((n) => n.status === "sent" && n.github_comment_id !== null);
+  const live = (await listNudges(store, pullRequestId)).filter((n) => n.status === "sent" && n.githubCommentId !== null);
   for (const nudge of live) {
-    const thumbsDown = await github.listReviewCommentReactions(repo, nudge.github_comment_id!, "-1");
-    if (thumbsDown.some((login) => login.toLowerCase() === nudge.reviewer_login.toLowerCase())) {
+    const thumbsDown = await github.listReviewCommentReactions(repo, nudge.githubCommentId!, "-1");
+    if (thumbsDown.some((login) => login.toLowerCase() === nudge.reviewerLogin.toLowerCase())) {
       await markNudgeDismissed(store, nudge.id, now);
       log.info({ nudgeId: nudge.id, fingerprint: nudge.fingerprint }, "nudge dismissed by a 👎 reaction");
     }

@@ -9,7 +9,7 @@ import { findPullRequest } from "../store/pull-requests.js";
 import { listReviewsAndComments } from "../store/reviews.js";
 import { listRuleOutcomes, listRuleResets } from "../store/rule-learning.js";
 import type { ReviewEvent } from "./coach-review.js";
-import { ensureRiskProfile } from "./ensure-risk-profile.js";
+import type { EnsuredProfile } from "./ensure-risk-profile.js";
 import type { UseCaseContext } from "./use-case-context.js";
 import { type CheckRunState, findCoachCheckRunState } from "./write-coach-check-run.js";
 
@@ -34,16 +34,22 @@ export function coachingReviewWriteKey(pullRequestId: number, reviewId: number):
 }
 
 /**
- * Flow 2's read step: the PR's risk profile (built once per head: the file list and one GraphQL read),
- * the review's comments from GitHub, and from the store the PR's reviews, nudges, learning and
- * repository window, and what earlier attempts wrote.
+ * Flow 2's read step (it writes nothing): the review's comments from GitHub, and from the store the PR's
+ * reviews, nudges, learning and repository window, and what earlier attempts wrote; with the head's risk
+ * profile, ensured before it.
  */
-export async function readCoachingInput(input: { ctx: UseCaseContext; event: ReviewEvent; loaded: LoadedRepoConfig; mode: CoachingSettings["mode"]; now: Date }): Promise<CoachingReads> {
-  const { ctx, event, loaded, mode, now } = input;
-  const { github, store, log } = ctx;
+export async function readCoachingInput(input: {
+  ctx: UseCaseContext;
+  event: ReviewEvent;
+  loaded: LoadedRepoConfig;
+  mode: CoachingSettings["mode"];
+  head: EnsuredProfile;
+  now: Date;
+}): Promise<CoachingReads> {
+  const { ctx, event, loaded, mode, head, now } = input;
+  const { github, store } = ctx;
   const { config } = loaded;
   const pr = event.pullRequest;
-  const { profile, files } = await ensureRiskProfile({ github, store, head: { repo: event.repo, pullRequestId: pr.id, number: pr.number, headSha: pr.head.sha }, config, now, log });
   const comments = await github.listReviewComments(event.repo, pr.number, event.review.id);
 
   const { reviews, comments: storedComments } = await listReviewsAndComments(store, pr.id);
@@ -76,9 +82,9 @@ export async function readCoachingInput(input: { ctx: UseCaseContext; event: Rev
       repositoryId: event.repositoryId,
       pullRequest: { id: pr.id, number: pr.number, title: pr.title, url: pr.html_url, authorLogin: pr.user.login, openedAt: pr.created_at, mergedAt: pr.merged_at ?? null },
       review: event.review,
-      profile,
-      profileBuiltNow: files !== null,
-      storedRiskWeight: stored?.risk_weight ?? null,
+      profile: head.profile,
+      profileBuiltNow: head.files !== null,
+      storedRiskWeight: stored?.riskWeight ?? null,
       comments,
       reviews,
       storedComments: storedComments.filter((c) => c.reviewId === event.review.id),

@@ -145,7 +145,7 @@ describe.each(ENGINES)("store on %s", (engine) => {
       T0,
     );
     const pr = await findPullRequest(t.store, 3_000_000_001);
-    expect(pr).toMatchObject({ id: 3_000_000_001, repository_id: 2_500_000_000, number: 12, draft: 0 });
+    expect(pr).toMatchObject({ id: 3_000_000_001, repositoryId: 2_500_000_000, number: 12, draft: false });
   });
 
   it("deletes everything stored for an uninstalled installation and nothing else", async () => {
@@ -180,7 +180,7 @@ describe.each(ENGINES)("store on %s", (engine) => {
     expect(readStoredRepoConfig(await row())).toEqual({ ...loaded, loadedAt: at(60).toISOString() });
     // The same config read again is not rewritten: the time it was first read stays.
     await saveRepositoryConfig(t.store, 120, loaded, at(120));
-    expect((await row()).config_loaded_at).toBe(at(60).toISOString());
+    expect((await row()).configLoadedAt).toBe(at(60).toISOString());
     // A config whose problems were fixed is.
     await saveRepositoryConfig(t.store, 120, { ...loaded, problems: [] }, at(180));
     expect(readStoredRepoConfig(await row())).toEqual({ ...loaded, problems: [], loadedAt: at(180).toISOString() });

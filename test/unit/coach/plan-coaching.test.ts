@@ -104,14 +104,14 @@ function readable(plan: CoachingPlan) {
 const recorded = (id: number, fields: Partial<RecordedNudge>): RecordedNudge => ({
   id,
   status: "sent",
-  reviewer_login: REVIEW.reviewerLogin,
+  reviewerLogin: REVIEW.reviewerLogin,
   concern: "security",
-  review_id: 8000,
+  reviewId: 8000,
   fingerprint: `earlier-${id}`,
-  repository_id: 10,
+  repositoryId: 10,
   rule: "sensitive-path",
-  rule_version: "v1",
-  created_at: ago(1),
+  ruleVersion: "v1",
+  createdAt: ago(1),
   ...fields,
 });
 

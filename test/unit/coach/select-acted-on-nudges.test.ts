@@ -1,12 +1,12 @@
 import { describe, expect, it } from "@jest/globals";
 import { selectActedOnNudges } from "../../../src/coach/select-acted-on-nudges.js";
 
-const nudge = (id: number, fields: Partial<{ status: string; reviewer_login: string; concern: string; review_id: number }> = {}) => ({
+const nudge = (id: number, fields: Partial<{ status: string; reviewerLogin: string; concern: string; reviewId: number }> = {}) => ({
   id,
   status: "sent",
-  reviewer_login: "Bob-Reviewer",
+  reviewerLogin: "Bob-Reviewer",
   concern: "security",
-  review_id: 10,
+  reviewId: 10,
   ...fields,
 });
 
@@ -14,12 +14,12 @@ const ids = (nudges: Array<{ id: number }>) => nudges.map((n) => n.id);
 
 describe("selectActedOnNudges (the acted-on rule)", () => {
   it("takes the reviewer's open nudges whose concern the answer raises, the login matched without case", () => {
-    const nudges = [nudge(1), nudge(2, { concern: "tests" }), nudge(3, { status: "listed" }), nudge(4, { reviewer_login: "carol" })];
+    const nudges = [nudge(1), nudge(2, { concern: "tests" }), nudge(3, { status: "listed" }), nudge(4, { reviewerLogin: "carol" })];
     expect(ids(selectActedOnNudges(nudges, { reviewerLogin: "bob-reviewer", concerns: ["security"] }))).toEqual([1, 3]);
   });
 
   it("leaves nudges already settled (dismissed, acted on, shadow) and those of the answering review itself", () => {
-    const nudges = [nudge(1, { status: "dismissed" }), nudge(2, { status: "acted-on" }), nudge(3, { status: "shadow" }), nudge(4, { review_id: 11 }), nudge(5)];
+    const nudges = [nudge(1, { status: "dismissed" }), nudge(2, { status: "acted-on" }), nudge(3, { status: "shadow" }), nudge(4, { reviewId: 11 }), nudge(5)];
     expect(ids(selectActedOnNudges(nudges, { reviewerLogin: "Bob-Reviewer", concerns: ["security"], reviewId: 11 }))).toEqual([5]);
   });
 
