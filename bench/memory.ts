@@ -24,6 +24,12 @@ const RATE = Number(args.get("rate") ?? (FILES === "large" ? 2 : 20));
 const SECONDS = Number(args.get("seconds") ?? 60);
 const INSTALLATIONS = Number(args.get("installations") ?? 20);
 
+/** CPU seconds (user + system) the process has used: /proc/<pid>/stat fields 14 and 15, in clock ticks of 1/100 s. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
   return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) / 1024;
@@ -36,11 +42,12 @@ async function main(): Promise<void> {
   const port = await freePort();
   const env = appProcessEnv(host, port, { DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-memory-")), LOG_LEVEL: "error", JOB_LEASE_MS: "10000" });
   const flags = [...productionNodeFlags(), ...(process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean)];
-  const child = spawn(process.execPath, [...flags, "dist/src/main.js"], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [...flags, "dist/src/main.js"], { env: { PATH: process.env.PATH ?? "", ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), ...env }, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitForHealthy(port);
     const pid = child.pid!;
     const atStart = rssMb(pid);
+    const cpuAtStart = cpuSeconds(pid);
     let peak = atStart;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 1000);
     const url = `http://127.0.0.1:${port}/api/github/webhooks`;
@@ -57,10 +64,11 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 2000));
     clearInterval(sampler);
     const atEnd = rssMb(pid);
+    const cpu = cpuSeconds(pid) - cpuAtStart;
     peak = Math.max(peak, atEnd);
     const files = FILES === "large" ? ", each PR changing 3 large code files (950 + 400 + 200 KB, read and parsed)" : FILES === "typical" ? ", each PR changing 3 code files (48 + 20 + 10 KB, read and parsed)" : ", no file contents served (nothing parsed)";
     console.log(`review-coach memory benchmark: node ${[...flags, "dist/src/main.js"].join(" ")}, SQLite, ${total} PRs opened and reviewed (${total * 2} events) at ${RATE} events/s over ${INSTALLATIONS} installations${files}`);
-    console.log(`RSS of the app process: ${atStart.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB, ${atEnd.toFixed(0)} MB at the end (${reviews()} coaching reviews posted)`);
+    console.log(`RSS of the app process: ${atStart.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB, ${atEnd.toFixed(0)} MB at the end (${reviews()} coaching reviews posted); ${cpu.toFixed(1)} s of CPU after start`);
   } finally {
     child.kill("SIGTERM");
     await github.stop();
