@@ -3,8 +3,10 @@
 // per installation) and GitHub served by a local stand-in. Prints, in one run: installation B's
 // delivery-to-nudge latency alone and behind installation A's flood of review events; p50/p99
 // delivery-to-nudge latency at a steady rate over many installations; RSS at the end; GitHub requests
-// per review event. Each scenario runs on a fresh app and SQLite file.
-import { buildPullRequestEvents, createBenchGitHub, percentile, postDelivery, startBenchApp } from "./bench-github.js";
+// per review event. Each scenario runs on a fresh app and SQLite file, the app built and as its own
+// process with the Dockerfile's node flags, as production runs it (its RSS is the app's alone).
+import { rssMb, spawnBenchApp } from "./bench-app-process.js";
+import { buildPullRequestEvents, createBenchGitHub, percentile, postDelivery } from "./bench-github.js";
 
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith("--") ? [[arg.slice(2), all[i + 1] ?? ""]] : [])));
 const FLOOD = Number(args.get("flood") ?? 400);
@@ -41,22 +43,22 @@ async function main(): Promise<void> {
   const fast = { SHUTDOWN_TIMEOUT_MS: "1000" };
 
   // 1. B alone.
-  let run = await startBenchApp(host, { throttle: true, env: fast });
+  let run = await spawnBenchApp(host, fast);
   const alone = await nudgeLatencyOfB(run.url, 100_000);
-  await run.app.stop();
+  await run.stop();
 
   // 2. B behind A's flood: A's review events all delivered first, then B's.
-  run = await startBenchApp(host, { throttle: true, env: fast });
+  run = await spawnBenchApp(host, fast);
   const flood = Array.from({ length: FLOOD }, (_, n) => buildPullRequestEvents(n, INSTALLATION_A, "a").review);
   await Promise.all(Array.from({ length: 32 }, async () => {
     for (let event = flood.shift(); event; event = flood.shift()) await postDelivery(run.url, event);
   }));
   const behindFlood = await nudgeLatencyOfB(run.url, 100_001);
   const aNudged = [...nudgedAt.keys()].filter((k) => k >= 1000 && k < 1000 + FLOOD).length;
-  await run.app.stop();
+  await run.stop();
 
   // 3. A steady rate of review events over many installations.
-  run = await startBenchApp(host, { throttle: true, env: fast });
+  run = await spawnBenchApp(host, fast);
   const requestsBefore = github.requests.length;
   const latencies: Array<Promise<number>> = [];
   const total = Math.round(RATE * SECONDS);
@@ -69,23 +71,19 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000 / RATE));
   }
   const steady = (await Promise.all(latencies)).sort((a, b) => a - b);
-  for (;;) {
-    const pending = await run.app.store.db.selectFrom("jobs").select("id").where("status", "in", ["queued", "running"]).execute();
-    if (pending.length === 0) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  while (run.pendingJobs() > 0) await new Promise((r) => setTimeout(r, 50));
   const steadyRequests = github.requests.slice(requestsBefore);
   const reviewJobRequests = steadyRequests.filter((r) => /\/reviews\/\d+\/comments|\/pulls\/\d+\/reviews$|\/check-runs$/.test(r.path)).length;
-  const rssMb = process.memoryUsage().rss / 1024 / 1024;
-  await run.app.stop();
+  const rss = rssMb(run.pid);
+  await run.stop();
   await github.stop();
 
-  console.log(`review-coach fairness benchmark: SQLite, worker concurrency ${run.env.WORKER_CONCURRENCY}, GitHub throttling on (writes spaced per installation)`);
+  console.log(`review-coach fairness benchmark: node ${[...run.flags, "dist/src/main.js"].join(" ")}, SQLite, worker concurrency ${run.env.WORKER_CONCURRENCY ?? "8 (default)"}, GitHub throttling on (writes spaced per installation)`);
   console.log(`B's nudge alone:                 ${alone.toFixed(0)} ms (delivery → coaching review on GitHub)`);
   console.log(`B's nudge behind A's ${FLOOD} events: ${behindFlood.toFixed(0)} ms (A had ${aNudged} of ${FLOOD} nudged by then)`);
   console.log(`steady ${RATE} review events/s over ${INSTALLATIONS} installations for ${SECONDS} s: delivery → nudge p50 ${percentile(steady, 50).toFixed(0)} ms, p99 ${percentile(steady, 99).toFixed(0)} ms`);
   console.log(`GitHub requests per review event: ${(steadyRequests.length / total).toFixed(2)} overall (incl. token exchanges, config reads and the PR's files), ${(reviewJobRequests / total).toFixed(2)} of the review job (its comments, the COMMENT review, the check run)`);
-  console.log(`RSS at the end:                  ${rssMb.toFixed(0)} MB (bench process: the app, the GitHub stand-in and the senders)`);
+  console.log(`RSS at the end:                  ${rss.toFixed(0)} MB (the app process)`);
 }
 
 main().catch((error: unknown) => {

@@ -8,14 +8,11 @@
 // --files: every PR changes three code files whose contents the app reads and parses: typical (48, 20 and
 // 10 KB) or large (950, 400 and 200 KB, near the size limit; defaults then 2 events/s). Without it the
 // stand-in serves no contents and nothing is parsed.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { appProcessEnv, freePort, waitFor, waitForHealthy } from "../test/helpers/app-process.js";
+import { readFileSync } from "node:fs";
+import { waitFor } from "../test/helpers/app-process.js";
+import { rssMb, spawnBenchApp } from "./bench-app-process.js";
 import { buildPullRequestEvents, createBenchGitHub, postDelivery } from "./bench-github.js";
 import { createFileContentRoutes, type FileSizes } from "./file-content-routes.js";
-import { productionNodeFlags } from "./production-node-flags.js";
 
 const args = new Map(process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith("--") ? [[arg.slice(2), all[i + 1] ?? ""]] : [])));
 const FILES = args.get("files") as FileSizes | undefined;
@@ -30,27 +27,27 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
-  return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) / 1024;
+/** Where the app's memory is, from its own /metrics (prom-client's default metrics): V8's heap spaces and memory outside it. */
+async function readMemoryBreakdown(port: number): Promise<string> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: "Bearer bench-metrics-token" } })).text();
+  const mb = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN) / 1024 / 1024;
+  const spaces = [...text.matchAll(/^review_coach_nodejs_heap_space_size_total_bytes\{space="(\w+)"\} (\d+)/gm)].map((m) => `${m[1]} ${(Number(m[2]) / 1024 / 1024).toFixed(1)}`);
+  return (
+    `V8 heap ${mb(/^review_coach_nodejs_heap_size_total_bytes (\d+)/m).toFixed(0)} MB (used ${mb(/^review_coach_nodejs_heap_size_used_bytes (\d+)/m).toFixed(0)}; ${spaces.join(", ")}), ` +
+    `external ${mb(/^review_coach_nodejs_external_memory_bytes (\d+)/m).toFixed(0)} MB`
+  );
 }
 
 async function main(): Promise<void> {
-  if (!readFileSync("dist/src/main.js", "utf8")) throw new Error("run `npm run build` first");
   const github = createBenchGitHub(undefined, FILES ? createFileContentRoutes(FILES) : []);
   const host = await github.start();
-  const port = await freePort();
-  const env = appProcessEnv(host, port, { DATA_DIR: mkdtempSync(path.join(tmpdir(), "review-coach-memory-")), LOG_LEVEL: "error", JOB_LEASE_MS: "10000" });
-  const flags = [...productionNodeFlags(), ...(process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean)];
-  const child = spawn(process.execPath, [...flags, "dist/src/main.js"], { env: { PATH: process.env.PATH ?? "", ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const app = await spawnBenchApp(host, { METRICS_TOKEN: "bench-metrics-token" });
+  const { pid, port, url, flags } = app;
   try {
-    await waitForHealthy(port);
-    const pid = child.pid!;
     const atStart = rssMb(pid);
     const cpuAtStart = cpuSeconds(pid);
     let peak = atStart;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 1000);
-    const url = `http://127.0.0.1:${port}/api/github/webhooks`;
     const total = Math.round((RATE * SECONDS) / 2);
     const sends: Array<Promise<void>> = [];
     for (let n = 0; n < total; n++) {
@@ -64,13 +61,15 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 2000));
     clearInterval(sampler);
     const atEnd = rssMb(pid);
+    const breakdown = await readMemoryBreakdown(port);
     const cpu = cpuSeconds(pid) - cpuAtStart;
     peak = Math.max(peak, atEnd);
     const files = FILES === "large" ? ", each PR changing 3 large code files (950 + 400 + 200 KB, read and parsed)" : FILES === "typical" ? ", each PR changing 3 code files (48 + 20 + 10 KB, read and parsed)" : ", no file contents served (nothing parsed)";
     console.log(`review-coach memory benchmark: node ${[...flags, "dist/src/main.js"].join(" ")}, SQLite, ${total} PRs opened and reviewed (${total * 2} events) at ${RATE} events/s over ${INSTALLATIONS} installations${files}`);
     console.log(`RSS of the app process: ${atStart.toFixed(0)} MB at start, peak ${peak.toFixed(0)} MB, ${atEnd.toFixed(0)} MB at the end (${reviews()} coaching reviews posted); ${cpu.toFixed(1)} s of CPU after start`);
+    console.log(`  at the end: ${breakdown}`);
   } finally {
-    child.kill("SIGTERM");
+    await app.stop();
     await github.stop();
   }
 }
