@@ -76,6 +76,11 @@ export const DOCUMENTATION = [
       "spelt",
       "punctuation",
       "full stop",
+      "blurb",
+      // Documentation left stale by the change.
+      "(?:is|are) (?:old|stale|outdated|out of date) now",
+      "needs? updating",
+      "(?:could|should|needs? to|must) be updated",
     ),
   ),
 ];
