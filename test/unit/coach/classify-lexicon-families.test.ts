@@ -18,3 +18,10 @@ describe("documentation left stale by the change", () => {
   it("a counter that is updated is not documentation", () =>
     expect(concernsOf("The counter is updated on every retry.")).not.toContain("documentation"));
 });
+
+describe("an assumption asked about", () => {
+  it("a guarantee questioned is edge cases", () =>
+    expect(concernsOf("Is the list guaranteed to have an element here?")).toContain("edge-cases"));
+  it("a guarantee stated as a fact is not", () =>
+    expect(concernsOf("The list has a guaranteed element, so this reads fine.")).not.toContain("edge-cases"));
+});
