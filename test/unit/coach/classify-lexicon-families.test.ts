@@ -25,3 +25,13 @@ describe("an assumption asked about", () => {
   it("a guarantee stated as a fact is not", () =>
     expect(concernsOf("The list has a guaranteed element, so this reads fine.")).not.toContain("edge-cases"));
 });
+
+describe("a rename given as an arrow between code spans", () => {
+  it("code -> code is style", () => expect(concernsOf("`fetchAll` -> `fetch_all` in both places")).toContain("style"));
+  it("code returning code is not style", () => expect(concernsOf("`fetchAll` returns `null` in both places")).not.toContain("style"));
+});
+
+describe("names judged", () => {
+  it("names that are too short are style", () => expect(concernsOf("These names are a bit short now that there are ten.")).toContain("style"));
+  it("names fetched are not style", () => expect(concernsOf("These names are fetched from the server now.")).not.toContain("style"));
+});
