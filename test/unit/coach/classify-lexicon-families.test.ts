@@ -35,3 +35,8 @@ describe("names judged", () => {
   it("names that are too short are style", () => expect(concernsOf("These names are a bit short now that there are ten.")).toContain("style"));
   it("names fetched are not style", () => expect(concernsOf("These names are fetched from the server now.")).not.toContain("style"));
 });
+
+describe("where code belongs", () => {
+  it("belonging in a module is architecture", () => expect(concernsOf("This parsing belongs in the config module.")).toContain("architecture"));
+  it("a value belonging to a user is not", () => expect(concernsOf("This value belongs to the signed-in user.")).not.toContain("architecture"));
+});
