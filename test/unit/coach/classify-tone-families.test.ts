@@ -24,3 +24,13 @@ describe("pejoratives aimed at one's own proposal", () => {
   it("a stupid design aimed at the change is harsh", () =>
     expect(toneOf("This is a stupid design, the cache key ignores the locale.")).toBe("harsh"));
 });
+
+describe("mild pejoratives", () => {
+  it.each(["You are being anal about one byte here.", "This wrapper is clumsy.", "Someone stupidly set the retries to zero."])(
+    "%s is harsh",
+    (text) => expect(toneOf(text)).toBe("harsh"),
+  );
+  it.each(["The analysis of this loop looks right.", "This wrapper is compact."])("%s is respectful", (text) =>
+    expect(toneOf(text)).toBe("respectful"),
+  );
+});

@@ -139,6 +139,13 @@ const PEJORATIVE = words(
   "spaghetti",
   "clown(?:s|ish)?",
   "amateur(?:ish)?",
+  "stupidly",
+  "scumbags?",
+  "poop",
+  "asses",
+  "bummer",
+  "goofed",
+  "clumsy",
   "ew",
 );
 
@@ -183,4 +190,4 @@ export const TONE_CUES: readonly ToneCue[] = [
 
 /** Technical phrases that contain a tone word without any tone ("kill the process", "dummy variable"). */
 export const TECHNICAL_ALLOW =
-  /\b(?:WTF(?=::)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal (?:retentive)?|holy grail|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to (?:be|say|ask|nitpick|break|bring))\b/gi;
+  /\b(?:WTF(?=::)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to (?:be|say|ask|nitpick|break|bring))\b/gi;
