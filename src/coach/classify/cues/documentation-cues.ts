@@ -85,8 +85,8 @@ export const DOCUMENTATION = [
   ),
 ];
 
-/** A quoted phrase of several words: wording on offer for a comment, docstring or message... */
-export const QUOTED_PHRASE = /(?<![\w-])"[^"\n]*\s[^"\n]*"(?!\w)/g;
+/** A quoted phrase of several words (no markup or code braces): wording on offer for a comment, docstring or message... */
+export const QUOTED_PHRASE = /(?<![\w-])"[^"\n<>{}]*\s[^"\n<>{}]*"(?!\w)/g;
 /** ...when the comment frames it as wording to use ("nit:", "say", "either", "instead", "would read better"). */
 export const WORDING_FRAME =
   /\b(?:nit|nitpick|say|says|said|either|instead|rather|better|clearer|precise|reads?|read as|phrase|spell(?:ed)? (?:it |this )?out|mention|add(?:ed)?|s\/)\b|->|→/i;
