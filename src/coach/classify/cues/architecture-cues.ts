@@ -58,7 +58,7 @@ export const ARCHITECTURE = [
       "composition",
       "polymorphi(?:c|sm)",
       "module boundar(?:y|ies)",
-      "belongs? (?:in|to)",
+      "belongs? (?:in|to) (?:the |a |an |this |that |its own )?(?:\\w+ )?(?:class|module|service|layer|package|library|helper|utils?|file|component|controller|model|base|parent)",
       "should live",
       "move (?:this|it|that|these) (?:in)?to (?:the |a |an )?(?:\\w+ )?(?:class|module|service|layer|package|library|helper|utility|utils|base|parent|caller|common|shared)",
       "(?:pull|move|extract) (?:this|it) (?:out|up)",

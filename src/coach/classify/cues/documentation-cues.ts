@@ -76,12 +76,17 @@ export const DOCUMENTATION = [
       "spelt",
       "punctuation",
       "full stop",
+      "blurb",
+      // Documentation left stale by the change.
+      "(?:is|are) (?:old|stale|outdated|out of date) now",
+      "needs? updating",
+      "(?:could|should|needs? to|must) be updated",
     ),
   ),
 ];
 
-/** A quoted phrase of several words: wording on offer for a comment, docstring or message... */
-export const QUOTED_PHRASE = /(?<![\w-])"[^"\n]*\s[^"\n]*"(?!\w)/g;
+/** A quoted phrase of several words (no markup or code braces): wording on offer for a comment, docstring or message... */
+export const QUOTED_PHRASE = /(?<![\w-])"[^"\n<>{}]*\s[^"\n<>{}]*"(?!\w)/g;
 /** ...when the comment frames it as wording to use ("nit:", "say", "either", "instead", "would read better"). */
 export const WORDING_FRAME =
   /\b(?:nit|nitpick|say|says|said|either|instead|rather|better|clearer|precise|reads?|read as|phrase|spell(?:ed)? (?:it |this )?out|mention|add(?:ed)?|s\/)\b|->|→/i;

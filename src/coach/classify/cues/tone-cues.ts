@@ -139,6 +139,13 @@ const PEJORATIVE = words(
   "spaghetti",
   "clown(?:s|ish)?",
   "amateur(?:ish)?",
+  "stupidly",
+  "scumbags?",
+  "poop",
+  "asses",
+  "bummer",
+  "goofed",
+  "clumsy",
   "ew",
 );
 
@@ -161,7 +168,7 @@ export const SELF_DIRECTED =
 export const SELF_CONTEXT =
   /\b(?:sorry|apolog\w*|my bad|my (?:side|part|fault|mistake|own)|on me|i was (?:being|just|young)|i'm (?:being|so|such|too|a bit)|i am (?:being|so|such)|i must|myself|me|i feel|i may (?:sound|be)|my question|the question)\b/i;
 export const SELF_DIRECTED_AFTER =
-  /^\s*(?:question|questions|q|me|mistake|mistakes|typo|typos|error|errors|bug|bugs|oversight|brain|of me|on my|on me|copy|cut|autocorrect|comment)\b/i;
+  /^\s*(?:question|questions|q|me|mistake|mistakes|typo|typos|error|errors|bug|bugs|oversight|brain|of me|ideas?|suggestions?|examples?|proposals?|thoughts?|tweaks?|on my|on me|copy|cut|autocorrect|comment)\b/i;
 
 export interface ToneCue {
   tone: Exclude<Tone, "respectful">;
@@ -183,4 +190,4 @@ export const TONE_CUES: readonly ToneCue[] = [
 
 /** Technical phrases that contain a tone word without any tone ("kill the process", "dummy variable"). */
 export const TECHNICAL_ALLOW =
-  /\b(?:WTF::\w+|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal (?:retentive)?|holy grail|crazy (?:idea|thought))\b/gi;
+  /\b(?:WTF(?=::)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to (?:be|say|ask|nitpick|break|bring))\b/gi;

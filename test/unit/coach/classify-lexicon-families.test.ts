@@ -1,0 +1,54 @@
+import { describe, expect, it } from "@jest/globals";
+import { classifyComment } from "../../../src/coach/classify-comment.js";
+
+// Lexicon additions of issue 10's fourth pass, one positive and one negative each, written for the project.
+
+const concernsOf = (text: string): string[] => classifyComment(text).concerns;
+
+describe("authentication in shorthand", () => {
+  it("authed routes are security", () => expect(concernsOf("Only authed routes should set this header.")).toContain("security"));
+  it("the author is not security", () => expect(concernsOf("The author of this route set this header.")).not.toContain("security"));
+});
+
+describe("documentation left stale by the change", () => {
+  it.each(["This part is outdated now.", "The usage section should be updated for the new flag.", "Maybe add a short blurb on the retry flag."])(
+    "%s is documentation",
+    (text) => expect(concernsOf(text)).toContain("documentation"),
+  );
+  it("a counter that is updated is not documentation", () =>
+    expect(concernsOf("The counter is updated on every retry.")).not.toContain("documentation"));
+});
+
+describe("an assumption asked about", () => {
+  it("a guarantee questioned is edge cases", () =>
+    expect(concernsOf("Is the list guaranteed to have an element here?")).toContain("edge-cases"));
+  it("a guarantee stated as a fact is not", () =>
+    expect(concernsOf("The list has a guaranteed element, so this reads fine.")).not.toContain("edge-cases"));
+});
+
+describe("a rename given as an arrow between code spans", () => {
+  it("code -> code is style", () => expect(concernsOf("`fetchAll` -> `fetch_all` in both places")).toContain("style"));
+  it("code returning code is not style", () => expect(concernsOf("`fetchAll` returns `null` in both places")).not.toContain("style"));
+});
+
+describe("names judged", () => {
+  it("names that are too short are style", () => expect(concernsOf("These names are a bit short now that there are ten.")).toContain("style"));
+  it("names fetched are not style", () => expect(concernsOf("These names are fetched from the server now.")).not.toContain("style"));
+});
+
+describe("where code belongs", () => {
+  it("belonging in a module is architecture", () => expect(concernsOf("This parsing belongs in the config module.")).toContain("architecture"));
+  it("a value belonging to a user is not", () => expect(concernsOf("This value belongs to the signed-in user.")).not.toContain("architecture"));
+});
+
+describe("a test environment is not a test", () => {
+  it("a test cluster is not testing", () => expect(concernsOf("Point this at the test cluster while we wait for the new hosts.")).not.toContain("testing"));
+  it("a test of the cluster is testing", () => expect(concernsOf("Please add a test for the cluster failover.")).toContain("testing"));
+});
+
+describe("quoted wording versus quoted markup", () => {
+  it("a quoted sentence on offer is documentation", () =>
+    expect(concernsOf('Maybe say "retries the upload once" instead.')).toContain("documentation"));
+  it("a quoted template expression is not", () =>
+    expect(concernsOf('Maybe use class="<%= item.active ? 1 : 0 %>" instead.')).not.toContain("documentation"));
+});
