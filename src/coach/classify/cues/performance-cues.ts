@@ -75,12 +75,6 @@ export const PERFORMANCE = [
       "(?:extra|unnecessary|needless|redundant|avoid(?:s|ing)?(?: the| a| an| this| that)?|another|one more) cop(?:y|ies)",
       "copying",
       "heap",
-      // Repeated work, memory and call counts named without a performance word.
-      "(?:whole|entire) \\w+ into memory",
-      "(?:a lot of|lots of|too many|so many|many more|an extra|one extra) (?:quer(?:y|ies)|db calls?|database calls?|requests|round ?trips?|gets?|fetch(?:es)?|lookups|reads)",
-      "(?:pass(?:ed|ing)?|copied|taken|take) by value",
-      "by (?:const(?:ant)? )?reference",
-      "cach(?:e|ing) (?:the )?results? of",
     ),
   ),
 ];
