@@ -56,7 +56,6 @@ const group = (c: LabeledComment): string => String(c.labels["group"] ?? "");
 const concepts = (c: LabeledComment): string[] =>
   Array.isArray(c.labels["concepts"]) ? (c.labels["concepts"] as unknown[]).map(String) : [];
 const all = (): boolean => true;
-const CI_REPORT = /\bReviews applied:|\b(?:Passed|Failed) command:/;
 
 /** The README's mapping table, one row per (project label, dataset). */
 export const MAPPINGS: readonly Mapping[] = [
@@ -119,8 +118,7 @@ export const MAPPINGS: readonly Mapping[] = [
   {
     name: "approval-only (bots and CI left out)",
     file: ARCHMCR,
-    // CI build reports are left out too where the set does not tag them "bot".
-    include: (c) => !concepts(c).includes("bot") && !CI_REPORT.test(c.text),
+    include: (c) => !concepts(c).includes("bot"),
     gold: (c) => concepts(c).includes("approval"),
     predict: (k) => k.signals.includes("approval-only"),
     target: 0.9,
