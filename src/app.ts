@@ -1,3 +1,4 @@
+import type { Webhooks } from "@octokit/webhooks";
 import type { ApplicationFunction } from "probot";
 import { createDashboardHandler } from "./http/create-dashboard-handler.js";
 import type { Env } from "./env.js";
@@ -13,6 +14,8 @@ import type { Store } from "./store/open-store.js";
 import type { OctokitPolicy } from "./github/create-octokit-class.js";
 
 export interface AppDeps {
+  /** The verified deliveries (the server's webhook middleware receives into these). */
+  webhooks: Webhooks;
   store: Store;
   queue: JobQueue;
   log: Logger;
@@ -30,7 +33,7 @@ export interface AppDeps {
 
 /** The Probot app: every verified webhook goes to the durable intake; /healthz, the dashboard, badge, API and /metrics beside it. */
 export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
-  return (app, { addHandler }) => {
+  return (_app, { addHandler }) => {
     const { intakeHealth } = deps;
     const recordWebhook = createRecordWebhook({
       store: deps.store,
@@ -41,7 +44,7 @@ export function createReviewCoachApp(deps: AppDeps): ApplicationFunction {
       metrics: deps.metrics,
       health: intakeHealth,
     });
-    app.onAny(async (event) => recordWebhook(event));
+    deps.webhooks.onAny((event) => recordWebhook(event));
     addHandler(createHealthzRoute(deps.store, deps.queue, intakeHealth, deps.rateLimitingStatus));
     addHandler(
       createDashboardHandler({

@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
 import { hostname } from "node:os";
+import { createNodeMiddleware, Webhooks } from "@octokit/webhooks";
 import { Probot, Server } from "probot";
 import { createReviewCoachApp } from "./app.js";
 import type { Env } from "./env.js";
@@ -47,7 +48,7 @@ export interface RunningApp {
 export async function startReviewCoach(options: StartOptions): Promise<RunningApp> {
   const { env, log } = options;
   const now = options.now ?? (() => new Date());
-  if (!env.APP_ID || !env.privateKey) throw new Error("startReviewCoach needs APP_ID and a private key");
+  if (!env.APP_ID || !env.privateKey || !env.WEBHOOK_SECRET) throw new Error("startReviewCoach needs APP_ID, a private key and the webhook secret");
 
   const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log });
   const rateLimiting = await createGitHubRateLimiting(env.REDIS_URL, log);
@@ -62,11 +63,15 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     log: log.child({ name: "probot" }),
     Octokit: createOctokitClass({ ...octokitPolicy, limiterGroups: rateLimiting.groups, requestMetrics: metrics }),
   });
+  // The intake needs a delivery's id, name and payload only: these webhooks verify and hand them on without
+  // building an authenticated Octokit per event as Probot's do (the jobs connect to GitHub when they run).
+  const webhooks = new Webhooks({ secret: env.WEBHOOK_SECRET });
   // Probot's server mounts this class's webhook middleware first: the guard bounds the body before it is read whole.
   const webhookPath = env.WEBHOOK_PATH;
   class GuardedProbot extends ProbotWithDefaults {
-    override async getNodeMiddleware(options?: Parameters<Probot["getNodeMiddleware"]>[0]) {
-      return guardWebhookRequest(await super.getNodeMiddleware(options), { path: options?.path ?? webhookPath });
+    override getNodeMiddleware(options?: Parameters<Probot["getNodeMiddleware"]>[0]) {
+      const path = options?.path ?? webhookPath;
+      return Promise.resolve(guardWebhookRequest(createNodeMiddleware(webhooks, { path, log: options?.log ?? log.child({ name: "webhooks" }) }), { path }));
     }
   }
   const probot = new ProbotWithDefaults();
@@ -124,7 +129,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     enableStaticFiles: false,
     ...(env.WEBHOOK_PROXY_URL ? { webhookProxy: env.WEBHOOK_PROXY_URL } : {}),
   });
-  await server.load(createReviewCoachApp({ store, queue, log, now, metrics, env, rateLimitingStatus: rateLimiting.status, intakeHealth, octokitPolicy, onQueued: () => worker.notify() }));
+  await server.load(createReviewCoachApp({ webhooks, store, queue, log, now, metrics, env, rateLimitingStatus: rateLimiting.status, intakeHealth, octokitPolicy, onQueued: () => worker.notify() }));
   const httpServer = await server.start();
   worker.start();
   if (options.scheduler !== false) scheduler.start();
