@@ -6,6 +6,12 @@ export interface GroupCommitOptions {
    * that blocks the event loop while it commits, as SQLite's does, lets nothing arrive meanwhile).
    */
   windowMs?: number;
+  /**
+   * With no window, lets the rest of this event-loop turn run before the first commit starts when none is
+   * running: requests whose bodies arrived together are handled in one turn, so they go in one commit,
+   * with no time spent waiting when nothing else arrived.
+   */
+  gatherTurn?: boolean;
 }
 
 /**
@@ -15,7 +21,7 @@ export interface GroupCommitOptions {
  * settles when its own item is durable (or not).
  */
 export function createGroupCommit<Item, Outcome>(commit: (items: Item[]) => Promise<Outcome[]>, options: GroupCommitOptions = {}): (item: Item) => Promise<Outcome> {
-  const { maxGroup = 128, windowMs = 0 } = options;
+  const { maxGroup = 128, windowMs = 0, gatherTurn = false } = options;
   interface Waiting {
     item: Item;
     resolve: (outcome: Outcome) => void;
@@ -41,6 +47,7 @@ export function createGroupCommit<Item, Outcome>(commit: (items: Item[]) => Prom
   const drain = async () => {
     committing = true;
     if (windowMs > 0) await new Promise((resolve) => setTimeout(resolve, windowMs));
+    else if (gatherTurn) await new Promise((resolve) => setImmediate(resolve));
     while (waiting.length > 0) {
       const group = waiting.slice(0, maxGroup);
       waiting = waiting.slice(group.length);

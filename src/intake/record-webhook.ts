@@ -34,9 +34,6 @@ export interface RecordWebhookDeps {
   health?: IntakeHealth;
 }
 
-/** How long a delivery waits for others to be committed with it on SQLite. */
-const GROUP_COMMIT_WINDOW_MS = 2;
-
 /**
  * The webhook intake: runs after Probot has verified the signature, stores the delivery and its job in
  * a transaction, and returns, so GitHub gets its answer in milliseconds. The work happens in the queue.
@@ -46,9 +43,9 @@ const GROUP_COMMIT_WINDOW_MS = 2;
 export function createRecordWebhook(deps: RecordWebhookDeps) {
   const log = deps.log.child({ name: "intake" });
   const timeoutMs = deps.timeoutMs ?? 8_000;
-  // SQLite commits block the event loop (nothing arrives meanwhile): deliveries within 2 ms go together.
+  // SQLite commits block the event loop (nothing arrives meanwhile): the deliveries handled in one turn go together.
   const record = createGroupCommit<DeliveryWithDigest, RecordOutcome | "replay">((items) => recordDeliveries(deps.store, items), {
-    windowMs: deps.store.dialect === "sqlite" ? GROUP_COMMIT_WINDOW_MS : 0,
+    gatherTurn: deps.store.dialect === "sqlite",
   });
   return async (webhook: ReceivedWebhook): Promise<void> => {
     const started = performance.now();

@@ -40,6 +40,20 @@ describe("createGroupCommit", () => {
     expect(groups).toEqual([[1, 2, 3]]);
   });
 
+  it("gathering the turn, commits the items handled in one event-loop turn together, without a wait otherwise", async () => {
+    const { groups, commit } = recordingCommit();
+    const record = createGroupCommit(commit, { gatherTurn: true });
+    // Two callbacks of one timers phase, as two request bodies read in one poll phase.
+    const recorded = await new Promise<Array<Promise<unknown>>>((resolve) => {
+      const pending: Array<Promise<unknown>> = [];
+      setTimeout(() => pending.push(record(1)), 0);
+      setTimeout(() => resolve([...pending, record(2)]), 0);
+    });
+    await Promise.all(recorded);
+    await record(3);
+    expect(groups).toEqual([[1, 2], [3]]);
+  });
+
   it("fails only the item that cannot be recorded: a failed group is committed again item by item", async () => {
     const { groups, commit } = recordingCommit();
     const record = createGroupCommit(commit);
