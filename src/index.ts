@@ -50,7 +50,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   const now = options.now ?? (() => new Date());
   if (!env.APP_ID || !env.privateKey || !env.WEBHOOK_SECRET) throw new Error("startReviewCoach needs APP_ID, a private key and the webhook secret");
 
-  const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log });
+  const store = await openStore({ databaseUrl: env.DATABASE_URL, sqlitePath: env.sqlitePath, log, checkpointInBackground: true });
   const rateLimiting = await createGitHubRateLimiting(env.REDIS_URL, log);
   const octokitPolicy = options.octokitPolicy ?? { throttle: true, retry: true };
   const queue = createSqlJobQueue(store, now);

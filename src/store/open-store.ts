@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatab
 import type pg from "pg";
 import { ReviewCoachError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { checkpointInBackground } from "./checkpoint-in-background.js";
 import type { Dialect } from "./dialect.js";
 import { listMigrations } from "./migrations/index.js";
 import type { Database } from "./tables.js";
@@ -22,12 +23,14 @@ export interface StoreOptions {
   databaseUrl?: string | undefined;
   sqlitePath: string;
   log: Logger;
+  /** SQLite: checkpoint the write-ahead log from a background thread rather than inside commits (the app does). */
+  checkpointInBackground?: boolean;
 }
 
 /** Opens the database named by the settings and applies every pending migration. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const log = options.log.child({ name: "store" });
-  const store = options.databaseUrl ? await openPostgres(options.databaseUrl, log) : openSqlite(options.sqlitePath);
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl, log) : openSqlite(options.sqlitePath, options.checkpointInBackground === true ? log : undefined);
   try {
     await migrate(store, log);
   } catch (error) {
@@ -38,14 +41,24 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
-function openSqlite(file: string): Store {
+/** The embedded database; with `checkpointLog`, its WAL checkpoints run on a background thread (logging there). */
+function openSqlite(file: string, checkpointLog?: Logger): Store {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma("journal_mode = WAL");
   database.pragma("busy_timeout = 5000");
   database.pragma("foreign_keys = ON");
+  const stopCheckpoints = checkpointLog && file !== ":memory:" ? checkpointInBackground(database, file, checkpointLog) : undefined;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepPreparedStatements(database) }) });
-  return withHelpers(db, "sqlite");
+  const store = withHelpers(db, "sqlite");
+  if (!stopCheckpoints) return store;
+  return {
+    ...store,
+    async close() {
+      await stopCheckpoints();
+      await store.close();
+    },
+  };
 }
 
 /** Statements kept once prepared, by their SQL (Kysely would prepare each query again), the least recently used dropped past `max`. */
