@@ -4,6 +4,7 @@
 import type { Language as TreeSitterLanguage, Node, Query, Tree } from "@vscode/tree-sitter-wasm";
 import type { FileSyntax, SyntaxAssignment, SyntaxFunction, SyntaxLine } from "../coach/syntax/file-syntax.js";
 import type { Language } from "../coach/risk/detect-file-kind.js";
+import { indexLines } from "./index-lines.js";
 
 /** Nodes whose whole text is string content: masked in code, collected as the literal's value. */
 const STRING_CONTENT = new Set([
@@ -149,8 +150,7 @@ export interface DeferredDeclarations {
  * with it, functions and assignments are read on first use.
  */
 export function extractFileSyntax(tree: Tree, content: string, language: Language, makeQuery: MakeQuery, deferred?: DeferredDeclarations): FileSyntax {
-  const lineStarts = [0];
-  for (let i = content.indexOf("\n"); i !== -1; i = content.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const { lineStarts, rowOf } = indexLines(content);
   // Ranges to blank out (comments, string contents), met in document order and never overlapping.
   const blanks: number[] = [];
   const hasComment = new Uint8Array(lineStarts.length);
@@ -161,16 +161,6 @@ export function extractFileSyntax(tree: Tree, content: string, language: Languag
 
   const blank = (start: number, end: number): void => {
     if (end > start) blanks.push(start, end);
-  };
-  const rowOf = (index: number): number => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= index) low = mid;
-      else high = mid - 1;
-    }
-    return low;
   };
   const closeLiteralsBefore = (index: number): void => {
     while (literals.length > 0 && literals.at(-1)!.end <= index) {

@@ -5,6 +5,7 @@
 
 import type { CodeLine } from "../coach/syntax/file-syntax.js";
 import type { Grammar } from "./select-grammar.js";
+import { indexLines } from "./index-lines.js";
 
 type Dialect = "js" | "go" | "java" | "php" | "ruby";
 
@@ -303,8 +304,7 @@ export type CodeLines = (line: number) => CodeLine | null;
 export function lexCodeLines(content: string, grammar: Grammar): CodeLines {
   const dialect = DIALECTS[grammar];
   if (!dialect) return () => null;
-  const lineStarts = [0];
-  for (let i = content.indexOf("\n"); i !== -1; i = content.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const { lineStarts, rowOf } = indexLines(content);
   const lexer = new Lexer(content, dialect);
   let lostAt = content.length + 1;
   try {
@@ -313,16 +313,6 @@ export function lexCodeLines(content: string, grammar: Grammar): CodeLines {
     if (!(error instanceof LostTrack)) throw error;
     lostAt = error.at;
   }
-  const rowOf = (index: number): number => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= index) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
   const markRows = (ranges: number[], marks: Uint8Array): void => {
     for (let i = 0; i < ranges.length; i += 2) {
       const start = ranges[i]!;
