@@ -72,7 +72,8 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
           installationId,
           repositoryId,
           receivedAt,
-          job: handled ? { kind: "webhook", payload: { id: webhook.id, name: webhook.name, payload: webhook.payload }, payloadJson: `{"id":${JSON.stringify(webhook.id)},"name":${JSON.stringify(webhook.name)},"payload":${payloadJson}}` } : null,
+          // The job's payload is { id, name, payload }, written around the payload serialized above.
+          job: handled ? { kind: "webhook", payloadJson: `{"id":${JSON.stringify(webhook.id)},"name":${JSON.stringify(webhook.name)},"payload":${payloadJson}}` } : null,
         },
       });
     let outcome: RecordOutcome | "replay";

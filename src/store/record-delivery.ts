@@ -10,8 +10,8 @@ export interface DeliveryToRecord {
   installationId: number | null;
   repositoryId: number | null;
   receivedAt: Date;
-  /** The job to run for it, or null for events the app only records; `payloadJson` is its payload serialized, when the caller has it. */
-  job: { kind: string; payload: unknown; payloadJson?: string } | null;
+  /** The job to run for it (its payload, or that payload already serialized), or null for events the app only records. */
+  job: { kind: string; payload: unknown } | { kind: string; payloadJson: string } | null;
 }
 
 export type RecordOutcome = "new" | "duplicate" | "requeued";
@@ -78,7 +78,7 @@ async function recordDeliveryWith(trx: Kysely<Database>, delivery: DeliveryToRec
       .values({
         id: delivery.id,
         kind: delivery.job.kind,
-        payload: delivery.job.payloadJson ?? JSON.stringify(delivery.job.payload),
+        payload: "payloadJson" in delivery.job ? delivery.job.payloadJson : JSON.stringify(delivery.job.payload),
         installation_id: delivery.installationId,
         status: "queued",
         attempts: 0,
