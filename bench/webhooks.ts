@@ -65,10 +65,7 @@ async function withProcess<T>(argv: string[], env: Record<string, string>, use: 
 }
 
 /** The median of some numbers. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
+const median = (values: number[]): number => percentile([...values].sort((x, y) => x - y), 50);
 
 /**
  * The acknowledgement path of a no-op Probot app and of review-coach, in this run, each as its own
