@@ -41,11 +41,6 @@ describe("where code belongs", () => {
   it("a value belonging to a user is not", () => expect(concernsOf("This value belongs to the signed-in user.")).not.toContain("architecture"));
 });
 
-describe("a test environment is not a test", () => {
-  it("a test cluster is not testing", () => expect(concernsOf("Point this at the test cluster while we wait for the new hosts.")).not.toContain("testing"));
-  it("a test of the cluster is testing", () => expect(concernsOf("Please add a test for the cluster failover.")).toContain("testing"));
-});
-
 describe("quoted wording versus quoted markup", () => {
   it("a quoted sentence on offer is documentation", () =>
     expect(concernsOf('Maybe say "retries the upload once" instead.')).toContain("documentation"));

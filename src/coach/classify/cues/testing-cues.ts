@@ -8,8 +8,7 @@ export const TESTING = [
   cue<Concern>(
     "testing",
     words(
-      // A test environment (a test cluster, server or account) is where code runs, not a test.
-      "tests?(?! (?:clusters?|servers?|environments?|envs?|instances?|accounts?|sites?|networks?|machines?|boxes|box|stacks?|deployments?|projects?|buckets?|databases?|db|domains?|users?)\\b)",
+      "tests?",
       "tested",
       "testing",
       "untested",
