@@ -26,16 +26,6 @@ describe("an assumption asked about", () => {
     expect(concernsOf("The list has a guaranteed element, so this reads fine.")).not.toContain("edge-cases"));
 });
 
-describe("a rename given as an arrow between code spans", () => {
-  it("code -> code is style", () => expect(concernsOf("`fetchAll` -> `fetch_all` in both places")).toContain("style"));
-  it("code returning code is not style", () => expect(concernsOf("`fetchAll` returns `null` in both places")).not.toContain("style"));
-});
-
-describe("names judged", () => {
-  it("names that are too short are style", () => expect(concernsOf("These names are a bit short now that there are ten.")).toContain("style"));
-  it("names fetched are not style", () => expect(concernsOf("These names are fetched from the server now.")).not.toContain("style"));
-});
-
 describe("where code belongs", () => {
   it("belonging in a module is architecture", () => expect(concernsOf("This parsing belongs in the config module.")).toContain("architecture"));
   it("a value belonging to a user is not", () => expect(concernsOf("This value belongs to the signed-in user.")).not.toContain("architecture"));

@@ -76,7 +76,6 @@ export const STYLE = [
       "(?:better|good|bad|clearer|clear|descriptive|confusing|misleading|odd|weird|strange|generic|different|new|shorter|longer|proper|right|wrong|function|method|variable|var|class|field|parameter|param|argument|arg|attribute|property|module|file|test|option|constant|enum) names?",
       "names? (?:is|are|isn't|aren't|should|could|would|seems?|sounds?|feels?|looks?|reads?) ",
       "(?:this|the|that) name(?! of)",
-      "names? (?:is|are|isn't|aren't|seems?|sounds?|feels?|looks?) (?:too|a bit|a little|rather|very|quite|really|not (?:very )?(?:clear|descriptive|obvious|great|ideal))",
       "renam(?:e|ed|es|ing)",
       "hungarian",
       "conventions?",
@@ -108,5 +107,5 @@ export const STYLE = [
     /\b(?:[Cc]all(?:ing)?|[Nn]ame[ds]?|be called|[Rr]ecommend|[Ss]uggest|[Pp]refer|[Mm]aybe|[Pp]erhaps|[Hh]ow about|[Ww]hat about)(?: (?:this|it|that|them|these)(?: (?:variable|var|method|function|parameter|param|field|class|kwarg|argument|constant|attribute))?)? +(?:["'`][A-Za-z_][\w.]*["'`]|[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z]\w*|CODE)(?:\(\))?(?= *$|[\s.,;!?)])/g,
   ),
   // Renaming by arrow ("oldName -> newName"): kept apart so the list above keeps its fast word-boundary lead.
-  cue<Concern>("style", /\b[A-Za-z_][\w.:]*(?:\(\))? *(?:->|=>|\u2192) *[A-Za-z_][\w.:]*(?:\(\))?/g, "none"),
+  cue<Concern>("style", /\b[A-Za-z_][\w.:]*(?:\(\))? ?(?:->|=>|\u2192) ?[A-Za-z_][\w.:]*(?:\(\))?/g, "none"),
 ];
