@@ -19,13 +19,6 @@ describe("documentation left stale by the change", () => {
     expect(concernsOf("The counter is updated on every retry.")).not.toContain("documentation"));
 });
 
-describe("an assumption asked about", () => {
-  it("a guarantee questioned is edge cases", () =>
-    expect(concernsOf("Is the list guaranteed to have an element here?")).toContain("edge-cases"));
-  it("a guarantee stated as a fact is not", () =>
-    expect(concernsOf("The list has a guaranteed element, so this reads fine.")).not.toContain("edge-cases"));
-});
-
 describe("where code belongs", () => {
   it("belonging in a module is architecture", () => expect(concernsOf("This parsing belongs in the config module.")).toContain("architecture"));
   it("a value belonging to a user is not", () => expect(concernsOf("This value belongs to the signed-in user.")).not.toContain("architecture"));

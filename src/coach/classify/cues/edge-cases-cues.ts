@@ -13,7 +13,6 @@ export const EDGE_CASES = [
       "are (?:you|we) sure (?:it|this|that|they|the \\w+) (?:never|always|can't|cannot|won't|will)",
       "(?:order(?:ing)?|sequence) (?:of (?:the )?(?:\\w+ )?(?:calls|operations|events|execution|evaluation|items|keys|elements)|(?:is|isn't|is not|are|aren't) (?:not )?guaranteed|matters|dependent)",
       "(?:not|isn't|is not|aren't) (?:necessarily )?(?:sorted|ordered|deterministic|guaranteed)",
-      "(?:is|are) (?:this|it|that|these|they|the \\w+) (?:always )?guaranteed (?:to|that)",
       "(?:on|under) (?:windows|macos|mac os|osx|linux|bsd|arm|32[- ]bit|64[- ]bit|big[- ]endian|little[- ]endian|older (?:versions|browsers|kernels))",
       "(?:platform|os|browser|python ?[23]|py[23]|java ?\\d+|node ?\\d+)[- ](?:specific|dependent|differences?|compat\\w*)",
       "case[- ]?(?:in)?sensitiv(?:e|ity)",
