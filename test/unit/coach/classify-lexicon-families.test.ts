@@ -5,11 +5,6 @@ import { classifyComment } from "../../../src/coach/classify-comment.js";
 
 const concernsOf = (text: string): string[] => classifyComment(text).concerns;
 
-describe("authentication in shorthand", () => {
-  it("authed routes are security", () => expect(concernsOf("Only authed routes should set this header.")).toContain("security"));
-  it("the author is not security", () => expect(concernsOf("The author of this route set this header.")).not.toContain("security"));
-});
-
 describe("documentation left stale by the change", () => {
   it.each(["This part is outdated now.", "The usage section should be updated for the new flag.", "Maybe add a short blurb on the retry flag."])(
     "%s is documentation",

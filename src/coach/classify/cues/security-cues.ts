@@ -62,7 +62,6 @@ export const SECURITY_STRONG = words(
   "authenticat(?:e|ed|ion|ing)",
   "authori[sz](?:e|ed|ation|ing)",
   "unauthenticated",
-  "(?:un)?authed",
   "secrets?",
   "credentials?",
   "passwords?",
