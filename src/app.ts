@@ -1,4 +1,3 @@
-import type { Webhooks } from "@octokit/webhooks";
 import type { ApplicationFunction } from "probot";
 import { createDashboardHandler } from "./http/create-dashboard-handler.js";
 import type { Env } from "./env.js";
@@ -6,6 +5,7 @@ import type { RateLimitingStatus } from "./github/create-github-rate-limiting.js
 import { webhookHandlers } from "./handlers/index.js";
 import { createRecordWebhook } from "./intake/record-webhook.js";
 import type { IntakeHealth } from "./intake/intake-health.js";
+import type { WebhookReceiver } from "./intake/webhook-middleware.js";
 import { createHealthzRoute } from "./http/healthz-route.js";
 import type { Metrics } from "./metrics/create-metrics.js";
 import type { Logger } from "./log.js";
@@ -14,8 +14,8 @@ import type { Store } from "./store/open-store.js";
 import type { OctokitPolicy } from "./github/create-octokit-class.js";
 
 export interface AppDeps {
-  /** The verified deliveries (the server's webhook middleware receives into these). */
-  webhooks: Webhooks;
+  /** Where the server's webhook middleware hands each verified delivery. */
+  webhooks: WebhookReceiver;
   store: Store;
   queue: JobQueue;
   log: Logger;

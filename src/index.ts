@@ -1,13 +1,12 @@
 import { createServer } from "node:net";
 import { hostname } from "node:os";
-import { createNodeMiddleware, Webhooks } from "@octokit/webhooks";
 import { Probot, Server } from "probot";
 import { createReviewCoachApp } from "./app.js";
 import type { Env } from "./env.js";
 import { createGitHubRateLimiting } from "./github/create-github-rate-limiting.js";
 import { createOctokitClass, type OctokitPolicy } from "./github/create-octokit-class.js";
 import { Scheduler } from "./digest/scheduler.js";
-import { guardWebhookRequest } from "./intake/guard-webhook-request.js";
+import { createWebhookMiddleware, WebhookReceiver } from "./intake/webhook-middleware.js";
 import { createJobProcessor } from "./jobs/process-job.js";
 import { webhookHandlers } from "./handlers/index.js";
 import { IntakeHealth } from "./intake/intake-health.js";
@@ -63,15 +62,17 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     log: log.child({ name: "probot" }),
     Octokit: createOctokitClass({ ...octokitPolicy, limiterGroups: rateLimiting.groups, requestMetrics: metrics }),
   });
-  // The intake needs a delivery's id, name and payload only: these webhooks verify and hand them on without
-  // building an authenticated Octokit per event as Probot's do (the jobs connect to GitHub when they run).
-  const webhooks = new Webhooks({ secret: env.WEBHOOK_SECRET });
+  // The intake needs a delivery's id, name and payload only: this middleware guards, verifies and hands them
+  // on without building an authenticated Octokit per event as Probot's does (the jobs connect to GitHub when
+  // they run), reading and parsing each body once.
+  const webhooks = new WebhookReceiver();
   // Probot's server mounts this class's webhook middleware first: the guard bounds the body before it is read whole.
   const webhookPath = env.WEBHOOK_PATH;
+  const secret = env.WEBHOOK_SECRET;
   class GuardedProbot extends ProbotWithDefaults {
     override getNodeMiddleware(options?: Parameters<Probot["getNodeMiddleware"]>[0]) {
       const path = options?.path ?? webhookPath;
-      return Promise.resolve(guardWebhookRequest(createNodeMiddleware(webhooks, { path, log: options?.log ?? log.child({ name: "webhooks" }) }), { path }));
+      return Promise.resolve(createWebhookMiddleware({ path, secret, receiver: webhooks, log: options?.log ?? log.child({ name: "webhooks" }) }));
     }
   }
   const probot = new ProbotWithDefaults();

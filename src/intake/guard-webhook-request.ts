@@ -7,51 +7,51 @@ export const MAX_WEBHOOK_DEPTH = 64;
 
 const LINGER_MS = 1000;
 
-// The shape of Probot's webhook middleware.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-type NodeMiddleware = (request: IncomingMessage, response: ServerResponse, next?: Function) => Promise<unknown>;
-
 export interface WebhookGuardOptions {
-  path: string;
   maxBytes?: number;
   maxDepth?: number;
 }
 
+/** A webhook request that passed the guard: its body as received, as text, and parsed. */
+export interface GuardedWebhook {
+  bytes: Buffer;
+  body: string;
+  payload: Record<string, unknown>;
+}
+
 /**
  * Runs before signature verification: refuses a body over the size limit with 413 without buffering it,
- * and a body or event name that cannot be a GitHub webhook with 400 and a message saying why. What
- * passes is handed on already read (`request.body`), so the verifier does not read the stream again.
+ * and a body or event name that cannot be a GitHub webhook with 400 and a message saying why (then
+ * resolves undefined: the request is answered). What passes comes back read and parsed, once.
  */
-export function guardWebhookRequest(inner: NodeMiddleware, options: WebhookGuardOptions): NodeMiddleware {
+export async function guardWebhookRequest(request: IncomingMessage, response: ServerResponse, options: WebhookGuardOptions = {}): Promise<GuardedWebhook | undefined> {
   const maxBytes = options.maxBytes ?? MAX_WEBHOOK_BYTES;
   const maxDepth = options.maxDepth ?? MAX_WEBHOOK_DEPTH;
-  return async (request, response, next) => {
-    if (request.method !== "POST" || pathOf(request.url) !== options.path) return inner(request, response, next);
-    const declared = Number(request.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > maxBytes) return refuse(request, response, 413, tooLarge(maxBytes));
-    const event = request.headers["x-github-event"];
-    if (typeof event === "string" && !isEventName(event)) {
-      return refuse(request, response, 400, `"${event.slice(0, 64)}" is not a GitHub event name (x-github-event must be lower-case letters and underscores)`);
-    }
-    const delivery = request.headers["x-github-delivery"];
-    // Job ids of scheduled work contain ":" (backfill:<id>, digest:…); a delivery id never does.
-    if (typeof delivery === "string" && !/^[A-Za-z0-9-]{1,64}$/.test(delivery)) {
-      return refuse(request, response, 400, "x-github-delivery must be GitHub's delivery GUID (letters, digits and dashes)");
-    }
-    const body = await readBody(request, maxBytes);
-    if (body === undefined) return refuse(request, response, 413, tooLarge(maxBytes));
-    const problem = findShapeProblem(body, maxDepth);
-    if (problem) return refuse(request, response, 400, problem);
-    (request as IncomingMessage & { body?: string }).body = body;
-    return inner(request, response, next);
-  };
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > maxBytes) return refuse(request, response, 413, tooLarge(maxBytes));
+  const event = request.headers["x-github-event"];
+  if (typeof event === "string" && !isEventName(event)) {
+    return refuse(request, response, 400, `"${event.slice(0, 64)}" is not a GitHub event name (x-github-event must be lower-case letters and underscores)`);
+  }
+  const delivery = request.headers["x-github-delivery"];
+  // Job ids of scheduled work contain ":" (backfill:<id>, digest:…); a delivery id never does.
+  if (typeof delivery === "string" && !/^[A-Za-z0-9-]{1,64}$/.test(delivery)) {
+    return refuse(request, response, 400, "x-github-delivery must be GitHub's delivery GUID (letters, digits and dashes)");
+  }
+  const bytes = await readBody(request, maxBytes);
+  if (bytes === undefined) return refuse(request, response, 413, tooLarge(maxBytes));
+  const body = bytes.toString("utf8");
+  const parsed = parseWebhookBody(body, maxDepth);
+  if (typeof parsed === "string") return refuse(request, response, 400, parsed);
+  return { bytes, body, payload: parsed };
 }
 
 function tooLarge(maxBytes: number): string {
   return `webhook body over ${Math.round(maxBytes / 1024 / 1024)} MB (GitHub's limit): refused unread`;
 }
 
-function pathOf(url: string | undefined): string {
+/** A URL's path without its query and trailing slashes. */
+export function pathOf(url: string | undefined): string {
   const path = (url ?? "").split("?")[0]!;
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
@@ -60,8 +60,8 @@ function isEventName(name: string): boolean {
   return /^[a-z][a-z_]{0,63}$/.test(name) && !Object.hasOwn(Object.prototype, name);
 }
 
-/** The body as text, or undefined as soon as it passes `maxBytes` (the rest is never read). */
-function readBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+/** The body, or undefined as soon as it passes `maxBytes` (the rest is never read). */
+function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -76,13 +76,13 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string | 
       chunks.push(chunk);
     };
     request.on("data", onData);
-    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     request.once("error", reject);
   });
 }
 
-/** Why a body cannot be a webhook payload, or undefined when it can: a JSON object, nested within bounds. */
-function findShapeProblem(body: string, maxDepth: number): string | undefined {
+/** The payload, or why the body cannot be one: it must be a JSON object, nested within bounds. */
+function parseWebhookBody(body: string, maxDepth: number): Record<string, unknown> | string {
   const depth = measureDepth(body);
   if (depth > maxDepth) return `JSON nested deeper than ${maxDepth} levels: not a GitHub webhook payload`;
   let payload: unknown;
@@ -99,27 +99,33 @@ function findShapeProblem(body: string, maxDepth: number): string | undefined {
       return "installation.id must be a positive integer";
     }
   }
-  return undefined;
+  return payload as Record<string, unknown>;
 }
 
 /** Deepest bracket nesting outside strings, in one pass (no recursion, no parse). */
 function measureDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
+    if (c === 34) i = endOfString(text, i);
     else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
     else if (c === 125 || c === 93) depth--;
   }
   return deepest;
 }
 
-function refuse(request: IncomingMessage, response: ServerResponse, status: 400 | 413, error: string): Promise<true> {
+/** Where the string opened by the quote at `open` ends: its closing quote, one not escaped (or the text's end). */
+function endOfString(text: string, open: number): number {
+  for (let quote = text.indexOf('"', open + 1); quote > 0; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return text.length;
+}
+
+function refuse(request: IncomingMessage, response: ServerResponse, status: 400 | 413, error: string): undefined {
   response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify({ error }));
   // Lingering close: the rest of the body is read and dropped (never kept) for a moment so the client
@@ -128,5 +134,5 @@ function refuse(request: IncomingMessage, response: ServerResponse, status: 400 
     request.resume();
     setTimeout(() => request.socket.destroy(), LINGER_MS).unref();
   });
-  return Promise.resolve(true);
+  return undefined;
 }

@@ -6,12 +6,8 @@ import { createGroupCommit } from "./create-group-commit.js";
 import type { IntakeHealth } from "./intake-health.js";
 import { recordDeliveries, type DeliveryWithDigest, type RecordOutcome } from "../store/record-delivery.js";
 import { hashWebhookPayload } from "../store/record-payload-digest.js";
+import type { ReceivedFields, VerifiedWebhook } from "./webhook-middleware.js";
 
-export interface ReceivedWebhook {
-  id: string;
-  name: string;
-  payload: unknown;
-}
 
 /** The counters the intake moves (the app's metrics registry has them; declared here so intake does not import http/). */
 export interface IntakeMetrics {
@@ -47,9 +43,9 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
   const record = createGroupCommit<DeliveryWithDigest, RecordOutcome | "replay">((items) => recordDeliveries(deps.store, items), {
     gatherTurn: deps.store.dialect === "sqlite",
   });
-  return async (webhook: ReceivedWebhook): Promise<void> => {
+  return async (webhook: VerifiedWebhook): Promise<ReceivedFields> => {
     const started = performance.now();
-    const payload = (webhook.payload ?? {}) as {
+    const payload = webhook.payload as {
       action?: unknown;
       installation?: { id?: unknown };
       repository?: { id?: unknown };
@@ -59,8 +55,8 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
     const repositoryId = typeof payload.repository?.id === "number" ? payload.repository.id : null;
     const handled = deps.handledEvents.has(webhook.name);
     const receivedAt = deps.now();
-    // Serialized once, for the payload's hash and for its job.
-    const payloadJson = JSON.stringify(webhook.payload) ?? "null";
+    // The payload's JSON as received: its hash, and its job (never serialized again).
+    const { payloadJson } = webhook;
     // A payload already received under another delivery id is a replay, not a redelivery.
     const recordUnlessReplayed = () =>
       record({
@@ -101,13 +97,17 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
     if (outcome === "replay") {
       log.warn({ deliveryId: webhook.id, event: webhook.name, installationId }, "payload already received under another delivery id (a replay): ignored");
       deps.metrics?.webhooks.inc({ event: webhook.name, outcome: "duplicate" });
-      return;
+      return { event: webhook.name, action, installationId, outcome };
     }
-    const fields = { deliveryId: webhook.id, event: webhook.name, action, installationId, outcome };
-    if (outcome === "duplicate") log.info(fields, "redelivery of a known delivery: ignored");
-    else log.info(fields, handled ? "webhook queued" : "webhook recorded (no handler)");
+    // At info, these go on the request's access line (one line per delivery); this one is for debugging.
+    const fields = { event: webhook.name, action, installationId, outcome };
+    if (log.isLevelEnabled("debug")) {
+      const message = outcome === "duplicate" ? "redelivery of a known delivery: ignored" : handled ? "webhook queued" : "webhook recorded (no handler)";
+      log.debug({ deliveryId: webhook.id, ...fields }, message);
+    }
     if (handled && outcome !== "duplicate") deps.onQueued();
     deps.metrics?.webhooks.inc({ event: webhook.name, outcome: outcome === "new" ? (handled ? "queued" : "recorded") : outcome });
     deps.metrics?.ackSeconds.observe({ event: webhook.name }, (performance.now() - started) / 1000);
+    return fields;
   };
 }

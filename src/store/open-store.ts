@@ -13,6 +13,11 @@ import type { Database } from "./tables.js";
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * SQLite only: runs `work` on the database itself, synchronously, in its turn on the one connection
+   * Kysely's queries share (none of theirs runs meanwhile). For hot paths whose SQL is fixed.
+   */
+  withDatabase?<T>(work: (database: SQLite.Database) => T): Promise<T>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -50,7 +55,7 @@ function openSqlite(file: string, checkpointLog?: Logger): Store {
   database.pragma("foreign_keys = ON");
   const stopCheckpoints = checkpointLog && file !== ":memory:" ? checkpointInBackground(database, file, checkpointLog) : undefined;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepPreparedStatements(database) }) });
-  const store = withHelpers(db, "sqlite");
+  const store: Store = { ...withHelpers(db, "sqlite"), withDatabase: (work) => db.connection().execute(async () => work(database)) };
   if (!stopCheckpoints) return store;
   return {
     ...store,

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Store } from "./open-store.js";
+import { recordDeliveriesOnSqlite } from "./record-deliveries-sqlite.js";
 import { prunePayloadDigests, recordPayloadDigestWith, type PayloadDigest } from "./record-payload-digest.js";
 import type { Database } from "./tables.js";
 
@@ -37,6 +38,7 @@ export interface DeliveryWithDigest {
  * outcome. All are durable when it resolves; none is when it rejects.
  */
 export async function recordDeliveries(store: Store, items: readonly DeliveryWithDigest[]): Promise<Array<RecordOutcome | "replay">> {
+  if (store.withDatabase) return store.withDatabase((database) => recordDeliveriesOnSqlite(database, items));
   return store.db.transaction().execute(async (trx) => {
     const outcomes: Array<RecordOutcome | "replay"> = [];
     for (const item of items) {

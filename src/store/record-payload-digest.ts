@@ -4,7 +4,7 @@ import type { Store } from "./open-store.js";
 import type { Database } from "./tables.js";
 
 /** How long a payload is remembered: as long as delivery ids are (GitHub redelivers for a few days). */
-const KEEP_MS = 30 * 86_400_000;
+export const PAYLOAD_DIGEST_KEEP_MS = 30 * 86_400_000;
 
 export type PayloadDigestOutcome = "new" | "same-delivery" | "replay";
 
@@ -44,5 +44,5 @@ export async function recordPayloadDigestWith(db: Kysely<Database>, digest: Payl
 
 /** Forgets payloads received longer ago than they are remembered. */
 export async function prunePayloadDigests(db: Kysely<Database>, now: Date): Promise<void> {
-  await db.deleteFrom("payload_digests").where("received_at", "<", new Date(now.getTime() - KEEP_MS).toISOString()).execute();
+  await db.deleteFrom("payload_digests").where("received_at", "<", new Date(now.getTime() - PAYLOAD_DIGEST_KEEP_MS).toISOString()).execute();
 }

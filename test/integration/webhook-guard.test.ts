@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/glob
 import { sign } from "@octokit/webhooks-methods";
 import nock from "nock";
 import { isolateNetwork, startTestApp, WEBHOOK_SECRET, type TestApp } from "../helpers/test-app.js";
+import { hashWebhookPayload } from "../../src/store/record-payload-digest.js";
 import { loadExample } from "../helpers/webhook-examples.js";
 
 interface RawPost {
@@ -151,6 +152,27 @@ describe("webhook guard: bounded body, JSON shape, event names", () => {
     const redelivery = await postRaw(t.url, { event: "star", body, delivery: "first-delivery" });
     expect([first.status, replay.status, redelivery.status]).toEqual([200, 200, 200]);
     expect(await t.app.store.db.selectFrom("deliveries").select("id").execute()).toEqual([{ id: "first-delivery" }]);
+    await t.app.store.db.deleteFrom("deliveries").execute();
+  });
+
+  it("answers 415 to a body not sent as JSON, 400 naming GitHub's missing headers, 404 to a GET", async () => {
+    const body = JSON.stringify(loadExample("star", "created"));
+    const headers = { "x-github-event": "star", "x-github-delivery": randomUUID(), "x-hub-signature-256": await sign(WEBHOOK_SECRET, body) };
+    const url = `${t.url}/api/github/webhooks`;
+    const asText = await fetch(url, { method: "POST", body, headers: { ...headers, "content-type": "text/plain" } });
+    expect(asText.status).toBe(415);
+    const unsigned = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-github-event": "star" } });
+    expect([unsigned.status, await unsigned.json()]).toEqual([400, { error: "Required headers missing: x-hub-signature-256, x-github-delivery" }]);
+    expect((await fetch(url)).status).toBe(404);
+  });
+
+  it("keeps the payload's JSON as it was sent (not written again): its digest is the body's", async () => {
+    const body = JSON.stringify(loadExample("star", "created"), null, 1).replace(/"created"/, '"\\u0063reated"');
+    const response = await postRaw(t.url, { event: "star", body, delivery: "as-sent" });
+    expect(response.status).toBe(200);
+    const digest = await t.app.store.db.selectFrom("payload_digests").select("hash").where("delivery_id", "=", "as-sent").executeTakeFirstOrThrow();
+    expect(digest.hash).toBe(hashWebhookPayload("star", body));
+    expect(await t.app.store.db.selectFrom("deliveries").select(["id", "action"]).execute()).toEqual([{ id: "as-sent", action: "created" }]);
     await t.app.store.db.deleteFrom("deliveries").execute();
   });
 });
