@@ -71,7 +71,8 @@ describe.each(ENGINES)("recordDeliveries on %s", (engine) => {
   it("records nothing of a group when one of its statements fails", async () => {
     const broken = delivery("e-2", '{"n":8}');
     (broken.delivery as { event: unknown }).event = null; // deliveries.event is not null
-    await expect(recordDeliveries(t.store, [delivery("e-1", '{"n":7}'), broken])).rejects.toThrow();
+    // (The driver's error class may come from another realm under jest: matched by its message.)
+    await expect(recordDeliveries(t.store, [delivery("e-1", '{"n":7}'), broken])).rejects.toHaveProperty("message", expect.stringMatching(/not.null/i));
     expect(await jobsOf(["e-1", "e-2"])).toEqual([]);
   });
 });
