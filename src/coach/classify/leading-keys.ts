@@ -2,7 +2,7 @@
 // source, so a comment with no word starting so can skip the regex. Per alternative it picks the word (first,
 // second, ...) whose keys are least common. Conservative: any construct it cannot follow gives null (always run).
 
-export const KEY_CHARS = 3;
+export const KEY_CHARS = 4;
 const MAX_KEYS = 20_000;
 const MAX_STEPS = 200_000;
 /** A set of more word characters than this is read as any word character (its keys would be too many). */
@@ -37,7 +37,7 @@ interface State {
 
 /** Keys common in any English text (and contraction tails): a path that needs one of them filters little. */
 const COMMON =
-  /^(?:a|an|and|are|as|at|be|but|by|can|cou|do|doe|for|fro|has|hav|he|how|i|if|in|is|it|its|lik|may|mig|mor|mus|no|not|of|on|one|or|sho|so|tha|the|thi|to|use|was|we|wha|whe|whi|why|wil|wit|wou|you|t|s|d|m|ll|re|ve)$/;
+  /^(?:a|about|also|an|and|any|are|as|at|be|been|but|by|can|coul|do|does|for|from|had|has|have|he|here|how|i|if|in|into|is|it|its|just|like|may|migh|more|must|need|no|not|of|on|one|only|or|othe|shou|so|some|than|that|the|them|then|ther|thes|they|this|to|use|used|was|we|what|when|wher|whic|whil|why|will|with|woul|you|your|t|s|d|m|ll|re|ve)$/;
 
 function cost(key: string): number {
   return COMMON.test(key) ? 100 : key.length < KEY_CHARS ? 3 : 1;
