@@ -69,3 +69,22 @@ export function mayMatch(text: string, re: RegExp): boolean {
   }
   return (index.words[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
+
+/** `re.exec(text)`, skipped when the text lacks the words `re` needs (the result and `lastIndex` are the same). */
+export function execIfWords(re: RegExp, text: string): RegExpExecArray | null {
+  if (mayMatch(text, re)) return re.exec(text);
+  if (re.global || re.sticky) re.lastIndex = 0;
+  return null;
+}
+
+/** `re.test(text)`, skipped when the text lacks the words `re` needs (the result and `lastIndex` are the same). */
+export function testIfWords(re: RegExp, text: string): boolean {
+  return execIfWords(re, text) !== null;
+}
+
+/** `text.replace(re, replacer)`, skipped when the text lacks the words `re` needs (same result and `lastIndex`). */
+export function replaceIfWords(text: string, re: RegExp, replacer: (match: string) => string): string {
+  if (mayMatch(text, re)) return text.replace(re, replacer);
+  if (re.global) re.lastIndex = 0;
+  return text;
+}
