@@ -3,6 +3,7 @@
 import type { Concern, Evidence, Signal } from "../types.js";
 import type { Cue } from "./cues/cue.js";
 import { isNegated, type NegationMode } from "./is-negated.js";
+import { mayMatch } from "./word-index.js";
 
 export type Label = Evidence["label"];
 
@@ -21,6 +22,7 @@ export class EvidenceLog {
 /** The first match of `re` in `text` that is not negated, or null. */
 export function firstMatch(text: string, re: RegExp, negation: NegationMode): RegExpExecArray | null {
   re.lastIndex = 0;
+  if (!mayMatch(text, re)) return null;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex += 1;

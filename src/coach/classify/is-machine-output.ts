@@ -1,5 +1,7 @@
 // Whether a comment is the output of a CI bot or a pasted build log rather than a reviewer's words.
 
+import { testIfWords } from "./word-index.js";
+
 /** Phrases CI bots and build tools print: which patches were applied, which command failed, test totals. */
 const BOT_PHRASE =
   /\b(?:reviews? applied|(?:passed|failed) command|build artifacts|all (?:the )?tests passed|build (?:passed|failed|succeeded|successful|is (?:green|red))|bad patch|patch (?:failed to apply|does not apply|applies cleanly)|\d+ tests? completed, \d+ failed|tests run: \d+|coverage report generated|commit [0-9a-f]{7,40} in (?:\S+ )?branch)\b/i;
@@ -10,7 +12,7 @@ const MIN_LOG_LINES = 4;
 
 /** Whether `prose` (markdown already stripped) is machine output: a bot's report or mostly log lines. */
 export function isMachineOutput(prose: string): boolean {
-  if (BOT_PHRASE.test(prose)) return true;
+  if (testIfWords(BOT_PHRASE, prose)) return true;
   if (prose.length < 200) return false;
   const lines = prose.split("\n").filter((l) => l.trim().length > 0);
   if (lines.length < MIN_LOG_LINES) return false;

@@ -1,5 +1,7 @@
 // Whether prose is English the lexicons can read; anything else claims nothing.
 
+import { testIfWords } from "./word-index.js";
+
 export interface Readability {
   readable: boolean;
   /** Why the text cannot be read; empty when it can. */
@@ -68,7 +70,7 @@ export function isReadableEnglish(prose: string): Readability {
   }
   if (letters === 0) return { readable: false, reason: "no words of the reviewer's own" };
   if (latin < letters * 0.6) return { readable: false, reason: "mostly non-Latin script" };
-  if (!MAY_BE_FOREIGN.test(text)) return { readable: true, reason: "" };
+  if (!testIfWords(MAY_BE_FOREIGN, text)) return { readable: true, reason: "" };
   return readWords(text);
 }
 

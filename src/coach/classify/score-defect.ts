@@ -9,6 +9,8 @@
 // counts for the comment only alongside another cue. A comment that asks for documentation of a failure mode
 // ("mention in the docstring that this raises") is about documentation, and counts against.
 
+import { execIfWords, testIfWords } from "./word-index.js";
+
 export interface DefectScore {
   score: number;
   /** The strongest cue found, for evidence; null when none. */
@@ -173,13 +175,13 @@ export function scoreDefect(prose: string): DefectScore {
   let enough = DEFECT_THRESHOLD;
   for (const { re, weight, gate } of POSITIVE) {
     if (gate !== undefined && !gate.some((g) => anchors.has(g))) continue;
-    const m = re.exec(text);
+    const m = execIfWords(re, text);
     if (m === null) continue;
     score += weight;
     if (best === null || weight > best.weight) best = { weight, text: m[0] };
     if (score < enough) continue;
     if (documents === null) {
-      documents = DOC_REQUEST.test(text);
+      documents = testIfWords(DOC_REQUEST, text);
       if (documents) enough = 2 * DEFECT_THRESHOLD;
     }
     if (score >= enough) break;
@@ -196,5 +198,5 @@ export function maskNonClaims(prose: string): string {
 
 /** Whether a comment asks for documentation of a behaviour rather than a change in it. */
 export function asksForDocumentation(prose: string): boolean {
-  return DOC_REQUEST.test(prose);
+  return testIfWords(DOC_REQUEST, prose);
 }

@@ -3,6 +3,7 @@
 
 import type { CommentContext, Concern } from "../../types.js";
 import { firstMatch, type EvidenceLog } from "../evidence-log.js";
+import { execIfWords, testIfWords } from "../word-index.js";
 
 const TEST_PATH = /(?:^|\/)(?:tests?|spec|specs|__tests__|testing|e2e)\/|[._-](?:test|spec)s?\.[a-z0-9]+$|(?:^|\/)test_[^/]+$|_test\.go$/i;
 const TEST_WORDS = /\b(?:assert\w*|expect\w*|mock\w*|stub\w*|spy|fixture\w*|verif(?:y|ies|ied)|scenario|case|cases|setup|teardown|parametri[sz]e\w*)\b/gi;
@@ -27,11 +28,11 @@ export function applyContext(
     }
   }
   PROSE_FIX.lastIndex = 0;
-  const fix = PROSE_FIX.exec(fullProse);
+  const fix = execIfWords(PROSE_FIX, fullProse);
   if (fix === null) return;
   const hunkLines = context?.diffHunk?.trimEnd().split("\n") ?? [];
   const commentedLine = hunkLines[hunkLines.length - 1] ?? "";
-  const inDocs = DOC_PATH.test(path) || COMMENT_LINE.test(commentedLine) || DOC_MENTION.test(prose);
+  const inDocs = DOC_PATH.test(path) || COMMENT_LINE.test(commentedLine) || testIfWords(DOC_MENTION, prose);
   if (inDocs) {
     concerns.add("documentation");
     evidence.add("concern:documentation", fix[0]);

@@ -3,6 +3,7 @@
 import type { Tone } from "../../types.js";
 import { SELF_CONTEXT, SELF_DIRECTED, SELF_DIRECTED_AFTER, TECHNICAL_ALLOW, TONE_CUES } from "../cues/tone-cues.js";
 import type { EvidenceLog } from "../evidence-log.js";
+import { mayMatch } from "../word-index.js";
 
 const SHOUTING = /(?:\b[A-Z]{2,}[!?,.]*\s+){3,}[A-Z]{2,}\b/g;
 
@@ -18,11 +19,13 @@ function isSelfDirected(text: string, index: number, length: number): boolean {
 }
 
 export function classifyTone(prose: string, evidence: EvidenceLog): Tone {
-  const text = prose.replace(TECHNICAL_ALLOW, (m) => " ".repeat(m.length));
+  TECHNICAL_ALLOW.lastIndex = 0;
+  const text = mayMatch(prose, TECHNICAL_ALLOW) ? prose.replace(TECHNICAL_ALLOW, (m) => " ".repeat(m.length)) : prose;
   let tone: Tone = "respectful";
   for (const { tone: cueTone, re, forgivesSelf } of TONE_CUES) {
     if (tone === "toxic" || (tone === "harsh" && cueTone === "harsh")) continue;
     re.lastIndex = 0;
+    if (!mayMatch(text, re)) continue;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex += 1;

@@ -3,6 +3,7 @@
 import type { Concern } from "../../types.js";
 import { ARCHITECTURE_WEAK, CODE_CONSTRUCT, DESIGN_MOVE, OTHER_TOPIC } from "../cues/architecture-cues.js";
 import { firstMatch, type EvidenceLog } from "../evidence-log.js";
+import { testIfWords } from "../word-index.js";
 
 /**
  * A design discussion without design vocabulary: a proposal or question about program structure
@@ -13,11 +14,11 @@ import { firstMatch, type EvidenceLog } from "../evidence-log.js";
 export function readDesignDiscussion(prose: string, concerns: Set<Concern>, evidence: EvidenceLog): void {
   if (concerns.has("documentation") || concerns.has("style")) return;
   OTHER_TOPIC.lastIndex = 0;
-  if (OTHER_TOPIC.test(prose)) return;
+  if (testIfWords(OTHER_TOPIC, prose)) return;
   const weak = firstMatch(prose, ARCHITECTURE_WEAK, "concern");
   const construct = firstMatch(prose, CODE_CONSTRUCT, "none");
   if (weak === null && construct === null) return;
-  const move = DESIGN_MOVE.test(prose);
+  const move = testIfWords(DESIGN_MOVE, prose);
   const score = (weak === null ? 0 : 1) + (construct === null ? 0 : 1) + (move ? 1 : 0);
   if (score < 2) return;
   concerns.add("architecture");

@@ -4,6 +4,7 @@
 
 import { SECURITY_FRAME, SECURITY_STRONG, SECURITY_TOPIC, SECURITY_TOPICAL } from "../cues/security-cues.js";
 import { addConcern, firstMatch, type Draft } from "../evidence-log.js";
+import { execIfWords, mayMatch, replaceIfWords } from "../word-index.js";
 
 const CASED_SECURITY = /\b(?:DoS|DDoS|IDOR|RBAC|ACLs?|OAuth2?|SAML|OIDC|TOCTOU|SQLi)\b/g;
 /** An identifier that names a check or its absence (`checkCredentials`, `noAuth`, `requireAdmin`). */
@@ -40,6 +41,7 @@ function sentenceAt(text: string, index: number): string {
 function blankNamingSentences(text: string): string {
   let out = text;
   NAMING.lastIndex = 0;
+  if (!mayMatch(text, NAMING)) return text;
   for (let m = NAMING.exec(text); m !== null; m = NAMING.exec(text)) {
     const [start, end] = sentenceBounds(text, m.index);
     out = out.slice(0, start) + blank(text.slice(start, end)) + out.slice(end);
@@ -50,14 +52,14 @@ function blankNamingSentences(text: string): string {
 /** Adds `security` when the claims or the code names of a comment speak of a protection. */
 export function readSecurity(claims: string, codeWords: string, draft: Draft): void {
   if (draft.concerns.has("security")) return;
-  const prose = blankNamingSentences(claims.replace(SECURITY_TOPIC, blank));
+  const prose = blankNamingSentences(replaceIfWords(claims, SECURITY_TOPIC, blank));
   const strong = firstMatch(prose, SECURITY_STRONG, "concern") ?? firstMatch(prose, CASED_SECURITY, "concern");
   if (strong !== null) {
     addConcern(draft, "security", strong[0]);
     return;
   }
   SECURITY_TOPICAL.lastIndex = 0;
-  for (let m = SECURITY_TOPICAL.exec(prose); m !== null; m = SECURITY_TOPICAL.exec(prose)) {
+  for (let m = execIfWords(SECURITY_TOPICAL, prose); m !== null; m = SECURITY_TOPICAL.exec(prose)) {
     const sentence = sentenceAt(prose, m.index).replace(m[0], " ");
     const frame = SECURITY_FRAME.exec(sentence);
     if (frame !== null) {
@@ -67,6 +69,6 @@ export function readSecurity(claims: string, codeWords: string, draft: Draft): v
   }
   // Code that only ever appears as a proposed name ("call it `csrf-guard.js`") is a name, not a check.
   if (claims.includes("CODE") && !/\bCODE\b/.test(prose)) return;
-  const code = CODE_CHECK.exec(codeWords.replace(SECURITY_TOPIC, blank));
+  const code = execIfWords(CODE_CHECK, replaceIfWords(codeWords, SECURITY_TOPIC, blank));
   if (code !== null) addConcern(draft, "security", `in code: ${code[0]}`);
 }
