@@ -34,3 +34,52 @@ describe("mild pejoratives", () => {
     expect(toneOf(text)).toBe("respectful"),
   );
 });
+
+// Fifth pass: phrases that only look harsh, self-deprecation in more shapes, and plain vocabulary of insult and disgust.
+
+describe("phrases that only look harsh", () => {
+  it.each([
+    "Move this piece of code into the helper.",
+    "The timeout makes no sense when retries are off.",
+    "There is an awful lot of setup in this test; a fixture would help.",
+  ])("%s is respectful", (text) => expect(toneOf(text)).toBe("respectful"));
+  it.each(["This class is a piece of junk.", "This makes absolutely no sense.", "The naming here is awful."])(
+    "%s is harsh",
+    (text) => expect(toneOf(text)).toBe("harsh"),
+  );
+});
+
+describe("self-deprecation in more shapes", () => {
+  it.each([
+    "Facepalm, my mistake, fixed now.",
+    "Good catch, that was stupid. Fixed.",
+    "I'm clearly an idiot, the flag was inverted.",
+    "Ugly hack I added in the last patch set, will clean it up.",
+  ])("%s is respectful", (text) => expect(toneOf(text)).toBe("respectful"));
+  it.each(["Facepalm. Whoever approved this skipped the tests.", "This loop is stupid.", "Ugly hack you added here, please clean it up."])(
+    "%s is harsh",
+    (text) => expect(toneOf(text)).toBe("harsh"),
+  );
+  it("an insult aimed at the author stays toxic", () => expect(toneOf("You're clearly an idiot.")).toBe("toxic"));
+});
+
+describe("insult, disgust and vulgar vocabulary", () => {
+  it.each(["Liar, the tests never ran.", "What a f***ing mess of flags.", "Da f*ck is this?", "sh*t, the build broke again", "!@#$%! the cache again", "This is shite."])(
+    "%s is toxic",
+    (text) => expect(toneOf(text)).toBe("toxic"),
+  );
+  it.each([
+    "It gets yuckier with every flag.",
+    "Shut up and use the helper.",
+    "That will bite you in the butt later.",
+    "This config file is a monstrosity.",
+    "The error message is lousy.",
+    "The parser will puke on tabs.",
+    "Let the weirdos through the OPTIONS route.",
+    "The retry helper pissed everyone off.",
+  ])("%s is harsh", (text) => expect(toneOf(text)).not.toBe("respectful"));
+  it.each(["I'm a liar, the test does not cover that case.", "Mark the placeholders with **** in the template.", "Declare f**p as const."])(
+    "%s is respectful",
+    (text) => expect(toneOf(text)).toBe("respectful"),
+  );
+});
