@@ -83,3 +83,22 @@ describe("insult, disgust and vulgar vocabulary", () => {
     (text) => expect(toneOf(text)).toBe("respectful"),
   );
 });
+
+describe("idioms, compounds and exclamations (fifth pass, second step)", () => {
+  it.each([
+    "These ifdefs are not terribly useful, but they are harmless.",
+    "Drop dead code paths while you are here.",
+    "Hell yeah, that is much faster.",
+    "I hate to interrupt, but the lock is never released.",
+  ])("%s is respectful", (text) => expect(toneOf(text)).toBe("respectful"));
+  it.each(["These ifdefs are terribly done.", "Drop dead.", "This is hell to debug.", "I hate this wrapper."])("%s is not respectful", (text) =>
+    expect(toneOf(text)).not.toBe("respectful"),
+  );
+  it.each(["Curses, the tabs are back.", "o_O dafuq is this?", "What a brain-fart of a loop."])(
+    "%s is harsh",
+    (text) => expect(toneOf(text)).toBe("harsh"),
+  );
+  it("profanity joined into a compound is toxic", () => expect(toneOf("We don't want a please-fix-your-shit message.")).toBe("toxic"));
+  it("a word with a hyphen before it is not a profanity match by accident", () =>
+    expect(toneOf("Rename the re-fetch helper.")).toBe("respectful"));
+});

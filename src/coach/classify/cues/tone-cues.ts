@@ -36,11 +36,11 @@ const STRONG_PROFANITY = words(
   "kill yourself",
 );
 
-/** Profanity masked with symbols ("f***ing", "f*ck", "sh*t", "s**t") and grawlix runs ("!@#$"). */
+/** Profanity masked with symbols ("f***ing", "sh*t", "!@#$") or joined to another word ("right-now-you-f...er"). */
 const MASKED = "[*#@$%]";
 const GRAWLIX = String.raw`(?<![\w!@#$%&*])(?=[!@#$%&*]*[@#$%&][!@#$%&*]*[@#$%&])(?=[!@#$%&*]*[!*])[!@#$%&*]{4,}(?![\w!@#$%&*])`;
 const MASKED_PROFANITY = new RegExp(
-  String.raw`\bf(?:${MASKED}{2,}(?:k|in|ing|ed|er)?|${MASKED}ck(?:ing|ed|er)?)(?![\w*#@$%])|\bsh(?:${MASKED}{1,2}t?|${MASKED}tty)(?![\w*#@$%])|\bs${MASKED}{2,3}t\b|${GRAWLIX}`,
+  String.raw`\bf(?:${MASKED}{2,}(?:k|in|ing|ed|er)?|${MASKED}ck(?:ing|ed|er)?)(?![\w*#@$%])|\bsh(?:${MASKED}{1,2}t?|${MASKED}tty)(?![\w*#@$%])|\bs${MASKED}{2,3}t\b|${GRAWLIX}|(?<=\w-)(?:fuck|shit)\w*`,
   "gi",
 );
 
@@ -50,7 +50,7 @@ const PERSONAL_INSULT =
 
 /** Threats of harm. */
 const THREAT =
-  /\b(?:i(?:'ll| will| am going to|'m going to|'m gonna)|we(?:'ll| will)) (?:kill|hurt|find|fire|strangle|murder|punch|slap|end) you\b|\b(?:go (?:die|to hell)|drop dead|i hope you (?:die|get fired))\b/gi;
+  /\b(?:i(?:'ll| will| am going to|'m going to|'m gonna)|we(?:'ll| will)) (?:kill|hurt|find|fire|strangle|murder|punch|slap|end) you\b|\b(?:go (?:die|to hell)|drop dead(?!\s+[a-z])|i hope you (?:die|get fired))\b/gi;
 
 /** Mild profanity and expletives: harsh in a review, aimed at code, at the author or at oneself. */
 const MILD_PROFANITY = words(
@@ -63,6 +63,7 @@ const MILD_PROFANITY = words(
   "heck",
   "wtf",
   "wth",
+  "dafuq",
   "omfg",
   "omg",
   "frick(?:ing|in)?",
@@ -71,7 +72,7 @@ const MILD_PROFANITY = words(
   "fugly",
   "turds?",
   "fart(?:s)?",
-  "brain ?fart",
+  "brain[- ]?fart",
   "screw(?:ed|s|ing)?(?: (?:up|it|this|that|over))?",
   "half[- ]assed",
   "(?:cover|kick|pain in the) (?:our |my |the |your )?ass",
@@ -85,7 +86,7 @@ const MILD_PROFANITY = words(
   "jeez",
   "geez",
   "holy (?:cow|moly|crap|shit)",
-  "curse",
+  "curse[sd]?",
   "cursing",
   "butt",
   "shut ?up",
@@ -214,4 +215,4 @@ export const TONE_CUES: readonly ToneCue[] = [
 
 /** Technical phrases that contain a tone word without any tone ("kill the process", "dummy variable"). */
 export const TECHNICAL_ALLOW =
-  /\b(?:WTF(?=::)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|awful lot|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to (?:be|say|ask|nitpick|break|bring))\b/gi;
+  /\b(?:WTF(?=::)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|awful lot|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to \w+|not terribl[ey]|hell,? (?:yeah|yes))\b/gi;
