@@ -38,9 +38,12 @@ const STRONG_PROFANITY = words(
 
 /** Profanity masked with symbols ("f***ing", "sh*t", "!@#$") or joined to another word ("right-now-you-f...er"). */
 const MASKED = "[*#@$%]";
-const GRAWLIX = String.raw`(?<![\w!@#$%&*])(?=[!@#$%&*]*[@#$%&][!@#$%&*]*[@#$%&])(?=[!@#$%&*]*[!*])[!@#$%&*]{4,}(?![\w!@#$%&*])`;
+const SYMBOL = "[!@#$%&*]";
+/** A run of four or more symbols with at least two of @#$%& and one of !* (not a markdown rule or a `**` pair). */
+const GRAWLIX = String.raw`(?<=(?:^|[^\w!@#$%&*])${SYMBOL})(?=${SYMBOL}*[@#$%&]${SYMBOL}*[@#$%&])(?=${SYMBOL}*[!*])${SYMBOL}{3,}(?![\w!@#$%&*])`;
+// Every alternative starts with the first character consumed, then looks back: one cheap scan per comment.
 const MASKED_PROFANITY = new RegExp(
-  String.raw`\bf(?:${MASKED}{2,}(?:k|in|ing|ed|er)?|${MASKED}ck(?:ing|ed|er)?)(?![\w*#@$%])|\bsh(?:${MASKED}{1,2}t?|${MASKED}tty)(?![\w*#@$%])|\bs${MASKED}{2,3}t\b|${GRAWLIX}|(?<=\w-)(?:fuck|shit)\w*`,
+  String.raw`[fs!@#$%&*-](?:(?<=\bf)(?:${MASKED}{2,}(?:k|in|ing|ed|er)?|${MASKED}ck(?:ing|ed|er)?)(?![\w*#@$%])|(?<=\bs)(?:h${MASKED}{1,2}t?|h${MASKED}tty|${MASKED}{2,3}t\b)(?![\w*#@$%])|(?<=\w-)(?:fuck|shit)\w*|${GRAWLIX})`,
   "gi",
 );
 
