@@ -102,3 +102,10 @@ describe("idioms, compounds and exclamations (fifth pass, second step)", () => {
   it("a word with a hyphen before it is not a profanity match by accident", () =>
     expect(toneOf("Rename the re-fetch helper.")).toBe("respectful"));
 });
+
+describe("an apology right after the pejorative", () => {
+  it("owning the ugliness in the next sentence is respectful", () =>
+    expect(toneOf("The formatter produced this ugliness. Sorry, will clean it up.")).toBe("respectful"));
+  it("the same pejorative with a request after it is harsh", () =>
+    expect(toneOf("The formatter produced this ugliness. Please clean it up.")).toBe("harsh"));
+});
