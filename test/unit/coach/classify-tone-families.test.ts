@@ -52,8 +52,8 @@ describe("phrases that only look harsh", () => {
 describe("self-deprecation in more shapes", () => {
   it.each([
     "Facepalm, my mistake, fixed now.",
-    "Good catch, that was stupid. Fixed.",
-    "I'm clearly an idiot, the flag was inverted.",
+    "Right, it was stupid to cache the token there; moved it.",
+    "I'm obviously an idiot: the flag was inverted.",
     "Ugly hack I added in the last patch set, will clean it up.",
   ])("%s is respectful", (text) => expect(toneOf(text)).toBe("respectful"));
   it.each(["Facepalm. Whoever approved this skipped the tests.", "This loop is stupid.", "Ugly hack you added here, please clean it up."])(
@@ -71,11 +71,11 @@ describe("insult, disgust and vulgar vocabulary", () => {
   it.each([
     "It gets yuckier with every flag.",
     "Shut up and use the helper.",
-    "That will bite you in the butt later.",
+    "This hack is a pain in the butt.",
     "This config file is a monstrosity.",
     "The error message is lousy.",
     "The parser will puke on tabs.",
-    "Let the weirdos through the OPTIONS route.",
+    "Only weirdos indent with three spaces.",
     "The retry helper pissed everyone off.",
   ])("%s is harsh", (text) => expect(toneOf(text)).not.toBe("respectful"));
   it.each(["I'm a liar, the test does not cover that case.", "Mark the placeholders with **** in the template.", "Declare f**p as const."])(
@@ -86,15 +86,15 @@ describe("insult, disgust and vulgar vocabulary", () => {
 
 describe("idioms, compounds and exclamations (fifth pass, second step)", () => {
   it.each([
-    "These ifdefs are not terribly useful, but they are harmless.",
+    "The extra logging is not terribly useful, but it is harmless.",
     "Drop dead code paths while you are here.",
     "Hell yeah, that is much faster.",
     "I hate to interrupt, but the lock is never released.",
   ])("%s is respectful", (text) => expect(toneOf(text)).toBe("respectful"));
-  it.each(["These ifdefs are terribly done.", "Drop dead.", "This is hell to debug.", "I hate this wrapper."])("%s is not respectful", (text) =>
+  it.each(["The extra logging is terribly done.", "Drop dead.", "This is hell to debug.", "I hate this wrapper."])("%s is not respectful", (text) =>
     expect(toneOf(text)).not.toBe("respectful"),
   );
-  it.each(["Curses, the tabs are back.", "o_O dafuq is this?", "What a brain-fart of a loop."])(
+  it.each(["Curses, the tabs are back.", "Dafuq does this flag do?", "What a brain-fart of a loop."])(
     "%s is harsh",
     (text) => expect(toneOf(text)).toBe("harsh"),
   );
@@ -105,7 +105,7 @@ describe("idioms, compounds and exclamations (fifth pass, second step)", () => {
 
 describe("an apology right after the pejorative", () => {
   it("owning the ugliness in the next sentence is respectful", () =>
-    expect(toneOf("The formatter produced this ugliness. Sorry, will clean it up.")).toBe("respectful"));
+    expect(toneOf("The generated code has some ugliness in it. Sorry, I will tidy it.")).toBe("respectful"));
   it("the same pejorative with a request after it is harsh", () =>
-    expect(toneOf("The formatter produced this ugliness. Please clean it up.")).toBe("harsh"));
+    expect(toneOf("The generated code has some ugliness in it. Please tidy it.")).toBe("harsh"));
 });
