@@ -24,7 +24,9 @@ const STRONG_PROFANITY = words(
   "cunts?",
   "twats?",
   "wankers?",
-  "piss(?:ed|ing)? (?:off|me off)",
+  "piss(?:es|ed|ing)? (?:\\w+ )?off",
+  "shite",
+  "douche(?:bag)?s?",
   "goddamn(?:ed|it)?",
   "god damn(?:ed|it)?",
   "retard(?:ed|s)?",
@@ -34,13 +36,24 @@ const STRONG_PROFANITY = words(
   "kill yourself",
 );
 
+/** Profanity masked with symbols ("f***ing", "sh*t", "!@#$") or joined to another word ("right-now-you-f...er"). */
+const MASKED = "[*#@$%]";
+const SYMBOL = "[!@#$%&*]";
+/** A run of four or more symbols with at least two of @#$%& and one of !* (not a markdown rule or a `**` pair). */
+const GRAWLIX = String.raw`(?<=(?:^|[^\w!@#$%&*])${SYMBOL})(?=${SYMBOL}*[@#$%&]${SYMBOL}*[@#$%&])(?=${SYMBOL}*[!*])${SYMBOL}{3,}(?![\w!@#$%&*])`;
+// Every alternative starts with the first character consumed, then looks back: one cheap scan per comment.
+const MASKED_PROFANITY = new RegExp(
+  String.raw`[fs!@#$%&*-](?:(?<=\bf)(?:${MASKED}{2,}(?:k|in|ing|ed|er)?|${MASKED}ck(?:ing|ed|er)?)(?![\w*#@$%])|(?<=\bs)(?:h${MASKED}{1,2}t?|h${MASKED}tty|${MASKED}{2,3}t\b)(?![\w*#@$%])|(?<=\w-)(?:fuck|shit)\w*|${GRAWLIX})`,
+  "gi",
+);
+
 /** Insults aimed at a person: toxic. */
 const PERSONAL_INSULT =
-  /\b(?:you(?:'re| are)|you guys are|u r|what an?|who(?:'s| is) the|such an?|whoever wrote this is an?)\s+(?:(?:total|complete|absolute|fucking|real|utter|bloody|f\w*ing)\s+)?(?:idiots?|morons?|imbeciles?|clowns?|incompetent|clueless|stupid|dumb|useless|lazy|jerks?|losers?|dumbass(?:es)?|fools?|amateurs?|noobs?|dimwits?|halfwits?|numpt(?:y|ies))\b|\b(?:idiots?|morons?|imbeciles?|dumbass(?:es)?|jerks?|numpt(?:y|ies)|dimwits?|halfwits?|uneducated (?:programmers?|developers?|people))\b/gi;
+  /\b(?:you(?:'re| are)|you guys are|u r|what an?|who(?:'s| is) the|such an?|whoever wrote this is an?)\s+(?:(?:total|complete|absolute|fucking|real|utter|bloody|f\w*ing)\s+)?(?:idiots?|morons?|imbeciles?|clowns?|incompetent|clueless|stupid|dumb|useless|lazy|jerks?|losers?|dumbass(?:es)?|fools?|amateurs?|noobs?|dimwits?|halfwits?|numpt(?:y|ies))\b|\b(?:idiots?|morons?|imbeciles?|dumbass(?:es)?|jerks?|numpt(?:y|ies)|dimwits?|halfwits?|liars?|uneducated (?:programmers?|developers?|people))\b/gi;
 
 /** Threats of harm. */
 const THREAT =
-  /\b(?:i(?:'ll| will| am going to|'m going to|'m gonna)|we(?:'ll| will)) (?:kill|hurt|find|fire|strangle|murder|punch|slap|end) you\b|\b(?:go (?:die|to hell)|drop dead|i hope you (?:die|get fired))\b/gi;
+  /\b(?:i(?:'ll| will| am going to|'m going to|'m gonna)|we(?:'ll| will)) (?:kill|hurt|find|fire|strangle|murder|punch|slap|end) you\b|\b(?:go (?:die|to hell)|drop dead(?!\s+[a-z])|i hope you (?:die|get fired))\b/gi;
 
 /** Mild profanity and expletives: harsh in a review, aimed at code, at the author or at oneself. */
 const MILD_PROFANITY = words(
@@ -53,6 +66,7 @@ const MILD_PROFANITY = words(
   "heck",
   "wtf",
   "wth",
+  "dafuq",
   "omfg",
   "omg",
   "frick(?:ing|in)?",
@@ -61,7 +75,7 @@ const MILD_PROFANITY = words(
   "fugly",
   "turds?",
   "fart(?:s)?",
-  "brain ?fart",
+  "brain[- ]?fart",
   "screw(?:ed|s|ing)?(?: (?:up|it|this|that|over))?",
   "half[- ]assed",
   "(?:cover|kick|pain in the) (?:our |my |the |your )?ass",
@@ -75,8 +89,11 @@ const MILD_PROFANITY = words(
   "jeez",
   "geez",
   "holy (?:cow|moly|crap|shit)",
-  "curse",
+  "curse[sd]?",
   "cursing",
+  "butt",
+  "shut ?up",
+  "porn",
 );
 
 /** Pejoratives and disgust aimed at code or at the author. */
@@ -85,7 +102,8 @@ const PEJORATIVE = words(
   "uglier",
   "ugliest",
   "ugliness",
-  "yuck(?:y)?",
+  "yuck(?:y|ier|iest)?",
+  "yu+k+y?",
   "eww*",
   "e+w+",
   "ugh+",
@@ -134,8 +152,7 @@ const PEJORATIVE = words(
   "crazy",
   "nasty",
   "hacky",
-  "pile of",
-  "piece of",
+  "(?:pile|piece) of (?:junk|garbage|trash|rubbish|work)",
   "spaghetti",
   "clown(?:s|ish)?",
   "amateur(?:ish)?",
@@ -147,11 +164,21 @@ const PEJORATIVE = words(
   "goofed",
   "clumsy",
   "ew",
+  "face-?palm",
+  "monstrosity",
+  "puk(?:e|es|ed|ing)",
+  "vomit(?:s|ing)?",
+  "bone-?head(?:ed|s)?",
+  "w?hacko",
+  "weirdos?",
+  "filthy",
+  "lousy",
+  "nazis?",
 );
 
 /** Dismissive, mocking or belittling phrases. */
 const DISMISSIVE =
-  /\b(?:did (?:you|u) (?:even|actually|ever) (?:test|run|read|try|look|compile|think|check)|have you (?:even|ever) (?:tested|run|read|tried|looked|compiled)|(?:obviously|clearly|plainly) (?:wrong|broken|incorrect|bad|useless|not)|who (?:wrote|thought|came up with|approved) (?:this|that)|what (?:were|was) (?:you|they|he|she) (?:thinking|smoking)|makes? (?:absolutely no|zero|no) sense|are you (?:serious|kidding|joking|insane|crazy)|seriously\s*[?!]|you (?:clearly|obviously) (?:don't|didn't|have no)|(?:any|a) (?:competent|decent|real|sane) (?:developer|programmer|engineer|person)|even a (?:junior|child|beginner|newbie|intern)|learn (?:to|how to) (?:code|program|read)|do you (?:even )?know (?:how|what)|how (?:many|often) times|for the (?:\w+th|third|last|hundredth) time|as i (?:already )?(?:said|told you|mentioned)(?: before)?(?:,| already)|i(?:'ve| have) (?:already )?told you|(?:this|that|it) is (?:a joke|a disaster|amateur|embarrassing|laughable)|waste of (?:time|everyone's time)|no offen[cs]e,? but|with all due respect|not to be (?:rude|harsh|mean)|i can't believe|what a (?:mess|joke|disaster)|facepalm|give me a break|come on[,.!]|you had one job|(?:why|how) would anyone|😂|🤣|🙄|🤦|🤮|🤢|💩|😡|🤬)/gi;
+  /\b(?:did (?:you|u) (?:even|actually|ever) (?:test|run|read|try|look|compile|think|check)|have you (?:even|ever) (?:tested|run|read|tried|looked|compiled)|(?:obviously|clearly|plainly) (?:wrong|broken|incorrect|bad|useless|not)|who (?:wrote|thought|came up with|approved) (?:this|that)|what (?:were|was) (?:you|they|he|she) (?:thinking|smoking)|makes? (?:absolutely no|zero) sense|are you (?:serious|kidding|joking|insane|crazy)|seriously\s*[?!]|you (?:clearly|obviously) (?:don't|didn't|have no)|(?:any|a) (?:competent|decent|real|sane) (?:developer|programmer|engineer|person)|even a (?:junior|child|beginner|newbie|intern)|learn (?:to|how to) (?:code|program|read)|do you (?:even )?know (?:how|what)|how (?:many|often) times|for the (?:\w+th|third|last|hundredth) time|as i (?:already )?(?:said|told you|mentioned)(?: before)?(?:,| already)|i(?:'ve| have) (?:already )?told you|(?:this|that|it) is (?:a joke|a disaster|amateur|embarrassing|laughable)|waste of (?:time|everyone's time)|no offen[cs]e,? but|with all due respect|not to be (?:rude|harsh|mean)|i can't believe|what a (?:mess|joke|disaster)|give me a break|come on[,.!]|you had one job|(?:why|how) would anyone|😂|🤣|🙄|🤦|🤮|🤢|💩|😡|🤬)/gi;
 
 /** Mild pejoratives aimed at the person rather than the code ("are you lazy?", "you're being careless"). */
 const PERSON_PEJORATIVE =
@@ -163,10 +190,10 @@ const SARCASM =
 
 /** "I", "me", "my": pejoratives aimed at oneself or at one's own question are not harsh. */
 export const SELF_DIRECTED =
-  /\b(?:i(?:'m| am| was| feel| felt)|i've been|my|myself)(?:\s+(?:such|so|being|a bit|really|just|an?|totally|completely|kinda|kind of|pretty|too))*\s*$/i;
+  /\b(?:i(?:'m| am| was| feel| felt)|i've been|my|myself|(?:that|it) was)(?:\s+(?:such|so|being|a bit|really|just|an?|totally|completely|kinda|kind of|pretty|too|clearly|obviously|definitely|probably|still))*\s*$/i;
 /** A sentence that apologises or talks about oneself: its pejoratives are self-deprecation. */
 export const SELF_CONTEXT =
-  /\b(?:sorry|apolog\w*|my bad|my (?:side|part|fault|mistake|own)|on me|i was (?:being|just|young)|i'm (?:being|so|such|too|a bit)|i am (?:being|so|such)|i must|myself|me|i feel|i may (?:sound|be)|my question|the question)\b/i;
+  /\b(?:sorry|apolog\w*|my bad|my (?:side|part|fault|mistake|own)|on me|i was (?:being|just|young)|i'm (?:being|so|such|too|a bit)|i am (?:being|so|such)|i must|i (?:made|wrote|did|added|introduced|came up with|forgot|missed)|myself|me|i feel|i may (?:sound|be)|my question|the question)\b/i;
 export const SELF_DIRECTED_AFTER =
   /^\s*(?:question|questions|q|me|mistake|mistakes|typo|typos|error|errors|bug|bugs|oversight|brain|of me|ideas?|suggestions?|examples?|proposals?|thoughts?|tweaks?|on my|on me|copy|cut|autocorrect|comment)\b/i;
 
@@ -179,6 +206,7 @@ export interface ToneCue {
 
 export const TONE_CUES: readonly ToneCue[] = [
   { tone: "toxic", re: STRONG_PROFANITY, forgivesSelf: false },
+  { tone: "toxic", re: MASKED_PROFANITY, forgivesSelf: false },
   { tone: "toxic", re: THREAT, forgivesSelf: false },
   { tone: "toxic", re: PERSONAL_INSULT, forgivesSelf: true },
   { tone: "harsh", re: MILD_PROFANITY, forgivesSelf: false },
@@ -190,4 +218,4 @@ export const TONE_CUES: readonly ToneCue[] = [
 
 /** Technical phrases that contain a tone word without any tone ("kill the process", "dummy variable"). */
 export const TECHNICAL_ALLOW =
-  /\b(?:WTF(?=::)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to (?:be|say|ask|nitpick|break|bring))\b/gi;
+  /\b(?:WTF(?=::)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|awful lot|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to \w+|not terribl[ey]|hell,? (?:yeah|yes))\b/gi;

@@ -5,6 +5,8 @@ import { SELF_CONTEXT, SELF_DIRECTED, SELF_DIRECTED_AFTER, TECHNICAL_ALLOW, TONE
 import type { EvidenceLog } from "../evidence-log.js";
 import { mayMatch } from "../word-index.js";
 
+/** The next sentence opens with an apology: "this ugliness is mine. Sorry". */
+const APOLOGY_NEXT = /^[.!?\s]*(?:sorry|my bad|oops|apologies)\b/i;
 const SHOUTING = /(?:\b[A-Z]{2,}[!?,.]*\s+){3,}[A-Z]{2,}\b/g;
 
 function isSelfDirected(text: string, index: number, length: number): boolean {
@@ -14,8 +16,9 @@ function isSelfDirected(text: string, index: number, length: number): boolean {
   const sentenceStart = Math.max(text.lastIndexOf(".", index), text.lastIndexOf("\n", index), text.lastIndexOf("!", index));
   const rest = text.slice(index);
   const endOffset = rest.search(/[.!?\n]/);
-  const sentence = text.slice(sentenceStart + 1, endOffset < 0 ? text.length : index + endOffset);
-  return SELF_CONTEXT.test(sentence);
+  const sentenceEnd = endOffset < 0 ? text.length : index + endOffset;
+  const sentence = text.slice(sentenceStart + 1, sentenceEnd);
+  return SELF_CONTEXT.test(sentence) || APOLOGY_NEXT.test(text.slice(sentenceEnd, sentenceEnd + 24));
 }
 
 export function classifyTone(prose: string, evidence: EvidenceLog): Tone {
