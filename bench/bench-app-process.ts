@@ -32,7 +32,7 @@ export async function spawnBenchApp(host: string, extraEnv: Record<string, strin
   const env = appProcessEnv(host, port, { DATA_DIR: dataDir, LOG_LEVEL: "error", JOB_LEASE_MS: "10000", ...extraEnv });
   const flags = benchNodeFlags();
   const child: ChildProcess = spawn(process.execPath, [...flags, "dist/src/main.js"], {
-    env: { PATH: process.env.PATH ?? "", ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), ...env },
+    env: { PATH: process.env.PATH ?? "", ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), ...(process.env.GLIBC_TUNABLES ? { GLIBC_TUNABLES: process.env.GLIBC_TUNABLES } : {}), ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForHealthy(port);
