@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { appProcessEnv, freePort, waitFor, waitForHealthy } from "../test/helpers/app-process.js";
-import { productionNodeFlags } from "./production-node-flags.js";
+import { productionGlibcTunables, productionNodeFlags } from "./production-node-flags.js";
 
 export interface BenchAppProcess {
   url: string;
@@ -25,6 +25,12 @@ export function benchNodeFlags(): string[] {
   return [...productionNodeFlags(), ...(process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean)];
 }
 
+/** The image's GLIBC_TUNABLES, or the bench's own when set (empty turns them off). */
+function glibcTunables(): Record<string, string> {
+  const tunables = process.env.GLIBC_TUNABLES ?? productionGlibcTunables();
+  return tunables ? { GLIBC_TUNABLES: tunables } : {};
+}
+
 export async function spawnBenchApp(host: string, extraEnv: Record<string, string> = {}): Promise<BenchAppProcess> {
   if (!existsSync("dist/src/main.js")) throw new Error("run `npm run build` first");
   const port = await freePort();
@@ -32,7 +38,7 @@ export async function spawnBenchApp(host: string, extraEnv: Record<string, strin
   const env = appProcessEnv(host, port, { DATA_DIR: dataDir, LOG_LEVEL: "error", JOB_LEASE_MS: "10000", ...extraEnv });
   const flags = benchNodeFlags();
   const child: ChildProcess = spawn(process.execPath, [...flags, "dist/src/main.js"], {
-    env: { PATH: process.env.PATH ?? "", ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), ...(process.env.GLIBC_TUNABLES ? { GLIBC_TUNABLES: process.env.GLIBC_TUNABLES } : {}), ...env },
+    env: { PATH: process.env.PATH ?? "", ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), ...glibcTunables(), ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForHealthy(port);
