@@ -8,7 +8,6 @@ import { recordDeliveries, type DeliveryWithDigest, type RecordOutcome } from ".
 import { hashWebhookPayload } from "../store/record-payload-digest.js";
 import type { ReceivedFields, VerifiedWebhook } from "./webhook-middleware.js";
 
-
 /** The counters the intake moves (the app's metrics registry has them; declared here so intake does not import http/). */
 export interface IntakeMetrics {
   webhooks: Counter<"event" | "outcome">;
@@ -31,7 +30,7 @@ export interface RecordWebhookDeps {
 }
 
 /**
- * The webhook intake: runs after Probot has verified the signature, stores the delivery and its job in
+ * The webhook intake: runs after the webhook middleware has verified the signature, stores the delivery and its job in
  * a transaction, and returns, so GitHub gets its answer in milliseconds. The work happens in the queue.
  * Deliveries arriving while a commit runs are recorded together in the next transaction (group
  * commit); each is acknowledged only once its own transaction has committed.
@@ -94,13 +93,13 @@ export function createRecordWebhook(deps: RecordWebhookDeps) {
       clearTimeout(timer);
       if (deps.health) deps.health.recording -= 1;
     }
+    // At info, these go on the request's access line (one line per delivery).
+    const fields = { event: webhook.name, action, installationId, outcome };
     if (outcome === "replay") {
       log.warn({ deliveryId: webhook.id, event: webhook.name, installationId }, "payload already received under another delivery id (a replay): ignored");
       deps.metrics?.webhooks.inc({ event: webhook.name, outcome: "duplicate" });
-      return { event: webhook.name, action, installationId, outcome };
+      return fields;
     }
-    // At info, these go on the request's access line (one line per delivery); this one is for debugging.
-    const fields = { event: webhook.name, action, installationId, outcome };
     if (log.isLevelEnabled("debug")) {
       const message = outcome === "duplicate" ? "redelivery of a known delivery: ignored" : handled ? "webhook queued" : "webhook recorded (no handler)";
       log.debug({ deliveryId: webhook.id, ...fields }, message);

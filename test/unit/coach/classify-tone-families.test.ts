@@ -77,7 +77,7 @@ describe("insult, disgust and vulgar vocabulary", () => {
     "The parser will puke on tabs.",
     "Only weirdos indent with three spaces.",
     "The retry helper pissed everyone off.",
-  ])("%s is harsh", (text) => expect(toneOf(text)).not.toBe("respectful"));
+  ])("%s is not respectful", (text) => expect(toneOf(text)).not.toBe("respectful"));
   it.each(["I'm a liar, the test does not cover that case.", "Mark the placeholders with **** in the template.", "Declare f**p as const."])(
     "%s is respectful",
     (text) => expect(toneOf(text)).toBe("respectful"),
