@@ -3,6 +3,8 @@
 // nudges' outcomes, the pins, the rule versions and the clock come in; the muted rules, with the
 // counts that explain them, come out.
 
+import { compareText } from "./compare-text.js";
+
 /** What became of one delivered nudge, as far as learning goes. */
 export type RuleOutcomeKind = "pending" | "acted-on" | "dismissed" | "ignored";
 
@@ -78,14 +80,14 @@ export function buildMutedRules(input: MutedRulesInput): MutedRule[] {
     byRule.set(outcome.rule, list);
   }
   const muted: MutedRule[] = [];
-  for (const [rule, outcomes] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [rule, outcomes] of [...byRule].sort(([a], [b]) => compareText(a, b))) {
     const from = resets.get(rule) ?? Number.NEGATIVE_INFINITY;
     const own = findMuting(outcomes.filter((o) => o.repositoryId === input.repositoryId), from, input.now, input.expiryDays);
     const org = own ? null : findMuting(outcomes, from, input.now, input.expiryDays);
     if (own) muted.push({ rule, scope: "repository", ...own });
     else if (org) muted.push({ rule, scope: "org", ...org });
   }
-  return muted.sort((a, b) => (a.scope === b.scope ? a.rule.localeCompare(b.rule) : a.scope === "repository" ? -1 : 1));
+  return muted.sort((a, b) => (a.scope === b.scope ? compareText(a.rule, b.rule) : a.scope === "repository" ? -1 : 1));
 }
 
 /** One nudge of a rule with its times as numbers, parsed once. */

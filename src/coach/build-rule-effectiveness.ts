@@ -1,6 +1,8 @@
 // How useful each rule's nudges were, as leads read it (Tricorder's effective false-positive rate): of
 // the nudges a rule sent, how many were acted on, and how many were dismissed or left unanswered. Pure.
 
+import { compareText } from "./compare-text.js";
+
 /** A rule whose effective false-positive rate is above this is flagged (Tricorder's bar: 10%). */
 export const FALSE_POSITIVE_FLAG = 0.1;
 
@@ -43,5 +45,5 @@ export function buildRuleEffectiveness(nudges: readonly RuleNudgeOutcome[]): Rul
       const falsePositiveRate = (row.dismissed + row.ignored) / row.sent;
       return { ...row, falsePositiveRate, flagged: falsePositiveRate > FALSE_POSITIVE_FLAG };
     })
-    .sort((a, b) => b.falsePositiveRate - a.falsePositiveRate || b.sent - a.sent || a.rule.localeCompare(b.rule));
+    .sort((a, b) => b.falsePositiveRate - a.falsePositiveRate || b.sent - a.sent || compareText(a.rule, b.rule));
 }

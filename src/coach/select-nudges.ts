@@ -1,6 +1,7 @@
 import type { RulePins } from "./build-muted-rules.js";
 import type { ReviewFlag } from "./score-review.js";
 import { type Concern, type Confidence, confidenceRank, type Finding, type Severity, severityRank } from "./types.js";
+import { compareText } from "./compare-text.js";
 
 export interface NudgeHistoryEntry {
   fingerprint: string;
@@ -48,7 +49,7 @@ export function compareByImportance(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
     CONCERN_PRIORITY[a.concern] - CONCERN_PRIORITY[b.concern] ||
-    a.path.localeCompare(b.path) ||
+    compareText(a.path, b.path) ||
     (a.line ?? 0) - (b.line ?? 0)
   );
 }

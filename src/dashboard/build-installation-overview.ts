@@ -6,6 +6,7 @@ import type { DigestPullRequest } from "../digest/digest-types.js";
 import type { RepositoryFigures } from "./build-repository-summary.js";
 import { selectComparable, sumCoverageRows, sumNudgeOutcomes, sumRubberStampSummaries } from "./build-repository-summary.js";
 import type { ComparisonRow, InstallationOverview, PeriodInfo } from "./dashboard-types.js";
+import { compareText } from "../coach/compare-text.js";
 
 export function buildInstallationOverview(input: {
   installation: InstallationOverview["installation"];
@@ -15,7 +16,7 @@ export function buildInstallationOverview(input: {
   windowDays: number;
   period: PeriodInfo;
 }): InstallationOverview {
-  const summaries = input.figures.map((figure) => figure.summary).sort((a, b) => a.fullName.localeCompare(b.fullName));
+  const summaries = input.figures.map((figure) => figure.summary).sort((a, b) => compareText(a.fullName, b.fullName));
   const comparable = new Set(selectComparable(input.pullRequests, input.now, input.windowDays));
   const rows: ComparisonRow[] = summaries
     .filter((summary) => comparable.has(summary.fullName))

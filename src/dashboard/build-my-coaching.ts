@@ -11,6 +11,7 @@ import type { ReviewerComment, ReviewerReview } from "../store/reviews.js";
 import { flagsSchema } from "../store/stored-json.js";
 import type { MyCoaching, MyNudge, MyReview, OptOutSetting, ScorePoint, ToneSuggestion } from "./dashboard-types.js";
 import { suggestRephrasing } from "./suggest-rephrasing.js";
+import { compareText } from "../coach/compare-text.js";
 
 const storedBreakdownSchema = z.object({ result: z.unknown().optional() }).passthrough();
 
@@ -84,10 +85,10 @@ export function buildMyCoaching(input: {
   optOuts: OptOutSetting[];
 }): MyCoaching {
   const reviews = [...input.reviews]
-    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id - a.id)
+    .sort((a, b) => compareText(b.submittedAt, a.submittedAt) || b.id - a.id)
     .map(readReview);
   const nudges: MyNudge[] = [...input.nudges]
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .sort((a, b) => compareText(b.createdAt, a.createdAt))
     .map((row) => ({
       repository: row.repository,
       pullRequest: { number: row.number, title: row.title, url: row.url },
@@ -100,7 +101,7 @@ export function buildMyCoaching(input: {
     }));
   const toneSuggestions: ToneSuggestion[] = input.comments
     .filter((row) => row.tone === "harsh" || row.tone === "toxic")
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .sort((a, b) => compareText(b.createdAt, a.createdAt))
     .map((row) => ({
       repository: row.repository,
       pullRequest: { number: row.number, title: row.title, url: row.url },
@@ -115,6 +116,6 @@ export function buildMyCoaching(input: {
     nudges,
     toneSuggestions,
     trend: buildMyTrend(input.reviews, input.now),
-    optOuts: [...input.optOuts].sort((a, b) => a.repository.localeCompare(b.repository)),
+    optOuts: [...input.optOuts].sort((a, b) => compareText(a.repository, b.repository)),
   };
 }

@@ -25,6 +25,7 @@ import {
 import type { ArchivedDigest } from "./pages/render-digests-page.js";
 import { findInstallation, listInstallationsById } from "../store/installations.js";
 import { findRepositoryByNameIgnoringCase, readStoredRepoConfig, type RepositoryWithConfig } from "../store/repositories.js";
+import { compareText } from "../coach/compare-text.js";
 
 export interface Viewer {
   login: string;
@@ -46,7 +47,7 @@ export async function listViewerInstallations(context: ViewContext, viewer: View
   const known = new Set((await listInstallationsById(context.store, installations.map((installation) => installation.id))).map((row) => row.id));
   return installations
     .map((installation) => ({ ...installation, known: known.has(installation.id) }))
-    .sort((a, b) => a.accountLogin.localeCompare(b.accountLogin));
+    .sort((a, b) => compareText(a.accountLogin, b.accountLogin));
 }
 
 export async function loadInstallationOverview(context: ViewContext, viewer: Viewer, installationId: number): Promise<InstallationOverview | null> {

@@ -14,6 +14,7 @@ import type {
 } from "./digest-types.js";
 import { concernLabel } from "../coach/render/render-nudge.js";
 import { inferArea } from "./infer-area.js";
+import { compareText } from "../coach/compare-text.js";
 
 export interface AgendaFacts {
   targetKind: "repository" | "org";
@@ -59,7 +60,7 @@ function where(pullRequests: readonly DigestPullRequest[], facts: AgendaFacts): 
   if (facts.targetKind === "org" && pullRequests.length >= 2) {
     const counts = new Map<string, number>();
     for (const pullRequest of pullRequests) counts.set(pullRequest.repository, (counts.get(pullRequest.repository) ?? 0) + 1);
-    const [top] = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    const [top] = [...counts].sort(([a, x], [b, y]) => y - x || compareText(a, b));
     if (top !== undefined && top[1] * 2 > pullRequests.length && facts.nameableRepositories.has(top[0])) return { phrase: `, most of them in ${top[0]}`, area: null };
   }
   return { phrase: "", area: null };

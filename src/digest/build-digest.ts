@@ -43,6 +43,7 @@ import type {
 import { isoWeek } from "./iso-week.js";
 import { effectivePullRequestScore, hasCountedReview, isCountedReview } from "../coach/is-counted-review.js";
 import { isMergedBetween, riskWeightOf, scoreRepository } from "../coach/score-repository.js";
+import { compareText } from "../coach/compare-text.js";
 
 /** The concerns whose coverage the digest reports. */
 export const COVERAGE_CONCERNS: readonly Concern[] = ["architecture", "security", "edge-cases", "testing"];
@@ -189,7 +190,7 @@ function linkOf(pullRequest: DigestPullRequest): { repository: string; number: n
 }
 
 function compareLinks(a: DigestPullRequest, b: DigestPullRequest): number {
-  return a.repository.localeCompare(b.repository) || a.number - b.number;
+  return compareText(a.repository, b.repository) || a.number - b.number;
 }
 
 function buildConcernCoverage(merged: readonly DigestPullRequest[], concern: Concern): DigestConcernCoverage {
@@ -313,7 +314,7 @@ function buildKudos(input: DigestInput, start: number, end: number): DigestKudos
     }
   }
   return kudos
-    .sort((a, b) => a.submittedAt - b.submittedAt || a.repository.localeCompare(b.repository) || a.number - b.number)
+    .sort((a, b) => a.submittedAt - b.submittedAt || compareText(a.repository, b.repository) || a.number - b.number)
     .map(({ submittedAt: _submittedAt, ...rest }) => rest);
 }
 

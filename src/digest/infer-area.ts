@@ -2,6 +2,8 @@
 // "in the auth area" rather than "somewhere". Never a person: candidate names equal to a login are
 // dropped. Pure.
 
+import { compareText } from "../coach/compare-text.js";
+
 /** Conventional-commit scope ("fix(auth): …") or a leading tag ("[auth] …", "auth: …"). */
 const SCOPE_PATTERNS: readonly RegExp[] = [
   /^\s*[a-z]+\(([^)]{1,40})\)!?:/i,
@@ -53,7 +55,7 @@ export function inferArea(titles: readonly string[], logins: ReadonlySet<string>
     if (area === null || logins.has(area.toLowerCase())) continue;
     counts.set(area, (counts.get(area) ?? 0) + 1);
   }
-  const ranked = [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b));
+  const ranked = [...counts].sort(([a, countA], [b, countB]) => countB - countA || compareText(a, b));
   const top = ranked[0];
   if (top === undefined) return null;
   return top[1] >= 2 || titles.length === 1 ? top[0] : null;

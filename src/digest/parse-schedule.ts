@@ -18,6 +18,11 @@ const FIELDS_HINT =
 const FIELD_NAMES: Readonly<Record<string, string>> = { day: "day-of-month", dayOfWeek: "day-of-week" };
 /** Any instant serves to ask whether the schedule ever runs: without a year field, a schedule repeats. */
 const PROBE_FROM = new Date(Date.UTC(2000, 0, 1));
+/**
+ * The default zone, stepped as a zero offset: croner reads a named zone through an Intl.DateTimeFormat,
+ * whose first use loads ICU's locale and zone data (about 7 MB resident); UTC needs none of it.
+ */
+const UTC = "UTC";
 
 export class CronParseError extends ReviewCoachError {
   constructor(
@@ -71,7 +76,7 @@ function parseCron(expression: string, timeZone: string): Cron {
   try {
     job = new Cron(trimmed, {
       paused: true,
-      timezone: timeZone,
+      ...(timeZone === UTC ? { utcOffset: 0 } : { timezone: timeZone }),
       mode: "5-part",
       sloppyRanges: true,
       domAndDow: fields.length === 5 && (fields[2]!.startsWith("*") || fields[4]!.startsWith("*")),
@@ -89,6 +94,7 @@ function parseCron(expression: string, timeZone: string): Cron {
 }
 
 function assertTimeZone(timeZone: string): void {
+  if (timeZone === UTC) return;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
   } catch (error) {

@@ -7,7 +7,9 @@ import { CONFIDENCES, SEVERITIES } from "../coach/types.js";
 // (config/review-coach.schema.json) and the README's configuration reference are generated from it.
 // Defaults live in config/default.yml, which must satisfy this schema.
 
+/** Whether Intl knows the zone; UTC, the default, without building a DateTimeFormat (it loads ICU's locale and zone data). */
 function isTimeZone(name: string): boolean {
+  if (name === "UTC") return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: name });
     return true;

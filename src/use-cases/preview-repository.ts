@@ -29,6 +29,7 @@ import { type ImportedPullRequest, importPullRequest } from "./import-pull-reque
 import type { PreviewNudge, PreviewPullRequest, PreviewReport } from "./preview-report.js";
 import { type MergedPull, readMergedPullRequestPage } from "./read-merged-pull-requests.js";
 import { GitHubGoneError } from "../github/to-github-error.js";
+import { compareText } from "../coach/compare-text.js";
 
 /** The repository's config files do not validate: the app would ignore them; the preview stops. */
 export class PreviewConfigError extends ReviewCoachError {
@@ -91,7 +92,7 @@ export async function previewRepository({ deps, target }: { deps: PreviewDeps; t
   // 2. Which pull requests: merged in the window, or the ones asked for.
   const since = target.numbers ? null : new Date(startOfIsoWeek(now).getTime() - (target.weeks ?? config.backfill.weeks) * WEEK_MS).toISOString();
   const { pulls, skipped } = since === null ? await readChosenPullRequests(github, repo, target.numbers ?? []) : await readWindow(github, repo, since);
-  pulls.sort((a, b) => (a.merged_at ?? "").localeCompare(b.merged_at ?? "") || a.number - b.number);
+  pulls.sort((a, b) => compareText(a.merged_at ?? "", b.merged_at ?? "") || a.number - b.number);
   deps.progress?.listed(pulls.length);
 
   // 3. Each one imported as the backfill imports it, into a store of its own.
@@ -259,7 +260,7 @@ async function buildTotals(store: Store, repositoryId: number, pullRequests: rea
     pullRequests: pullRequests.length,
     reviews: pullRequests.reduce((sum, pr) => sum + pr.reviews.length, 0),
     nudges: pullRequests.reduce((sum, pr) => sum + pr.nudges.length, 0),
-    nudgesPerReviewerPerWeek: [...perWeek.values()].sort((a, b) => a.week.localeCompare(b.week) || a.reviewer.toLowerCase().localeCompare(b.reviewer.toLowerCase())),
+    nudgesPerReviewerPerWeek: [...perWeek.values()].sort((a, b) => compareText(a.week, b.week) || compareText(a.reviewer.toLowerCase(), b.reviewer.toLowerCase())),
     rubberStamps: { count: rubberStamps.count, byRisk: rubberStamps.byRisk },
     coverage: buildCoverage(merged).concerns.map((c) => ({ concern: c.concern, asked: c.asked, covered: c.covered, share: c.share })),
     repositoryScore: { score: await getRepositoryScore({ store, repositoryId, now, windowDays }), windowDays },

@@ -2,6 +2,7 @@
 // areas, very large diffs. Their anchor is the rule, so they keep their fingerprint across pushes.
 
 import type { FileView, RawFinding } from "./raw-finding.js";
+import { compareText } from "../compare-text.js";
 
 const VERY_LARGE_LINES = 1000;
 const VERY_LARGE_FILES = 40;
@@ -41,7 +42,7 @@ export function findPullRequestRisks(files: readonly FileView[]): RawFinding[] {
   }
   if (areas.size >= MANY_AREAS) {
     const names = [...areas.keys()].sort();
-    const first = [...source].sort((a, b) => a.path.localeCompare(b.path))[0] as FileView;
+    const first = [...source].sort((a, b) => compareText(a.path, b.path))[0] as FileView;
     const shown = names.slice(0, 5).join(", ") + (names.length > 5 ? ", …" : "");
     findings.push({
       concern: "architecture",

@@ -24,6 +24,7 @@ import {
 import type { RepositoryInputs } from "../build-repository-summary.js";
 import type { OptOutSetting } from "../dashboard-types.js";
 import type { ArchivedDigest } from "../pages/render-digests-page.js";
+import { compareText } from "../../coach/compare-text.js";
 
 const DAY_MS = 86_400_000;
 const concernSchema = z.enum(CONCERNS);
@@ -90,7 +91,7 @@ export async function listMyToneComments(store: Store, userId: number, repositor
     if (!tone.success || tone.data.bodyClassification.tone === "respectful") return [];
     return [{ repository: review.repository, number: review.number, title: review.title, url: review.url, body: review.body, tone: tone.data.bodyClassification.tone, createdAt: review.submittedAt }];
   });
-  return [...comments, ...bodies].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+  return [...comments, ...bodies].sort((a, b) => compareText(b.createdAt, a.createdAt)).slice(0, limit);
 }
 
 const bodyToneSchema = z.object({ bodyClassification: z.object({ tone: z.enum(["respectful", "harsh", "toxic"]) }) });

@@ -101,6 +101,17 @@ describe("parseSchedule(...).previous", () => {
     expect(schedule.previous(new Date("2026-03-30T06:59:59.999Z"))?.toISOString()).toBe("2026-03-23T08:00:00.000Z");
     expect(parseSchedule("*/20 * * * *", "Europe/Berlin").previous(new Date("2025-10-26T01:10:00Z"))?.toISOString()).toBe("2025-10-26T01:00:00.000Z");
   });
+
+  it("steps UTC (read as a zero offset) as it steps Etc/UTC (read through Intl)", () => {
+    const crons = ["0 9 * * 1", "*/20 * * * *", "30 2 * * *", "0 6 1 jan *", "0 0 L * *", "15 8 * * mon-fri", "0 9 1 * 1", "@weekly", "59 23 31 12 *"];
+    const instants = ["2026-03-29T00:30:00Z", "2026-10-25T01:59:59.999Z", "2024-02-29T12:00:00Z", "2026-12-31T23:59:00Z", "2027-01-04T09:00:00Z"];
+    const steps = (timeZone: string) =>
+      crons.flatMap((cron) => {
+        const schedule = parseSchedule(cron, timeZone);
+        return instants.map((at) => [schedule.next(new Date(at)).toISOString(), schedule.previous(new Date(at))?.toISOString() ?? null]);
+      });
+    expect(steps("UTC")).toEqual(steps("Etc/UTC"));
+  });
 });
 
 describe("lastDueTime", () => {
