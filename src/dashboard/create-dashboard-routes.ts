@@ -7,21 +7,16 @@ import { GitHubForbiddenError, GitHubRateLimitedError, GitHubUnauthorizedError }
 import type { AccessCache } from "./auth/create-access-cache.js";
 import { cookiesOf, SESSION_COOKIE } from "./auth/build-set-cookie.js";
 import { createApiRoutes } from "./create-api-routes.js";
-import { createDashboardSession, type DashboardEnv, type DashboardRequest, type DashboardRouteDeps } from "./create-dashboard-session.js";
+import { createDashboardSession, type DashboardRequest, type DashboardRouteDeps } from "./create-dashboard-session.js";
 import { createPageRoutes } from "./create-page-routes.js";
 import { createSignInRoutes } from "./create-sign-in-routes.js";
 import type { Viewer } from "./load-dashboard-views.js";
+import { listMissingSettings } from "./list-missing-settings.js";
 import { matchRoute } from "./match-route.js";
 import { renderMessagePage } from "./pages/render-message-page.js";
 import { redirect, sendHtml, sendJson } from "./send-response.js";
 
 export type { DashboardEnv, DashboardRouteDeps } from "./create-dashboard-session.js";
-
-/** The settings sign-in needs that are not set. */
-export function listMissingSettings(env: DashboardEnv): string[] {
-  // PUBLIC_URL: the sign-in callback must never come from a request's Host header.
-  return (["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "SESSION_SECRET", "PUBLIC_URL"] as const).filter((name) => !env[name]);
-}
 
 /** The path's segments after the prefix, decoded ("\0" for one that does not decode, which no route matches). */
 function pathParts(pathname: string, prefix: RegExp): string[] {

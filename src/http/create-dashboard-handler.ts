@@ -11,9 +11,10 @@ import type { Store } from "../store/open-store.js";
 import { createAccessCache } from "../dashboard/auth/create-access-cache.js";
 import type { OctokitPolicy } from "../github/create-octokit-class.js";
 import { createGitHubUserApi } from "../github/github-user-api.js";
-import { createDashboardRoutes, listMissingSettings } from "../dashboard/create-dashboard-routes.js";
-import { renderMessagePage } from "../dashboard/pages/render-message-page.js";
+import { listMissingSettings } from "../dashboard/list-missing-settings.js";
 import { sendHtml, sendJson } from "../dashboard/send-response.js";
+
+type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export interface DashboardDeps {
   store: Store;
@@ -32,6 +33,10 @@ export function githubWebUrl(env: Pick<Env, "GHE_HOST" | "GHE_PROTOCOL">): strin
   return env.GHE_HOST ? `${env.GHE_PROTOCOL}://${env.GHE_HOST}` : "https://github.com";
 }
 
+function isDashboardPath(path: string): boolean {
+  return path === "/dashboard" || path.startsWith("/dashboard/") || path.startsWith("/api/v1/");
+}
+
 export function createDashboardHandler(deps: DashboardDeps): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const log = deps.log.child({ name: "dashboard" });
   const { env } = deps;
@@ -47,17 +52,21 @@ export function createDashboardHandler(deps: DashboardDeps): (req: IncomingMessa
       })
     : null;
   if (!configured) log.info({ missing: listMissingSettings(env) }, "dashboard sign-in is off until these settings are set");
-  const routes = [
+  // The pages, sign-in and API (their markdown, charts and session crypto) are loaded by the first request
+  // for them: a process that only takes webhooks and runs jobs never holds their modules.
+  let dashboardRoutes: Promise<Route> | undefined;
+  const loadDashboardRoutes = (): Promise<Route> =>
+    (dashboardRoutes ??= import("../dashboard/create-dashboard-routes.js").then(
+      ({ createDashboardRoutes }) => createDashboardRoutes({ store: deps.store, log, now: deps.now, env, github, access: github ? createAccessCache(github, deps.now) : null }),
+      (error: unknown) => {
+        dashboardRoutes = undefined;
+        throw error;
+      },
+    ));
+  const routes: Route[] = [
     createMetricsRoute({ registry: deps.metricsRegistry, token: env.METRICS_TOKEN, log }),
     createBadgeRoute({ store: deps.store, now: deps.now }),
-    createDashboardRoutes({
-      store: deps.store,
-      log,
-      now: deps.now,
-      env,
-      github,
-      access: github ? createAccessCache(github, deps.now) : null,
-    }),
+    async (req, res, url) => isDashboardPath(url.pathname) && (await loadDashboardRoutes())(req, res, url),
   ];
 
   return async (req, res) => {
@@ -68,7 +77,7 @@ export function createDashboardHandler(deps: DashboardDeps): (req: IncomingMessa
       return false;
     }
     const path = url.pathname;
-    if (!(path === "/dashboard" || path.startsWith("/dashboard/") || path.startsWith("/api/v1/") || path.startsWith("/badge/") || path === "/metrics")) return false;
+    if (!(isDashboardPath(path) || path.startsWith("/badge/") || path === "/metrics")) return false;
     // Served over https: browsers keep to https for a year.
     if (env.PUBLIC_URL?.startsWith("https:")) res.setHeader("strict-transport-security", "max-age=31536000");
     try {
@@ -78,7 +87,7 @@ export function createDashboardHandler(deps: DashboardDeps): (req: IncomingMessa
       log.error({ err: error, path }, "dashboard request failed");
       if (!res.headersSent) {
         if (path.startsWith("/api/v1/")) sendJson(res, 500, { message: "Something went wrong; it has been logged." });
-        else sendHtml(res, 500, renderMessagePage("Something went wrong", "The page could not be built; the error has been logged. Please try again.", null));
+        else sendHtml(res, 500, (await import("../dashboard/pages/render-message-page.js")).renderMessagePage("Something went wrong", "The page could not be built; the error has been logged. Please try again.", null));
       } else {
         res.end();
       }
