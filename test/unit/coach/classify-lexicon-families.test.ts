@@ -47,3 +47,10 @@ describe("hard-coded values", () => {
   it("making it a setting of the config shape is", () =>
     expect(concernsOf("The timeout is hardcoded; it should be configurable per repository.")).toContain("architecture"));
 });
+
+describe("a proposal put to the team", () => {
+  const signalsOf = (text: string): string[] => classifyComment(text).signals;
+  it("could we … ? asks and proposes", () =>
+    expect(signalsOf("Could we cache the parsed config here?")).toEqual(expect.arrayContaining(["question", "suggestion"])));
+  it("could you … ? only requests", () => expect(signalsOf("Could you cache the parsed config here?")).not.toContain("question"));
+});
