@@ -5,7 +5,8 @@
 //   - a polite request ("Can you rename this?", "Mind adding a test?") asks for a change: a suggestion;
 //   - a proposal ("How about a map here?", "Maybe a constant?") offers an alternative: a suggestion;
 //   - a bare fragment ("`count`?", "newer?") proposes replacement wording: a suggestion;
-//   - an open proposal ("Why not reuse the helper?", "Should we retry here?") both asks and proposes;
+//   - an open proposal ("Why not reuse the helper?", "Should we retry here?", "Could we cache it?") both asks
+//     and proposes;
 //   - anything else under a nit marker ("nit: newline here?") is a low-severity request;
 //   - everything else asks: a question.
 
@@ -34,6 +35,9 @@ const PROPOSAL =
 /** Open proposals: they ask the author's view on an alternative ("Why not reuse ...?", "Should we ...?"). */
 const OPEN_PROPOSAL =
   /^(?:\W*(?:and|but|so|also|then|ok|okay|hmm+|hm|ah|oh|well)[\s,]+)*(?:why not|why (?:don't|dont|do not|wouldn't|not just) (?:we|you|i)|(?:should|shouldn't|can|shall) (?:we|this|it|these|that|i)|do (?:we|you) (?:really |even |still )?(?:need|want))\b/i;
+
+/** "Could we …?", "Should we …?": a proposal put to the author's judgement, so it asks as well. */
+const ASKS_THE_TEAM = /^(?:\W*\w+[\s,]+){0,2}(?:can|could|would|should) we\b/i;
 
 /** A few words and a question mark, with no question word: replacement wording on offer. */
 const FRAGMENT_MAX_WORDS = 3;
@@ -74,6 +78,7 @@ export function readQuestions(prose: string, nitMarked: boolean): QuestionReadin
       asks = false;
       proposes = true;
     }
+    if (marked && ASKS_THE_TEAM.test(bare)) asks = true;
     if (nitMarked) asks = false;
     if (asks) question ??= indirect !== null && !marked ? indirect[0] : sentence;
     if (proposes || (nitMarked && !asks)) request ??= sentence;

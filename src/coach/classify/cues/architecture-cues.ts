@@ -81,8 +81,6 @@ export const ARCHITECTURE = [
       "immutable",
       "side[- ]effects?",
       "configurable",
-      "hard[- ]?coded",
-      "hardcod(?:e|ed|ing)",
       "reus(?:e|es|ed|ing)",
       "refactor(?:ed|ing|s)?",
       "overkill",

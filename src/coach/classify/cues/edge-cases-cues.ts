@@ -104,6 +104,7 @@ export const EDGE_CASES = [
       "close(?:d)? (?:the )?(?:file|connection|handle|stream|socket)",
       "file descriptors?",
       "backward(?:s)?[- ]compat(?:ible|ibility)",
+      "side[- ]effects?",
     ),
   ),
 ];

@@ -34,6 +34,7 @@ const STRONG_PROFANITY = words(
   "gtfo",
   "kys",
   "kill yourself",
+  "faggots?",
 );
 
 /** Profanity masked with symbols ("f***ing", "sh*t", "!@#$") or joined to another word ("right-now-you-f...er"). */
@@ -174,6 +175,7 @@ const PEJORATIVE = words(
   "filthy",
   "lousy",
   "nazis?",
+  "cowards?",
 );
 
 /** Dismissive, mocking or belittling phrases. */
@@ -195,7 +197,7 @@ export const SELF_DIRECTED =
 export const SELF_CONTEXT =
   /\b(?:sorry|apolog\w*|my bad|my (?:side|part|fault|mistake|own)|on me|i was (?:being|just|young)|i'm (?:being|so|such|too|a bit)|i am (?:being|so|such)|i must|i (?:made|wrote|did|added|introduced|came up with|forgot|missed)|myself|me|i feel|i may (?:sound|be)|my question|the question)\b/i;
 export const SELF_DIRECTED_AFTER =
-  /^\s*(?:question|questions|q|me|mistake|mistakes|typo|typos|error|errors|bug|bugs|oversight|brain|of me|ideas?|suggestions?|examples?|proposals?|thoughts?|tweaks?|on my|on me|copy|cut|autocorrect|comment)\b/i;
+  /^\s*(?:question|questions|q|me|nit|nits|nitpick|mistake|mistakes|typo|typos|error|errors|bug|bugs|oversight|brain|of me|ideas?|suggestions?|examples?|proposals?|thoughts?|tweaks?|on my|on me|copy|cut|autocorrect|comment)\b/i;
 
 export interface ToneCue {
   tone: Exclude<Tone, "respectful">;
@@ -218,4 +220,4 @@ export const TONE_CUES: readonly ToneCue[] = [
 
 /** Technical phrases that contain a tone word without any tone ("kill the process", "dummy variable"). */
 export const TECHNICAL_ALLOW =
-  /\b(?:WTF(?=::)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|awful lot|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to \w+|not terribl[ey]|hell,? (?:yeah|yes))\b/gi;
+  /\b(?:WTF(?=::| (?:types?|versions?|strings?|vectors?|class(?:es)?|containers?|equivalents?|namespace)\b)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|awful lot|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to \w+|not terribl[ey]|hell,? (?:yeah|yes))\b/gi;
