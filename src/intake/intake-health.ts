@@ -1,5 +1,5 @@
-/** How long after the last answer the intake still counts as busy: under a flood the next delivery is that close. */
-const QUIET_MS = 50;
+/** How long after the last answer the intake still counts as busy: under a flood the next requests come sooner; a trickle leaves longer gaps. */
+const QUIET_MS = 20;
 
 /** Whether the intake can record deliveries right now (false from a failure until the next success), and whether deliveries are arriving. */
 export class IntakeHealth {
@@ -16,7 +16,7 @@ export class IntakeHealth {
   }
 
   /**
-   * True while a webhook request waits for its answer, or one was answered within the last 50 ms: under a
+   * True while a webhook request waits for its answer, or one was answered within the last 20 ms: under a
    * flood, the moment between one group's answers and the next requests is not a lull.
    */
   get isBusy(): boolean {
