@@ -91,7 +91,7 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     ...(store.dialect === "sqlite" ? { workerId: `embedded@${hostname()}` } : {}),
     now,
     onJobFinished: (kind, outcome, seconds) => metrics.jobSeconds.observe({ kind, outcome }, seconds),
-    // Under a flood of deliveries one job runs at a time, and the next waits for a lull (or a second), so acknowledgements are not starved of CPU.
+    // Under a flood of deliveries one job runs at a time, and the next waits for a lull (or 2 s), so acknowledgements are not starved of CPU.
     yieldTo: () => intakeHealth.isBusy,
     ...options.worker,
     processJob: createJobProcessor({

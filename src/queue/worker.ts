@@ -29,10 +29,11 @@ export interface WorkerOptions {
   workerId?: string;
   /**
    * While this says true (deliveries arriving), the intake comes first: at most one job runs, and the next
-   * starts once it says false or yieldMaxMs after the previous start, so jobs still move under a flood.
+   * starts once it says false or yieldMaxMs after it turned true or after the previous start, so jobs
+   * still move under a flood.
    */
   yieldTo?: () => boolean;
-  /** Longest gap between job starts while yielding (default 1 s). */
+  /** Longest a job waits to start while yielding (default 2 s). */
   yieldMaxMs?: number;
   /** Told how each attempt ended, for metrics. */
   onJobFinished?: (kind: string, outcome: JobOutcome, seconds: number) => void;
@@ -53,6 +54,7 @@ export class Worker {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private lastStartedAt = -Infinity;
+  private yieldingSince: number | undefined;
   private readonly opts: Required<Omit<WorkerOptions, "workerId" | "onJobFinished" | "yieldTo">> & Pick<WorkerOptions, "onJobFinished" | "yieldTo">;
 
   constructor(options: WorkerOptions) {
@@ -61,7 +63,7 @@ export class Worker {
     this.opts = {
       leaseMs: 30_000,
       pollMs: 1_000,
-      yieldMaxMs: 1_000,
+      yieldMaxMs: 2_000,
       baseBackoffMs: 5_000,
       maxBackoffMs: 3_600_000,
       now: () => new Date(),
@@ -165,11 +167,19 @@ export class Worker {
     }
   }
 
-  /** 0 when a job may start now; otherwise how long the intake still comes first (Infinity while a job runs). */
+  /**
+   * 0 when a job may start now; otherwise how long the intake still comes first (Infinity while a job
+   * runs): yieldMaxMs from when the worker saw the intake busy, or from the last start if later.
+   */
   private yieldWaitMs(): number {
-    if (this.opts.yieldTo?.() !== true) return 0;
+    if (this.opts.yieldTo?.() !== true) {
+      this.yieldingSince = undefined;
+      return 0;
+    }
+    const now = performance.now();
+    this.yieldingSince ??= now;
     if (this.running.size > 0) return Infinity;
-    return Math.max(0, Math.ceil(this.lastStartedAt + this.opts.yieldMaxMs - performance.now()));
+    return Math.max(0, Math.ceil(Math.max(this.lastStartedAt, this.yieldingSince) + this.opts.yieldMaxMs - now));
   }
 
   private leaseUntil(): Date {
