@@ -5,7 +5,7 @@ import type { ClaimedJob, JobQueue } from "../store/job-queue.js";
 import { JobWriteGuard, runWithJobWriteGuard } from "../github/job-write-guard.js";
 
 /** How often a worker holding back for the intake looks whether the intake has gone quiet. */
-const YIELD_RECHECK_MS = 50;
+const YIELD_RECHECK_MS = 20;
 
 export type ProcessJob = (job: ClaimedJob, log: Logger) => Promise<void>;
 export type JobOutcome = "done" | "retry" | "throttled" | "dead" | "gone";
@@ -157,7 +157,7 @@ export class Worker {
       }
       await new Promise<void>((resolve) => {
         // Holding back for the intake: look again soon, as a lull ends without a notice.
-        const timer = setTimeout(resolve, waitMs > 0 && waitMs < Infinity ? Math.min(pollMs, waitMs, YIELD_RECHECK_MS) : pollMs);
+        const timer = setTimeout(resolve, waitMs > 0 ? Math.min(pollMs, waitMs, YIELD_RECHECK_MS) : pollMs);
         this.wake = () => {
           clearTimeout(timer);
           resolve();
