@@ -66,18 +66,19 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
   // on without building an authenticated Octokit per event as Probot's does (the jobs connect to GitHub when
   // they run), reading and parsing each body once.
   const webhooks = new WebhookReceiver();
+  // Shared by the webhook middleware (requests waiting for their answer), the intake and the worker (which holds back meanwhile).
+  const intakeHealth = new IntakeHealth();
   // Probot's server mounts this class's webhook middleware first: the guard bounds the body before it is read whole.
   const webhookPath = env.WEBHOOK_PATH;
   const secret = env.WEBHOOK_SECRET;
   class GuardedProbot extends ProbotWithDefaults {
     override getNodeMiddleware(options?: Parameters<Probot["getNodeMiddleware"]>[0]) {
       const path = options?.path ?? webhookPath;
-      return Promise.resolve(createWebhookMiddleware({ path, secret, receiver: webhooks, log: options?.log ?? log.child({ name: "webhooks" }) }));
+      return Promise.resolve(createWebhookMiddleware({ path, secret, receiver: webhooks, log: options?.log ?? log.child({ name: "webhooks" }), activity: intakeHealth }));
     }
   }
   const probot = new ProbotWithDefaults();
 
-  const intakeHealth = new IntakeHealth();
   const loadConfig = createConfigCache(now, options.configCacheMs);
   const connectGitHub = createGitHubClientFactory((installationId) => probot.auth(installationId));
   const worker = new Worker({
@@ -90,8 +91,8 @@ export async function startReviewCoach(options: StartOptions): Promise<RunningAp
     ...(store.dialect === "sqlite" ? { workerId: `embedded@${hostname()}` } : {}),
     now,
     onJobFinished: (kind, outcome, seconds) => metrics.jobSeconds.observe({ kind, outcome }, seconds),
-    // Under a flood of deliveries one job runs at a time, so acknowledgements are not starved of CPU.
-    yieldTo: () => intakeHealth.recording > 0,
+    // Under a flood of deliveries one job runs at a time, and the next waits for a lull (or 2 s), so acknowledgements are not starved of CPU.
+    yieldTo: () => intakeHealth.isBusy,
     ...options.worker,
     processJob: createJobProcessor({
       handlers: webhookHandlers,

@@ -34,6 +34,8 @@ export interface WebhookMiddlewareOptions extends WebhookGuardOptions {
   secret: string;
   receiver: WebhookReceiver;
   log: Logger;
+  /** Told when a delivery's request starts and when it is answered (the worker holds back meanwhile). */
+  activity?: { requestStarted(): void; requestAnswered(): void };
 }
 
 const REQUIRED_HEADERS = ["x-github-event", "x-hub-signature-256", "x-github-delivery"] as const;
@@ -48,9 +50,20 @@ const JSON_CONTENT_TYPE = /^\s*(application\/json)\s*(?:;|$)/u;
  */
 export function createWebhookMiddleware(options: WebhookMiddlewareOptions) {
   const path = pathOf(options.path);
+  const { activity } = options;
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     if (pathOf(request.url) !== path) return false;
     if (request.method !== "POST") return answer(response, 404, { error: `Unknown route: ${request.method} ${path}` });
+    if (!activity) return handleDelivery(request, response);
+    activity.requestStarted();
+    try {
+      return await handleDelivery(request, response);
+    } finally {
+      activity.requestAnswered();
+    }
+  };
+
+  async function handleDelivery(request: IncomingMessage, response: ServerResponse): Promise<true> {
     const guarded = await guardWebhookRequest(request, response, options);
     if (!guarded) return true;
     const contentType = request.headers["content-type"];
@@ -76,7 +89,7 @@ export function createWebhookMiddleware(options: WebhookMiddlewareOptions) {
       const { status, name: errorName, message } = error as { status?: unknown; name?: string; message?: string };
       return answer(response, typeof status === "number" ? status : 500, { error: message ? `${errorName ?? "Error"}: ${message}` : "Error: An Unspecified error occurred" });
     }
-  };
+  }
 }
 
 /** Whether `signature` is `sha256=` and the hex HMAC-SHA256 of the body's bytes under the secret (compared in constant time). */

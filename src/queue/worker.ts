@@ -4,6 +4,9 @@ import { classifyFailure } from "./classify-failure.js";
 import type { ClaimedJob, JobQueue } from "../store/job-queue.js";
 import { JobWriteGuard, runWithJobWriteGuard } from "../github/job-write-guard.js";
 
+/** How often a worker holding back for the intake looks whether the intake has gone quiet. */
+const YIELD_RECHECK_MS = 20;
+
 export type ProcessJob = (job: ClaimedJob, log: Logger) => Promise<void>;
 export type JobOutcome = "done" | "retry" | "throttled" | "dead" | "gone";
 
@@ -24,8 +27,14 @@ export interface WorkerOptions {
    * earlier process of this id left running are taken again at once rather than after their lease.
    */
   workerId?: string;
-  /** While this says true (deliveries being recorded), at most one job runs: the intake comes first. */
+  /**
+   * While this says true (deliveries arriving), the intake comes first: at most one job runs, and the next
+   * starts once it says false or yieldMaxMs after it turned true or after the previous start, so jobs
+   * still move under a flood.
+   */
   yieldTo?: () => boolean;
+  /** Longest a job waits to start while yielding (default 2 s). */
+  yieldMaxMs?: number;
   /** Told how each attempt ended, for metrics. */
   onJobFinished?: (kind: string, outcome: JobOutcome, seconds: number) => void;
 }
@@ -44,6 +53,8 @@ export class Worker {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private lastStartedAt = -Infinity;
+  private yieldingSince: number | undefined;
   private readonly opts: Required<Omit<WorkerOptions, "workerId" | "onJobFinished" | "yieldTo">> & Pick<WorkerOptions, "onJobFinished" | "yieldTo">;
 
   constructor(options: WorkerOptions) {
@@ -52,6 +63,7 @@ export class Worker {
     this.opts = {
       leaseMs: 30_000,
       pollMs: 1_000,
+      yieldMaxMs: 2_000,
       baseBackoffMs: 5_000,
       maxBackoffMs: 3_600_000,
       now: () => new Date(),
@@ -119,9 +131,11 @@ export class Worker {
       if (reclaimed > 0) log.warn({ reclaimed }, "took back the jobs an earlier process left running");
     }
     while (!this.stopping) {
+      // Requests that arrived meanwhile are read before a job takes the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
       let claimed: ClaimedJob | null = null;
-      const yielding = this.running.size >= 1 && this.opts.yieldTo?.() === true;
-      if (this.running.size < concurrency && !yielding) {
+      const waitMs = this.yieldWaitMs();
+      if (this.running.size < concurrency && waitMs === 0) {
         try {
           claimed = await queue.claim(this.id, this.leaseUntil());
         } catch (error) {
@@ -138,10 +152,12 @@ export class Worker {
         });
         this.running.set(job.id, done);
         this.guards.set(job.id, guard);
+        this.lastStartedAt = performance.now();
         continue;
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
+        // Holding back for the intake: look again soon, as a lull ends without a notice.
+        const timer = setTimeout(resolve, waitMs > 0 ? Math.min(pollMs, waitMs, YIELD_RECHECK_MS) : pollMs);
         this.wake = () => {
           clearTimeout(timer);
           resolve();
@@ -149,6 +165,21 @@ export class Worker {
       });
       this.wake = undefined;
     }
+  }
+
+  /**
+   * 0 when a job may start now; otherwise how long the intake still comes first (Infinity while a job
+   * runs): yieldMaxMs from when the worker saw the intake busy, or from the last start if later.
+   */
+  private yieldWaitMs(): number {
+    if (this.opts.yieldTo?.() !== true) {
+      this.yieldingSince = undefined;
+      return 0;
+    }
+    const now = performance.now();
+    this.yieldingSince ??= now;
+    if (this.running.size > 0) return Infinity;
+    return Math.max(0, Math.ceil(Math.max(this.lastStartedAt, this.yieldingSince) + this.opts.yieldMaxMs - now));
   }
 
   private leaseUntil(): Date {

@@ -51,6 +51,9 @@ function openSqlite(file: string, checkpointLog?: Logger): Store {
   if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma("journal_mode = WAL");
+  // better-sqlite3's default, stated: a commit (so an acknowledged delivery) survives the process crashing,
+  // not the host losing power; the WAL is synced when it is checkpointed, not at every commit.
+  database.pragma("synchronous = NORMAL");
   database.pragma("busy_timeout = 5000");
   database.pragma("foreign_keys = ON");
   const stopCheckpoints = checkpointLog && file !== ":memory:" ? checkpointInBackground(database, file, checkpointLog) : undefined;

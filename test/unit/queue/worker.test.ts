@@ -81,6 +81,53 @@ describe("Worker", () => {
     expect(mostAtOnce).toBe(4);
   });
 
+  it("while the intake stays busy, starts no job until yieldMaxMs has passed, and all of them once it is quiet", async () => {
+    let intakeBusy = true;
+    const started: string[] = [];
+    worker = new Worker({
+      queue,
+      log: silentLog,
+      concurrency: 4,
+      maxAttempts: 3,
+      pollMs: 10,
+      yieldTo: () => intakeBusy,
+      yieldMaxMs: 60_000,
+      processJob: async (job) => {
+        started.push(job.id);
+      },
+    });
+    for (const id of ["a", "b", "c"]) await queue.enqueue({ id, kind: "test", payload: {} });
+    worker.start();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(started).toEqual([]);
+    intakeBusy = false;
+    worker.notify();
+    await until(async () => started.length === 3);
+  });
+
+  it("keeps starting jobs, one at a time, under an intake that never goes quiet", async () => {
+    let running = 0;
+    let mostAtOnce = 0;
+    worker = new Worker({
+      queue,
+      log: silentLog,
+      concurrency: 4,
+      maxAttempts: 3,
+      pollMs: 10,
+      yieldTo: () => true,
+      yieldMaxMs: 5,
+      processJob: async () => {
+        mostAtOnce = Math.max(mostAtOnce, ++running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+      },
+    });
+    for (const id of ["a", "b", "c", "d"]) await queue.enqueue({ id, kind: "test", payload: {} });
+    worker.start();
+    await until(async () => (await t.store.db.selectFrom("jobs").select("id").where("status", "!=", "done").execute()).length === 0);
+    expect(mostAtOnce).toBe(1);
+  });
+
   it("dead-letters a permanent failure at once", async () => {
     let calls = 0;
     worker = new Worker({ queue, log: silentLog, concurrency: 1, maxAttempts: 5, pollMs: 10, processJob: async () => {
