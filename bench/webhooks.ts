@@ -97,6 +97,10 @@ async function compareAcknowledgement(host: string): Promise<void> {
 async function main(): Promise<void> {
   const host = await github.start();
   if (FLOOD > 0) await compareAcknowledgement(host);
+  if (PULL_REQUESTS === 0) {
+    await github.stop();
+    return;
+  }
   // The flood's jobs asked GitHub too: the figures below count only this run's requests.
   github.requests.length = 0;
   const { app, env, url } = await startBenchApp(host, { throttle: THROTTLE, env: WORKERS ? { WORKER_CONCURRENCY: WORKERS } : {} });
