@@ -27,6 +27,10 @@ describe("Worker", () => {
   });
 
   const statusOf = async (id: string) => (await t.store.db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+  const allDone = async () => (await t.store.db.selectFrom("jobs").select("id").where("status", "!=", "done").execute()).length === 0;
+  /** A worker of four that holds back while `yieldTo` says the intake is busy. */
+  const holdingBack = (options: Pick<ConstructorParameters<typeof Worker>[0], "yieldTo" | "yieldMaxMs" | "processJob">) =>
+    new Worker({ queue, log: silentLog, concurrency: 4, maxAttempts: 3, pollMs: 10, ...options });
 
   it("retries transient failures with backoff, then dead-letters after maxAttempts", async () => {
     const attempts: number[] = [];
@@ -54,12 +58,7 @@ describe("Worker", () => {
     let running = 0;
     let mostAtOnce = 0;
     const release: Array<() => void> = [];
-    worker = new Worker({
-      queue,
-      log: silentLog,
-      concurrency: 4,
-      maxAttempts: 3,
-      pollMs: 10,
+    worker = holdingBack({
       yieldTo: () => intakeBusy,
       processJob: async () => {
         running++;
@@ -77,19 +76,14 @@ describe("Worker", () => {
     worker.notify();
     await until(async () => running === 4);
     for (const done of release) done();
-    await until(async () => (await t.store.db.selectFrom("jobs").select("id").where("status", "!=", "done").execute()).length === 0);
+    await until(allDone);
     expect(mostAtOnce).toBe(4);
   });
 
   it("while the intake stays busy, starts no job until yieldMaxMs has passed, and all of them once it is quiet", async () => {
     let intakeBusy = true;
     const started: string[] = [];
-    worker = new Worker({
-      queue,
-      log: silentLog,
-      concurrency: 4,
-      maxAttempts: 3,
-      pollMs: 10,
+    worker = holdingBack({
       yieldTo: () => intakeBusy,
       yieldMaxMs: 60_000,
       processJob: async (job) => {
@@ -108,12 +102,7 @@ describe("Worker", () => {
   it("keeps starting jobs, one at a time, under an intake that never goes quiet", async () => {
     let running = 0;
     let mostAtOnce = 0;
-    worker = new Worker({
-      queue,
-      log: silentLog,
-      concurrency: 4,
-      maxAttempts: 3,
-      pollMs: 10,
+    worker = holdingBack({
       yieldTo: () => true,
       yieldMaxMs: 5,
       processJob: async () => {
@@ -124,7 +113,7 @@ describe("Worker", () => {
     });
     for (const id of ["a", "b", "c", "d"]) await queue.enqueue({ id, kind: "test", payload: {} });
     worker.start();
-    await until(async () => (await t.store.db.selectFrom("jobs").select("id").where("status", "!=", "done").execute()).length === 0);
+    await until(allDone);
     expect(mostAtOnce).toBe(1);
   });
 
