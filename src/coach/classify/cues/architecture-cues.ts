@@ -81,6 +81,8 @@ export const ARCHITECTURE = [
       "immutable",
       "side[- ]effects?",
       "configurable",
+      "hard[- ]?coded",
+      "hardcod(?:e|ed|ing)",
       "reus(?:e|es|ed|ing)",
       "refactor(?:ed|ing|s)?",
       "overkill",

@@ -34,7 +34,6 @@ const STRONG_PROFANITY = words(
   "gtfo",
   "kys",
   "kill yourself",
-  "faggots?",
 );
 
 /** Profanity masked with symbols ("f***ing", "sh*t", "!@#$") or joined to another word ("right-now-you-f...er"). */
@@ -220,4 +219,4 @@ export const TONE_CUES: readonly ToneCue[] = [
 
 /** Technical phrases that contain a tone word without any tone ("kill the process", "dummy variable"). */
 export const TECHNICAL_ALLOW =
-  /\b(?:WTF(?=::| (?:types?|versions?|strings?|vectors?|class(?:es)?|containers?|equivalents?|namespace)\b)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|awful lot|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to \w+|not terribl[ey]|hell,? (?:yeah|yes))\b/gi;
+  /\b(?:WTF(?=::)|wtf\/|log\.wtf|hell(?:o|s)|shell|sucks? (?:in|up|down) (?:data|the|all|everything)|ass(?:ert|ign|ume|et|ociat)\w*|anal(?:y[sz]\w*|og\w*)|dumb[- ](?:init|terminal|pipe|client|proxy|struct|object)s?|evil[- ]?(?:twin|regex|maid)|screw[- ]?driver|crap[- ]?s\b|devil's advocate|nasty (?:race|bug|edge|corner|side[- ]effect|surprise|issue)s?|mess(?:age|aging|y)\w*|garbage[- ]collect\w*|garbage[- ]?in|junk (?:data|bytes|value|values|characters|chars|memory)|trash (?:can|bin|folder)|anal retentive|holy grail|awful lot|crazy (?:idea|thought)|(?:not|go|going) crazy|hate to \w+|not terribl[ey]|hell,? (?:yeah|yes))\b/gi;
