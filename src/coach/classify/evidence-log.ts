@@ -3,7 +3,7 @@
 import type { Concern, Evidence, Signal } from "../types.js";
 import type { Cue } from "./cues/cue.js";
 import { isNegated, type NegationMode } from "./is-negated.js";
-import { mayMatch } from "./word-index.js";
+import { execIndexed, mayMatch } from "./word-index.js";
 
 export type Label = Evidence["label"];
 
@@ -23,7 +23,7 @@ export class EvidenceLog {
 export function firstMatch(text: string, re: RegExp, negation: NegationMode): RegExpExecArray | null {
   re.lastIndex = 0;
   if (!mayMatch(text, re)) return null;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  for (let m = execIndexed(re, text); m !== null; m = execIndexed(re, text)) {
     if (m[0].length === 0) {
       re.lastIndex += 1;
       continue;

@@ -3,7 +3,7 @@
 import type { Tone } from "../../types.js";
 import { SELF_CONTEXT, SELF_DIRECTED, SELF_DIRECTED_AFTER, TECHNICAL_ALLOW, TONE_CUES } from "../cues/tone-cues.js";
 import type { EvidenceLog } from "../evidence-log.js";
-import { mayMatch } from "../word-index.js";
+import { execIndexed, mayMatch } from "../word-index.js";
 
 /** The next sentence opens with an apology: "this ugliness is mine. Sorry". */
 const APOLOGY_NEXT = /^[.!?\s]*(?:sorry|my bad|oops|apologies)\b/i;
@@ -29,7 +29,7 @@ export function classifyTone(prose: string, evidence: EvidenceLog): Tone {
     if (tone === "toxic" || (tone === "harsh" && cueTone === "harsh")) continue;
     re.lastIndex = 0;
     if (!mayMatch(text, re)) continue;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (let m = execIndexed(re, text); m !== null; m = execIndexed(re, text)) {
       if (m[0].length === 0) {
         re.lastIndex += 1;
         continue;
