@@ -36,9 +36,15 @@ interface State {
   bounded: boolean;
   prefix: string | null;
   best: string | null;
-  /** The key of the word the match starts with; null when it is not known or the match starts otherwise. */
+  /**
+   * The key of the word the match starts with (after ONE_BEFORE when one other character comes first); null
+   * when it is not known or the match starts otherwise; undefined before the first character.
+   */
   first: string | null | undefined;
 }
+
+/** Before a first word's key: the match starts one character (not a word character) before that word. */
+export const ONE_BEFORE = "\u0004";
 
 /** Keys common in any English text (and contraction tails): a path that needs one of them filters little. */
 const COMMON =
@@ -99,11 +105,12 @@ class Walker {
   end(state: State): void {
     // A word still open at the end may go on in the text: its key is not known.
     const open = state.inWord && state.prefix !== null && state.prefix.length < KEY_CHARS;
-    const { best, first } = open ? { best: state.best, first: state.first ?? null } : state.inWord ? closeWord(state) : state;
+    const earlier = state.first === undefined || state.first === ONE_BEFORE ? null : state.first;
+    const { best, first } = open ? { best: state.best, first: earlier } : state.inWord ? closeWord(state) : state;
     if (best === null) throw new Unsupported();
     this.keys.add(best);
     if (this.keys.size > MAX_KEYS) throw new Unsupported();
-    if (typeof first === "string") this.firstKeys?.add(first);
+    if (typeof first === "string" && first !== ONE_BEFORE) this.firstKeys?.add(first);
     else this.firstKeys = null;
   }
 
@@ -141,7 +148,8 @@ const stateKey = (s: State): string =>
 /** The state once the current word has ended (its key, when known, may become the path's best). */
 function closeWord(state: State): State {
   const { prefix, best, first } = state;
-  return { inWord: false, bounded: true, prefix: null, best: prefix === null ? best : lessCommon(prefix, best), first: first === undefined ? prefix : first };
+  const firstKey = first === undefined ? prefix : first === ONE_BEFORE ? prefix && ONE_BEFORE + prefix : first;
+  return { inWord: false, bounded: true, prefix: null, best: prefix === null ? best : lessCommon(prefix, best), first: firstKey };
 }
 
 /** `key` when it is less common than `best` (or there is none), else `best`. */
@@ -157,8 +165,9 @@ function assert(role: "start" | "end" | "edge" | "none", state: State): State {
 
 function read(c: string, state: State): State {
   if (c === OTHER || (c !== WORD && !isWordChar(c))) {
-    // A match that starts with this character does not start a word.
-    const after = state.inWord ? closeWord(state) : { ...state, bounded: true, first: state.first === undefined ? null : state.first };
+    // A match may start one character before its first word, no more.
+    const first = state.first === undefined ? ONE_BEFORE : state.first === ONE_BEFORE ? null : state.first;
+    const after = state.inWord ? closeWord(state) : { ...state, bounded: true, first };
     return isMark(c) ? { ...after, best: lessCommon(c, after.best) } : after;
   }
   if (!state.inWord) {

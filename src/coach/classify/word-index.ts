@@ -1,21 +1,25 @@
 // One pass over a text's words answers, for every regex whose matches can only start a word, whether the text
 // has a word it could start with: the cue files' regexes mostly need a particular word, and most comments lack it.
 // A regex that needs no word may need a mark (a punctuation character or an emoji half, see isMark) instead.
-// The same pass notes where the words start: a regex whose every match starts a word of a known key is tried
-// only there, one position at a time, instead of at every position of the text.
+// The same pass notes where the words start: a regex whose every match starts a word of a known key (or the
+// character before it) is tried only there, one position at a time, instead of at every position of the text.
 
-import { KEY_CHARS, isMark, regexKeys } from "./leading-keys.js";
+import { KEY_CHARS, ONE_BEFORE, isMark, regexKeys } from "./leading-keys.js";
 
 /** Per regex: its bit in a text's index, or null when it must always run. */
 const bits = new WeakMap<RegExp, number | null>();
 /** Per regex whose matches start words of known keys: a sticky copy, tried at those words. */
 const stickyCopies = new WeakMap<RegExp, RegExp | null>();
 
-/** Per word key (see keyCode): the regexes that need it, and those a match of which may start with it. */
+/**
+ * Per word key (see keyCode): the regexes that need it, those a match of which may start with it, and those a
+ * match of which may start one character before it.
+ */
 interface KeyEntry {
   /** One bit per regex, 32 to an element. */
   needs: Int32Array;
   starts: Int32Array;
+  before: Int32Array;
 }
 const regexesByKey = new Map<number, KeyEntry>();
 /** Per mark: the bits of the regexes that need it (ASCII marks by character code, the others in a map). */
@@ -29,14 +33,17 @@ interface TextIndex {
   count: number;
   /** The bits of the regexes whose words (or marks) the text has. */
   needs: Uint32Array;
-  /** Where the words start that may start a match, in order, with the bits of the regexes they may start. */
+  /** Where the words start that may start a match (or follow its first character), in order, with their bits. */
   starts: number[];
   startBits: Int32Array[];
+  beforeBits: Int32Array[];
 }
 
 /** The last few texts' indexes (a stage often reads the same text several times). */
 const indexes = new Map<string, TextIndex>();
 const MAX_INDEXES = 8;
+
+const NO_BITS = new Int32Array(0);
 
 /** `words` with `bit` set (a longer copy when it has no element for it). */
 function withBit(words: Int32Array | undefined, bit: number): Int32Array {
@@ -68,8 +75,13 @@ function bitOf(re: RegExp): number | null {
     }
   }
   for (const key of keys.starts ?? []) {
-    const entry = entryOf(key);
-    entry.starts = withBit(entry.starts, bit);
+    if (key.startsWith(ONE_BEFORE)) {
+      const entry = entryOf(key.slice(ONE_BEFORE.length));
+      entry.before = withBit(entry.before, bit);
+    } else {
+      const entry = entryOf(key);
+      entry.starts = withBit(entry.starts, bit);
+    }
   }
   return bit;
 }
@@ -77,7 +89,7 @@ function bitOf(re: RegExp): number | null {
 function entryOf(key: string): KeyEntry {
   const code = keyCode(key, 0, key.length);
   let entry = regexesByKey.get(code);
-  if (entry === undefined) regexesByKey.set(code, (entry = { needs: new Int32Array(0), starts: new Int32Array(0) }));
+  if (entry === undefined) regexesByKey.set(code, (entry = { needs: NO_BITS, starts: NO_BITS, before: NO_BITS }));
   return entry;
 }
 
@@ -103,6 +115,7 @@ function buildIndex(text: string): TextIndex {
   const needs = new Uint32Array((regexCount >>> 5) + 1);
   const starts: number[] = [];
   const startBits: Int32Array[] = [];
+  const beforeBits: Int32Array[] = [];
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -125,12 +138,13 @@ function buildIndex(text: string): TextIndex {
     const entry = regexesByKey.get(code);
     if (entry === undefined) continue;
     addBits(needs, entry.needs);
-    if (entry.starts.length > 0) {
+    if (entry.starts.length > 0 || entry.before.length > 0) {
       starts.push(start);
       startBits.push(entry.starts);
+      beforeBits.push(entry.before);
     }
   }
-  return { count: regexCount, needs, starts, startBits };
+  return { count: regexCount, needs, starts, startBits, beforeBits };
 }
 
 function indexOf(text: string): TextIndex {
@@ -150,25 +164,32 @@ export function mayMatch(text: string, re: RegExp): boolean {
   return (indexOf(text).needs[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
+function hasBit(words: Int32Array, bit: number): boolean {
+  return ((words[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
+}
+
+function execAt(sticky: RegExp, text: string, at: number): RegExpExecArray | null {
+  sticky.lastIndex = at;
+  return sticky.exec(text);
+}
+
 /**
- * `re.exec(text)`, with the same result and `lastIndex`; a regex whose matches start words of known keys is
- * tried only where such words start.
+ * `re.exec(text)`, with the same result and `lastIndex`; a regex whose matches start words of known keys (or
+ * the character before) is tried only there.
  */
 export function execIndexed(re: RegExp, text: string): RegExpExecArray | null {
   const bit = bitOf(re);
   const sticky = stickyCopies.get(re);
   if (bit === null || sticky === undefined || sticky === null) return re.exec(text);
   const from = re.global ? re.lastIndex : 0;
-  const { starts, startBits } = indexOf(text);
-  const word = bit >>> 5;
-  const mask = 1 << (bit & 31);
+  const { starts, startBits, beforeBits } = indexOf(text);
   for (let k = 0; k < starts.length; k += 1) {
     const at = starts[k]!;
-    if (at < from || ((startBits[k]![word] ?? 0) & mask) === 0) continue;
-    sticky.lastIndex = at;
-    const m = sticky.exec(text);
+    const m =
+      (at > from && hasBit(beforeBits[k]!, bit) ? execAt(sticky, text, at - 1) : null) ??
+      (at >= from && hasBit(startBits[k]!, bit) ? execAt(sticky, text, at) : null);
     if (m === null) continue;
-    if (re.global) re.lastIndex = at + m[0].length;
+    if (re.global) re.lastIndex = m.index + m[0].length;
     return m;
   }
   if (re.global) re.lastIndex = 0;

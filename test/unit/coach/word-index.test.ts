@@ -6,7 +6,7 @@ import { SIGNAL_CUES } from "../../../src/coach/classify/cues/signal-cues.js";
 import { STYLE } from "../../../src/coach/classify/cues/style-cues.js";
 import { TONE_CUES } from "../../../src/coach/classify/cues/tone-cues.js";
 import { words } from "../../../src/coach/classify/cues/cue.js";
-import { leadingKeys, regexKeys } from "../../../src/coach/classify/leading-keys.js";
+import { ONE_BEFORE, leadingKeys, regexKeys } from "../../../src/coach/classify/leading-keys.js";
 import { execIfWords, execIndexed, mayMatch, replaceIfWords } from "../../../src/coach/classify/word-index.js";
 
 const sorted = (keys: Set<string> | null): string[] | null => (keys === null ? null : [...keys].sort());
@@ -47,6 +47,8 @@ describe("leadingKeys: the words a regex needs", () => {
 
   it("knows the first word of every match when each starts a word", () => {
     expect(sorted(regexKeys(words("edge cases?", "(?:the|a) comments?", "tabs?"))?.starts ?? null)).toEqual(["a", "edge", "tab", "tabs", "the"]);
+    expect(sorted(regexKeys(words("(?:new )? ?approach"))?.starts ?? null)).toEqual([`${ONE_BEFORE}appr`, "appr", "new"]);
+    expect(regexKeys(words("(?:new)?  approach"))?.starts).toBeNull(); // two characters before the word
     expect(regexKeys(/n't (?:handle|check)/g)?.starts).toBeNull(); // "n't" starts inside a word
     expect(regexKeys(/\b(?:why\b|\?)/g)?.starts).toBeNull(); // "?" is no word
   });
@@ -92,7 +94,8 @@ describe("mayMatch: skipping a regex changes nothing", () => {
       return [...found, re.lastIndex];
     };
     const plain = /\b(?:a|b)c\b|\bq/gi;
-    for (const re of [...regexes, plain, /\bthe\b/i]) {
+    const spaced = words("(?:the )? ?(?:case|list)", "empty");
+    for (const re of [...regexes, plain, spaced, /\bthe\b/i]) {
       for (const text of texts.flatMap((t) => [t, t.toUpperCase(), `${t} ${t}`])) {
         const copy = new RegExp(re.source, re.flags);
         expect([re.source, text, run(execIndexed, re, text)]).toEqual([re.source, text, run((r, t) => r.exec(t), copy, text)]);
