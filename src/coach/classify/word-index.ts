@@ -10,13 +10,13 @@ import { KEY_CHARS, ONE_BEFORE, isMark, regexKeys } from "./leading-keys.js";
 const bits = new WeakMap<RegExp, number | null>();
 /** Per regex whose matches start words of known keys: a sticky copy, tried at those words. */
 const stickyCopies = new WeakMap<RegExp, RegExp | null>();
+let regexCount = 0;
 
 /**
  * Per word key (see keyCode): the regexes that need it, those a match of which may start with it, and those a
- * match of which may start one character before it.
+ * match of which may start one character before it; one bit per regex, 32 to an element.
  */
 interface KeyEntry {
-  /** One bit per regex, 32 to an element. */
   needs: Int32Array;
   starts: Int32Array;
   before: Int32Array;
@@ -25,32 +25,43 @@ const regexesByKey = new Map<number, KeyEntry>();
 /** Per mark: the bits of the regexes that need it (ASCII marks by character code, the others in a map). */
 const regexesByAsciiMark = new Array<Int32Array | undefined>(128).fill(undefined);
 const regexesByMark = new Map<number, Int32Array>();
-let regexCount = 0;
+const NO_BITS = new Int32Array(0);
+
+/**
+ * The same entries laid out for a pass over a text: an open-addressing table of slots, each the key's code, 1
+ * when it may start a match, then its needs, starts and before bits (WORDS elements each). Laid out anew when a
+ * regex is added.
+ */
+let table = new Int32Array(0);
+let tableCount = -1;
+let slotMask = 0;
+/** Elements of each kind of bits in a slot, and elements per slot. */
+let WORDS = 0;
+let STRIDE = 0;
 
 /** What one pass over a text found. */
 interface TextIndex {
   /** The regex count when it was built: a regex met later has no bit in it yet. */
   count: number;
   /** The bits of the regexes whose words (or marks) the text has. */
-  needs: Uint32Array;
-  /** Where the words start that may start a match (or follow its first character), in order, with their bits. */
+  needs: Int32Array;
+  /** Where the words start that may start a match (or follow its first character), in order, and their slots. */
   starts: number[];
-  startBits: Int32Array[];
-  beforeBits: Int32Array[];
+  slots: number[];
 }
 
 /** The last few texts' indexes (a stage often reads the same text several times). */
 const indexes = new Map<string, TextIndex>();
 const MAX_INDEXES = 8;
-
-const NO_BITS = new Int32Array(0);
+let lastText = "";
+let lastTextIndex: TextIndex | null = null;
 
 /** `words` with `bit` set (a longer copy when it has no element for it). */
 function withBit(words: Int32Array | undefined, bit: number): Int32Array {
-  let out = words ?? new Int32Array(0);
+  let out = words ?? NO_BITS;
   if (out.length <= bit >>> 5) {
     out = new Int32Array((bit >>> 5) + 1);
-    out.set(words ?? []);
+    out.set(words ?? NO_BITS);
   }
   out[bit >>> 5]! |= 1 << (bit & 31);
   return out;
@@ -65,23 +76,20 @@ function bitOf(re: RegExp): number | null {
   stickyCopies.set(re, keys?.starts ? new RegExp(re.source, `${re.flags}y`) : null);
   if (bit === null || keys === null) return bit;
   for (const key of keys.needs) {
-    if (!isMark(key)) {
+    const mark = isMark(key) ? key.charCodeAt(0) : -1;
+    if (mark < 0) {
       const entry = entryOf(key);
       entry.needs = withBit(entry.needs, bit);
-    } else if (key.charCodeAt(0) < 128) {
-      regexesByAsciiMark[key.charCodeAt(0)] = withBit(regexesByAsciiMark[key.charCodeAt(0)], bit);
+    } else if (mark < 128) {
+      regexesByAsciiMark[mark] = withBit(regexesByAsciiMark[mark], bit);
     } else {
-      regexesByMark.set(key.charCodeAt(0), withBit(regexesByMark.get(key.charCodeAt(0)), bit));
+      regexesByMark.set(mark, withBit(regexesByMark.get(mark), bit));
     }
   }
   for (const key of keys.starts ?? []) {
-    if (key.startsWith(ONE_BEFORE)) {
-      const entry = entryOf(key.slice(ONE_BEFORE.length));
-      entry.before = withBit(entry.before, bit);
-    } else {
-      const entry = entryOf(key);
-      entry.starts = withBit(entry.starts, bit);
-    }
+    const entry = entryOf(key.startsWith(ONE_BEFORE) ? key.slice(ONE_BEFORE.length) : key);
+    if (key.startsWith(ONE_BEFORE)) entry.before = withBit(entry.before, bit);
+    else entry.starts = withBit(entry.starts, bit);
   }
   return bit;
 }
@@ -97,7 +105,7 @@ function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
-/** The lower-cased characters `text[start, end)` (ASCII word characters, at most KEY_CHARS) as one number. */
+/** The lower-cased characters `text[start, end)` (ASCII word characters, at most KEY_CHARS) as one number (never 0). */
 function keyCode(text: string, start: number, end: number): number {
   let code = 1;
   for (let i = start; i < end; i += 1) {
@@ -107,22 +115,51 @@ function keyCode(text: string, start: number, end: number): number {
   return code;
 }
 
-function addBits(index: Uint32Array, words: Int32Array): void {
-  for (let w = 0; w < words.length; w += 1) index[w]! |= words[w]!;
+function firstSlot(code: number): number {
+  return Math.imul(code, 0x9e3779b1) >>> 12;
+}
+
+function layTable(): void {
+  WORDS = (regexCount >>> 5) + 1;
+  STRIDE = 2 + 3 * WORDS;
+  let slots = 64;
+  while (slots < regexesByKey.size * 2) slots *= 2;
+  slotMask = slots - 1;
+  table = new Int32Array(slots * STRIDE);
+  for (const [code, entry] of regexesByKey) {
+    let slot = firstSlot(code) & slotMask;
+    while (table[slot * STRIDE] !== 0) slot = (slot + 1) & slotMask;
+    const at = slot * STRIDE;
+    table[at] = code;
+    table[at + 1] = entry.starts.length > 0 || entry.before.length > 0 ? 1 : 0;
+    table.set(entry.needs, at + 2);
+    table.set(entry.starts, at + 2 + WORDS);
+    table.set(entry.before, at + 2 + 2 * WORDS);
+  }
+  tableCount = regexCount;
+}
+
+/** Where the slot of a word key starts in `table`, or -1 when no regex has that key. */
+function slotOf(code: number): number {
+  for (let slot = firstSlot(code) & slotMask; ; slot = (slot + 1) & slotMask) {
+    const found = table[slot * STRIDE]!;
+    if (found === code) return slot * STRIDE;
+    if (found === 0) return -1;
+  }
 }
 
 function buildIndex(text: string): TextIndex {
-  const needs = new Uint32Array((regexCount >>> 5) + 1);
+  if (tableCount !== regexCount) layTable();
+  const needs = new Int32Array(WORDS);
   const starts: number[] = [];
-  const startBits: Int32Array[] = [];
-  const beforeBits: Int32Array[] = [];
+  const slots: number[] = [];
   const length = text.length;
   let i = 0;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (!isWordCode(c)) {
       const marked = c < 128 ? regexesByAsciiMark[c] : regexesByMark.size === 0 ? undefined : regexesByMark.get(c);
-      if (marked !== undefined) addBits(needs, marked);
+      if (marked !== undefined) for (let w = 0; w < marked.length; w += 1) needs[w]! |= marked[w]!;
       i += 1;
       continue;
     }
@@ -135,25 +172,27 @@ function buildIndex(text: string): TextIndex {
       code = (code << 7) | (k >= 65 && k <= 90 ? k + 32 : k);
     }
     while (i < length && isWordCode(text.charCodeAt(i))) i += 1;
-    const entry = regexesByKey.get(code);
-    if (entry === undefined) continue;
-    addBits(needs, entry.needs);
-    if (entry.starts.length > 0 || entry.before.length > 0) {
+    const slot = slotOf(code);
+    if (slot < 0) continue;
+    for (let w = 0; w < WORDS; w += 1) needs[w]! |= table[slot + 2 + w]!;
+    if (table[slot + 1] === 1) {
       starts.push(start);
-      startBits.push(entry.starts);
-      beforeBits.push(entry.before);
+      slots.push(slot);
     }
   }
-  return { count: regexCount, needs, starts, startBits, beforeBits };
+  return { count: regexCount, needs, starts, slots };
 }
 
 function indexOf(text: string): TextIndex {
+  if (lastTextIndex !== null && text === lastText && lastTextIndex.count === regexCount) return lastTextIndex;
   let index = indexes.get(text);
   if (index === undefined || index.count !== regexCount) {
     if (indexes.size >= MAX_INDEXES) indexes.clear();
     index = buildIndex(text);
     indexes.set(text, index);
   }
+  lastText = text;
+  lastTextIndex = index;
   return index;
 }
 
@@ -164,8 +203,9 @@ export function mayMatch(text: string, re: RegExp): boolean {
   return (indexOf(text).needs[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
-function hasBit(words: Int32Array, bit: number): boolean {
-  return ((words[bit >>> 5] ?? 0) & (1 << (bit & 31))) !== 0;
+/** Whether `bit` is set in the bits of a kind (1: starts, 2: before) of the slot at `slot`. */
+function slotHas(slot: number, kind: 1 | 2, bit: number): boolean {
+  return (table[slot + 2 + kind * WORDS + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
 }
 
 function execAt(sticky: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -182,12 +222,13 @@ export function execIndexed(re: RegExp, text: string): RegExpExecArray | null {
   const sticky = stickyCopies.get(re);
   if (bit === null || sticky === undefined || sticky === null) return re.exec(text);
   const from = re.global ? re.lastIndex : 0;
-  const { starts, startBits, beforeBits } = indexOf(text);
+  const { starts, slots } = indexOf(text);
   for (let k = 0; k < starts.length; k += 1) {
     const at = starts[k]!;
+    const slot = slots[k]!;
     const m =
-      (at > from && hasBit(beforeBits[k]!, bit) ? execAt(sticky, text, at - 1) : null) ??
-      (at >= from && hasBit(startBits[k]!, bit) ? execAt(sticky, text, at) : null);
+      (at > from && slotHas(slot, 2, bit) ? execAt(sticky, text, at - 1) : null) ??
+      (at >= from && slotHas(slot, 1, bit) ? execAt(sticky, text, at) : null);
     if (m === null) continue;
     if (re.global) re.lastIndex = m.index + m[0].length;
     return m;
