@@ -61,13 +61,14 @@ function cost(key: string): number {
 
 /**
  * Whether `c` is a non-word character a text can be searched for as it is, whatever the flags: ASCII punctuation,
- * half of a surrogate pair (an emoji) or an arrow (no case). Any other character is read as OTHER.
+ * half of a surrogate pair (an emoji) or a symbol without case. Any other character is read as OTHER.
  */
 export function isMark(c: string): boolean {
   if (c.length !== 1) return false;
   const code = c.charCodeAt(0);
   if (code < 128) return code > 32 && code !== 127 && !isWordChar(c);
-  return (code >= 0xd800 && code <= 0xdfff) || (code >= 0x2190 && code <= 0x21ff);
+  // Arrows, symbols and dingbats (U+2190 to U+2BFF) have no case, but for the circled letters (U+2460 to U+24FF).
+  return (code >= 0xd800 && code <= 0xdfff) || (code >= 0x2190 && code <= 0x2bff && !(code >= 0x2460 && code <= 0x24ff));
 }
 
 /** The keys of the words `re` needs in a text (lower-cased), or null when it cannot tell. */
