@@ -8,6 +8,7 @@ import { execIndexed, mayMatch } from "../word-index.js";
 /** The next sentence opens with an apology: "this ugliness is mine. Sorry". */
 const APOLOGY_NEXT = /^[.!?\s]*(?:sorry|my bad|oops|apologies)\b/i;
 const SHOUTING = /(?:\b[A-Z]{2,}[!?,.]*\s+){3,}[A-Z]{2,}\b/g;
+const TWO_CAPITALS = /[A-Z]{2}/;
 
 function isSelfDirected(text: string, index: number, length: number): boolean {
   const before = text.slice(Math.max(0, index - 24), index);
@@ -40,7 +41,8 @@ export function classifyTone(prose: string, evidence: EvidenceLog): Tone {
       break;
     }
   }
-  if (tone === "respectful") {
+  // Shouting needs two capitals in a row somewhere.
+  if (tone === "respectful" && TWO_CAPITALS.test(prose)) {
     SHOUTING.lastIndex = 0;
     const shout = SHOUTING.exec(prose.replace(/\bCODE\b/g, "code"));
     if (shout !== null) {
