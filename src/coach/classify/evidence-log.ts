@@ -9,12 +9,13 @@ export type Label = Evidence["label"];
 
 export class EvidenceLog {
   readonly items: Evidence[] = [];
-  private readonly seen = new Set<string>();
+  /** Each item's match as added, lower-cased: an item is added once per label and lower-cased match. */
+  private readonly lowered: string[] = [];
 
   add(label: Label, match: string): void {
-    const key = `${label}\u0000${match.toLowerCase()}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    const lower = match.toLowerCase();
+    for (let i = 0; i < this.items.length; i += 1) if (this.items[i]!.label === label && this.lowered[i] === lower) return;
+    this.lowered.push(lower);
     this.items.push({ label, match: match.trim() });
   }
 }

@@ -30,8 +30,8 @@ const FOREIGN_FUNCTION_WORDS = new Set(
   ).split(" "),
 );
 
-const NON_ASCII_LETTER = /\p{L}/u;
-const LATIN_EXTENDED_LETTER = /[\u00C0-\u024F]/;
+/** A letter at the position it is tried at (one UTF-16 unit: the text is read unit by unit). */
+const LETTER_AT = /\p{L}/uy;
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -61,6 +61,13 @@ function kindOf(text: string, start: number, end: number): "english" | "foreign"
   if (end - start > LONGEST_WORD) return undefined;
   const lower = text.slice(start, end).toLowerCase();
   return ENGLISH_FUNCTION_WORDS.has(lower) ? "english" : FOREIGN_FUNCTION_WORDS.has(lower) ? "foreign" : undefined;
+}
+
+/** Whether the UTF-16 unit `code` at `text[i]` is a letter on its own (half of a surrogate pair never is). */
+function isLetterAt(text: string, i: number, code: number): boolean {
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  LETTER_AT.lastIndex = i;
+  return LETTER_AT.test(text);
 }
 
 /**
@@ -99,14 +106,12 @@ export function isReadableEnglish(prose: string): Readability {
       else if (kind === "foreign") foreign += 1;
       wordStart = -1;
     }
-    if (code >= 128) {
-      const ch = text[i] ?? "";
-      if (LATIN_EXTENDED_LETTER.test(ch)) {
-        letters += 1;
-        latin += 1;
-      } else if (NON_ASCII_LETTER.test(ch)) {
-        letters += 1;
-      }
+    if (code >= 0xc0 && code <= 0x24f) {
+      // Latin-1 and Latin Extended letters (and the two signs among them, read as letters too).
+      letters += 1;
+      latin += 1;
+    } else if (code >= 128 && isLetterAt(text, i, code)) {
+      letters += 1;
     }
   }
   if (letters === 0) return { readable: false, reason: "no words of the reviewer's own" };
