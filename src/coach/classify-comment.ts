@@ -36,6 +36,11 @@ export function classifyComment(text: string, context?: CommentContext): Comment
   return classifyReview(text, context, true);
 }
 
+/** Classifies what follows an approval, without reading approvals again. */
+function classifyRest(rest: string): CommentClassification {
+  return classifyReview(rest, undefined, false);
+}
+
 function nothingClaimed(reason: string): CommentClassification {
   return {
     concerns: [],
@@ -69,7 +74,6 @@ function readGate(
     return { concerns: [], signals: ["praise"], tone: "respectful", actionable: false, evidence: [{ label: "signal:praise", match: trimmed }] };
   }
   const approval = allowApproval && !hasSuggestion ? findApproval(trimmed) : null;
-  const classifyRest = (rest: string): CommentClassification => classifyReview(rest, undefined, false);
   if (approval !== null && isApprovalOnly(approval.remainder, approval.restWords, classifyRest)) {
     addSignal(draft, "approval-only", approval.phrase);
     const praise = findPraise(trimmed);

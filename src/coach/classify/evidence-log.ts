@@ -3,18 +3,19 @@
 import type { Concern, Evidence, Signal } from "../types.js";
 import type { Cue } from "./cues/cue.js";
 import { isNegated, type NegationMode } from "./is-negated.js";
-import { mayMatch } from "./word-index.js";
+import { execIndexed, mayMatch } from "./word-index.js";
 
 export type Label = Evidence["label"];
 
 export class EvidenceLog {
   readonly items: Evidence[] = [];
-  private readonly seen = new Set<string>();
+  /** Each item's match as added, lower-cased: an item is added once per label and lower-cased match. */
+  private readonly lowered: string[] = [];
 
   add(label: Label, match: string): void {
-    const key = `${label}\u0000${match.toLowerCase()}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    const lower = match.toLowerCase();
+    for (let i = 0; i < this.items.length; i += 1) if (this.items[i]!.label === label && this.lowered[i] === lower) return;
+    this.lowered.push(lower);
     this.items.push({ label, match: match.trim() });
   }
 }
@@ -23,7 +24,7 @@ export class EvidenceLog {
 export function firstMatch(text: string, re: RegExp, negation: NegationMode): RegExpExecArray | null {
   re.lastIndex = 0;
   if (!mayMatch(text, re)) return null;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  for (let m = execIndexed(re, text); m !== null; m = execIndexed(re, text)) {
     if (m[0].length === 0) {
       re.lastIndex += 1;
       continue;

@@ -10,10 +10,17 @@ const LOG_LINE =
   /^\s*(?:\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\[?\d\d:\d\d:\d\d|[\w./-]+\.\w+:\d+(?::\d+)?:|at [\w$.<>]+\(|File "[^"]+", line \d+|(?:error|warning|fatal|info|debug|trace)\s*[:[]|\$ |> |[A-Z_]{2,}=\S|Traceback \(most recent call last\)|#\d+ 0x[0-9a-f]+)/i;
 const MIN_LOG_LINES = 4;
 
+/** Whether `text` has at least `count` lines (blank ones too). */
+function hasLines(text: string, count: number): boolean {
+  let breaks = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && breaks < count - 1; i = text.indexOf("\n", i + 1)) breaks += 1;
+  return breaks >= count - 1;
+}
+
 /** Whether `prose` (markdown already stripped) is machine output: a bot's report or mostly log lines. */
 export function isMachineOutput(prose: string): boolean {
   if (testIfWords(BOT_PHRASE, prose)) return true;
-  if (prose.length < 200) return false;
+  if (prose.length < 200 || !hasLines(prose, MIN_LOG_LINES)) return false;
   const lines = prose.split("\n").filter((l) => l.trim().length > 0);
   if (lines.length < MIN_LOG_LINES) return false;
   let logLines = 0;

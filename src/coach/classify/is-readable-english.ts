@@ -1,7 +1,5 @@
 // Whether prose is English the lexicons can read; anything else claims nothing.
 
-import { testIfWords } from "./word-index.js";
-
 export interface Readability {
   readable: boolean;
   /** Why the text cannot be read; empty when it can. */
@@ -32,72 +30,92 @@ const FOREIGN_FUNCTION_WORDS = new Set(
   ).split(" "),
 );
 
-const NON_ASCII_LETTER = /\p{L}/u;
-const LATIN_EXTENDED_LETTER = /[\u00C0-\u024F]/;
+/** A letter at the position it is tried at (one UTF-16 unit: the text is read unit by unit). */
+const LETTER_AT = /\p{L}/uy;
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/**
- * A word the loop below would count as foreign: ASCII (words are runs of ASCII letters and apostrophes) and
- * not also English (English is checked first). Without one the text cannot read as "not English".
- */
-const MAY_BE_FOREIGN = new RegExp(
-  String.raw`(?<![A-Za-z])(?<![A-Za-z]'+)(?:${[...FOREIGN_FUNCTION_WORDS].filter((w) => /^[a-z]+$/.test(w) && !ENGLISH_FUNCTION_WORDS.has(w)).join("|")})(?![A-Za-z'])`,
-  "i",
-);
+/** Letters of a word read as a number (base 27, a = 1): at most this many fit a small integer. */
+const CODED_LETTERS = 6;
 
-/** Whether `prose` (markdown already stripped, code replaced by `CODE`) is readable English. */
+/** The function words of at most CODED_LETTERS ASCII letters, as numbers: English (checked first) or foreign. */
+const WORD_KINDS = new Map<number, "english" | "foreign">();
+for (const [words, kind] of [[FOREIGN_FUNCTION_WORDS, "foreign"], [ENGLISH_FUNCTION_WORDS, "english"]] as const) {
+  for (const word of words) if (/^[a-z]+$/.test(word) && word.length <= CODED_LETTERS) WORD_KINDS.set(wordCode(word, 0, word.length), kind);
+}
+/** Longer function words are looked up as text. */
+const LONGEST_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS, ...FOREIGN_FUNCTION_WORDS].map((w) => w.length));
+
+/** The ASCII letters `text[start, end)`, lower-cased, as a number (at most CODED_LETTERS of them). */
+function wordCode(text: string, start: number, end: number): number {
+  let code = 0;
+  for (let i = start; i < end; i += 1) code = code * 27 + ((text.charCodeAt(i) | 32) - 96);
+  return code;
+}
+
+/** Whether the word `text[start, end)` (ASCII letters) is an English or a foreign function word, or neither. */
+function kindOf(text: string, start: number, end: number): "english" | "foreign" | undefined {
+  if (end - start <= CODED_LETTERS) return WORD_KINDS.get(wordCode(text, start, end));
+  if (end - start > LONGEST_WORD) return undefined;
+  const lower = text.slice(start, end).toLowerCase();
+  return ENGLISH_FUNCTION_WORDS.has(lower) ? "english" : FOREIGN_FUNCTION_WORDS.has(lower) ? "foreign" : undefined;
+}
+
+/** Whether the UTF-16 unit `code` at `text[i]` is a letter on its own (half of a surrogate pair never is). */
+function isLetterAt(text: string, i: number, code: number): boolean {
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  LETTER_AT.lastIndex = i;
+  return LETTER_AT.test(text);
+}
+
+/**
+ * Whether `prose` (markdown already stripped, code replaced by `CODE`) is readable English: letters mostly of
+ * the Latin script, and words (runs of ASCII letters and apostrophes) not mostly foreign function words.
+ */
 export function isReadableEnglish(prose: string): Readability {
   const text = prose.includes("CODE") ? prose.replace(/\bCODE\b/g, " ") : prose;
   let letters = 0;
   let latin = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (isAsciiLetter(code)) {
-      letters += 1;
-      latin += 1;
-    } else if (code >= 128) {
-      const ch = text[i] ?? "";
-      if (LATIN_EXTENDED_LETTER.test(ch)) {
-        letters += 1;
-        latin += 1;
-      } else if (NON_ASCII_LETTER.test(ch)) {
-        letters += 1;
-      }
-    }
-  }
-  if (letters === 0) return { readable: false, reason: "no words of the reviewer's own" };
-  if (latin < letters * 0.6) return { readable: false, reason: "mostly non-Latin script" };
-  if (!testIfWords(MAY_BE_FOREIGN, text)) return { readable: true, reason: "" };
-  return readWords(text);
-}
-
-/** The function words of `text` (words: ASCII letters and apostrophes), English against foreign. */
-function readWords(text: string): Readability {
   let wordCount = 0;
   let english = 0;
   let foreign = 0;
   let wordStart = -1;
-  const closeWord = (end: number): void => {
-    if (wordStart < 0) return;
-    wordCount += 1;
-    const lower = text.slice(wordStart, end).toLowerCase();
-    if (ENGLISH_FUNCTION_WORDS.has(lower)) english += 1;
-    else if (FOREIGN_FUNCTION_WORDS.has(lower)) foreign += 1;
-    wordStart = -1;
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
+  let apostrophe = false;
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : -1;
     if (isAsciiLetter(code)) {
-      if (wordStart < 0) wordStart = i;
+      letters += 1;
+      latin += 1;
+      if (wordStart < 0) {
+        wordStart = i;
+        apostrophe = false;
+      }
       continue;
     }
-    if (code === 39 && wordStart >= 0) continue;
-    closeWord(i);
+    if (code === 39 && wordStart >= 0) {
+      apostrophe = true;
+      continue;
+    }
+    if (wordStart >= 0) {
+      wordCount += 1;
+      // No function word has an apostrophe.
+      const kind = apostrophe ? undefined : kindOf(text, wordStart, i);
+      if (kind === "english") english += 1;
+      else if (kind === "foreign") foreign += 1;
+      wordStart = -1;
+    }
+    if (code >= 0xc0 && code <= 0x24f) {
+      // Latin-1 and Latin Extended letters (and the two signs among them, read as letters too).
+      letters += 1;
+      latin += 1;
+    } else if (code >= 128 && isLetterAt(text, i, code)) {
+      letters += 1;
+    }
   }
-  closeWord(text.length);
+  if (letters === 0) return { readable: false, reason: "no words of the reviewer's own" };
+  if (latin < letters * 0.6) return { readable: false, reason: "mostly non-Latin script" };
   if (wordCount < 4) return { readable: true, reason: "" };
   if (foreign >= 2 && foreign > english) return { readable: false, reason: "not English" };
   if (english === 0 && wordCount >= 6 && foreign > 0) return { readable: false, reason: "not English" };

@@ -1,5 +1,7 @@
 // The lower-cased first letters (at most KEY_CHARS) of words a regex needs, read from its source, so a comment
 // with none of them can skip the regex. Every way through the regex contributes the key of its least common word.
+// A way through without a word may be keyed by a mark instead: a punctuation character or emoji half it needs.
+// It also tells when every match starts a word, and that word's possible keys (the match can start nowhere else).
 // Conservative: a construct it cannot follow, or a way through without a known word, gives null (always run it).
 // Read once per regex, at its first use (about 0.3 s for all of the classifier's regexes).
 
@@ -34,26 +36,60 @@ interface State {
   bounded: boolean;
   prefix: string | null;
   best: string | null;
+  /**
+   * The key of the word the match starts with (after ONE_BEFORE when one other character comes first); null
+   * when it is not known or the match starts otherwise; undefined before the first character.
+   */
+  first: string | null | undefined;
 }
+
+/** Before a first word's key: the match starts one character (not a word character) before that word. */
+export const ONE_BEFORE = "\u0004";
 
 /** Keys common in any English text (and contraction tails): a path that needs one of them filters little. */
 const COMMON =
-  /^(?:a|about|also|an|and|any|are|as|at|be|been|but|by|can|coul|do|does|for|from|had|has|have|he|here|how|i|if|in|into|is|it|its|just|like|may|migh|more|must|need|no|not|of|on|one|only|or|othe|shou|so|some|than|that|the|them|then|ther|thes|they|this|to|use|used|was|we|what|when|wher|whic|whil|why|will|with|woul|you|your|t|s|d|m|ll|re|ve)$/;
+  /^(?:about|also|any|at|been|by|can|coul|do|does|from|had|has|have|he|here|how|into|its|just|like|may|migh|more|must|need|no|not|one|only|othe|shou|so|some|than|them|then|ther|thes|they|use|used|was|what|when|wher|whic|whil|why|will|with|woul|your|d|m|ll|re|ve)$/;
+/** Keys of nearly every comment, "code" among them (inline code reads as `CODE`): the last resort. */
+const COMMONEST = /^(?:a|an|and|are|as|be|but|code|for|i|if|in|is|it|of|on|or|that|the|this|to|we|you|t|s)$/;
+/** Punctuation of ordinary prose, as a key worse than any word. */
+const COMMON_MARKS = ".,'\"-?!:;()";
 
 function cost(key: string): number {
-  return COMMON.test(key) ? 100 : key.length < KEY_CHARS ? 3 : 1;
+  if (isMark(key)) return COMMON_MARKS.includes(key) ? 300 : key === "/" ? 50 : 5;
+  return COMMONEST.test(key) ? 200 : COMMON.test(key) ? 100 : key.length < KEY_CHARS ? 3 : 1;
+}
+
+/**
+ * Whether `c` is a non-word character a text can be searched for as it is, whatever the flags: ASCII punctuation,
+ * half of a surrogate pair (an emoji) or a symbol without case. Any other character is read as OTHER.
+ */
+export function isMark(c: string): boolean {
+  if (c.length !== 1) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return code > 32 && code !== 127 && !isWordChar(c);
+  // Arrows, symbols and dingbats (U+2190 to U+2BFF) have no case, but for the circled letters (U+2460 to U+24FF).
+  return (code >= 0xd800 && code <= 0xdfff) || (code >= 0x2190 && code <= 0x2bff && !(code >= 0x2460 && code <= 0x24ff));
 }
 
 /** The keys of the words `re` needs in a text (lower-cased), or null when it cannot tell. */
 export function leadingKeys(re: RegExp): Set<string> | null {
+  return regexKeys(re)?.needs ?? null;
+}
+
+/**
+ * The keys of the words `re` needs in a text (see leadingKeys) and, when every match of `re` starts a word of
+ * the text, the keys such a word may have (`starts`; null otherwise); null when it cannot tell.
+ */
+export function regexKeys(re: RegExp): { needs: Set<string>; starts: Set<string> | null } | null {
   if (!/^[gi]*$/.test(re.flags)) return null;
   try {
     const parser = new Parser(re.source);
     const alternatives = parser.parseAlternatives();
     if (!parser.atEnd()) return null;
     const walker = new Walker();
-    for (const sequence of alternatives) walker.walk(sequence, 0, { inWord: false, bounded: false, prefix: null, best: null }, (end) => walker.end(end));
-    return walker.keys;
+    const start: State = { inWord: false, bounded: false, prefix: null, best: null, first: undefined };
+    for (const sequence of alternatives) walker.walk(sequence, 0, start, (end) => walker.end(end));
+    return { needs: walker.keys, starts: walker.firstKeys };
   } catch (error) {
     // A source too deep to walk is as unknown as one it cannot read.
     if (error instanceof Unsupported || error instanceof RangeError) return null;
@@ -63,15 +99,20 @@ export function leadingKeys(re: RegExp): Set<string> | null {
 
 class Walker {
   readonly keys = new Set<string>();
+  firstKeys: Set<string> | null = new Set<string>();
   private steps = 0;
 
-  /** The match ends: its path needs its least common key. */
+  /** The match ends: its path needs its least common key, and starts with its first word. */
   end(state: State): void {
     // A word still open at the end may go on in the text: its key is not known.
-    const best = state.inWord && state.prefix !== null && state.prefix.length < KEY_CHARS ? state.best : state.inWord ? closeWord(state).best : state.best;
+    const open = state.inWord && state.prefix !== null && state.prefix.length < KEY_CHARS;
+    const earlier = state.first === undefined || state.first === ONE_BEFORE ? null : state.first;
+    const { best, first } = open ? { best: state.best, first: earlier } : state.inWord ? closeWord(state) : state;
     if (best === null) throw new Unsupported();
     this.keys.add(best);
     if (this.keys.size > MAX_KEYS) throw new Unsupported();
+    if (typeof first === "string" && first !== ONE_BEFORE) this.firstKeys?.add(first);
+    else this.firstKeys = null;
   }
 
   walk(nodes: readonly Node[], i: number, state: State, done: (state: State) => void): void {
@@ -102,13 +143,19 @@ class Walker {
   }
 }
 
-const stateKey = (s: State): string => `${s.inWord ? 1 : 0}${s.bounded ? 1 : 0}|${s.prefix ?? "\u0002"}|${s.best ?? "\u0002"}`;
+const stateKey = (s: State): string =>
+  `${s.inWord ? 1 : 0}${s.bounded ? 1 : 0}|${s.prefix ?? "\u0002"}|${s.best ?? "\u0002"}|${s.first === undefined ? "\u0003" : (s.first ?? "\u0002")}`;
 
 /** The state once the current word has ended (its key, when known, may become the path's best). */
 function closeWord(state: State): State {
-  const { prefix, best } = state;
-  const better = prefix !== null && (best === null || cost(prefix) < cost(best)) ? prefix : best;
-  return { inWord: false, bounded: true, prefix: null, best: better };
+  const { prefix, best, first } = state;
+  const firstKey = first === undefined ? prefix : first === ONE_BEFORE ? prefix && ONE_BEFORE + prefix : first;
+  return { inWord: false, bounded: true, prefix: null, best: prefix === null ? best : lessCommon(prefix, best), first: firstKey };
+}
+
+/** `key` when it is less common than `best` (or there is none), else `best`. */
+function lessCommon(key: string, best: string | null): string {
+  return best === null || cost(key) < cost(best) ? key : best;
 }
 
 function assert(role: "start" | "end" | "edge" | "none", state: State): State {
@@ -118,7 +165,12 @@ function assert(role: "start" | "end" | "edge" | "none", state: State): State {
 }
 
 function read(c: string, state: State): State {
-  if (c === OTHER || (c !== WORD && !isWordChar(c))) return state.inWord ? closeWord(state) : { ...state, bounded: true };
+  if (c === OTHER || (c !== WORD && !isWordChar(c))) {
+    // A match may start one character before its first word, no more.
+    const first = state.first === undefined ? ONE_BEFORE : state.first === ONE_BEFORE ? null : state.first;
+    const after = state.inWord ? closeWord(state) : { ...state, bounded: true, first };
+    return isMark(c) ? { ...after, best: lessCommon(c, after.best) } : after;
+  }
   if (!state.inWord) {
     // A word starts a run of word characters only after a boundary; a wildcard's key is not known.
     return { ...state, inWord: true, prefix: state.bounded && c !== WORD ? c : null };
@@ -277,12 +329,15 @@ function escaped(e: string): string[] {
   return [e];
 }
 
-/** One character of `chars`: word characters lower-cased, every other character as OTHER. */
+/** One character of `chars`: word characters lower-cased, marks (see isMark) as they are, any other as OTHER. */
 function charsOf(chars: readonly string[]): Node {
   const set = new Set<string>();
-  for (const c of chars) set.add(c === WORD || c === OTHER ? c : isWordChar(c) ? c.toLowerCase() : OTHER);
-  const letters = [...set].filter((c) => c !== WORD && c !== OTHER);
+  for (const c of chars) set.add(c === WORD || c === OTHER || isMark(c) ? c : isWordChar(c) ? c.toLowerCase() : OTHER);
+  const letters = [...set].filter((c) => c !== WORD && c !== OTHER && !isMark(c));
+  const marks = [...set].filter(isMark);
   if (letters.length > MAX_CLASS_LETTERS) set.add(WORD);
   if (set.has(WORD)) for (const c of letters) set.delete(c);
+  if (marks.length > MAX_CLASS_LETTERS) set.add(OTHER);
+  if (set.has(OTHER)) for (const c of marks) set.delete(c);
   return { kind: "chars", chars: [...set], min: 1, max: 1 };
 }

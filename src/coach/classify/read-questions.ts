@@ -10,6 +10,8 @@
 //   - anything else under a nit marker ("nit: newline here?") is a low-severity request;
 //   - everything else asks: a question.
 
+import { mayMatch } from "./word-index.js";
+
 /** One sentence (or the tail of the text); code spans are already replaced by `CODE`. */
 const SENTENCE = /[^.!?\n]+[.!?]*/g;
 /** A question mark closing a clause (not inside a URL or code). */
@@ -53,12 +55,15 @@ export interface QuestionReading {
 export function readQuestions(prose: string, nitMarked: boolean): QuestionReading {
   let question: string | null = null;
   let request: string | null = null;
+  // A sentence's words are words of the whole text: without the words of an indirect question, none has one.
+  const mayAskIndirectly = mayMatch(prose, INDIRECT_QUESTION);
+  if (!mayAskIndirectly && !prose.includes("?")) return { question, request };
   SENTENCE.lastIndex = 0;
   for (let m = SENTENCE.exec(prose); m !== null; m = SENTENCE.exec(prose)) {
     const sentence = m[0].trim();
     if (sentence.length === 0) continue;
     const marked = QUESTION_MARK.test(sentence);
-    const indirect = INDIRECT_QUESTION.exec(sentence);
+    const indirect = mayAskIndirectly ? INDIRECT_QUESTION.exec(sentence) : null;
     if (!marked && indirect === null) continue;
     const bare = sentence.replace(/[?!.\s]+$/, "");
     const wh = WH_OPENING.test(bare);

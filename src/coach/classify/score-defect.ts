@@ -152,6 +152,12 @@ export const POSITIVE: readonly WeightedCue[] = [
 /** Every gate stem, found in one pass over the lower-cased text. */
 const ANCHOR = /\b(?:inadvertent|unless|used|missed|prudent|better|loss|safe|wise|unused|losing|result|assert|lead|case|inconsisten|unintention|concurren|erroneous|exception|implement|incorrect|undefined|unsupport|actually|deprecat|initiali|introduc|negative|availab|behavio|boundar|default|defined|instead|invalid|missing|neglect|present|support|swallow|timeout|validat|version|always|atomic|broken|caught|closed|corner|mistak|rather|really|releas|requir|shadow|should|uninit|added|assum|break|catch|check|crash|empty|error|freed|going|guard|handl|ignor|never|non-|ought|remov|stale|throw|unset|would|wrong|blow|drop|edge|fail|forg|have|lock|lose|lost|mean|must|need|none|null|omit|pass|rais|retr|test|want|what|will|zero|any|bug|has|nan|nil|not|0)|n't/g;
 
+/** Per gate stem: the cues (indexes into POSITIVE) whose gate it opens. */
+const OPENED_BY = new Map<string, number[]>();
+POSITIVE.forEach(({ gate }, i) => {
+  for (const stem of gate ?? []) OPENED_BY.set(stem, [...(OPENED_BY.get(stem) ?? []), i]);
+});
+
 /** Asking for documentation of a behaviour: the defect words describe what to write. */
 const DOC_REQUEST =
   /\b(?:add|update|fix|write|put|improve|extend|expand|clarify|reword|mention|note|document|explain|describe)\w*\s+(?:\w+\s+){0,4}(?:comments?|docstrings?|doc ?strings?|docs|documentation|notes?|blurb|release ?notes?|help(?: text)?|log (?:message|line)|commit message|description)\b|\b(?:comments?|docstrings?|doc ?strings?|docs|documentation|release ?notes?|help text|commit message)\s+(?:\w+\s+){0,3}(?:should|could|would|might|needs?|is|seems|says?|reads?|mentions?)\b|(?<!\b(?:as|i|we|you|i've|we've|you've|already|have|has)\s)\bmention\w*\b/i;
@@ -168,13 +174,15 @@ export function scoreDefect(prose: string): DefectScore {
   let best: { weight: number; text: string } | null = null;
   const found = text.toLowerCase().match(ANCHOR);
   if (found === null) return { score: 0, match: null };
-  const anchors = new Set(found);
+  const open = new Uint8Array(POSITIVE.length);
+  for (const stem of found) for (const i of OPENED_BY.get(stem) ?? []) open[i] = 1;
   // Read cues until the score reaches the threshold; only then does a documentation request matter, and with
   // one the score has to clear the threshold twice.
   let documents: boolean | null = null;
   let enough = DEFECT_THRESHOLD;
-  for (const { re, weight, gate } of POSITIVE) {
-    if (gate !== undefined && !gate.some((g) => anchors.has(g))) continue;
+  for (let i = 0; i < POSITIVE.length; i += 1) {
+    const { re, weight, gate } = POSITIVE[i]!;
+    if (gate !== undefined && open[i] === 0) continue;
     const m = execIfWords(re, text);
     if (m === null) continue;
     score += weight;

@@ -73,34 +73,43 @@ function blockWords(code: string): string {
 
 /** Reduces GitHub review markdown to the reviewer's own prose. */
 export function stripReviewMarkdown(markdown: string): ReviewProse {
-  let text = markdown.replace(/\r\n?/g, "\n");
+  // Each replacement is skipped when the text lacks a character its regex cannot match without (same result).
+  let text = markdown.includes("\r") ? markdown.replace(/\r\n?/g, "\n") : markdown;
   let suggestion: string | null = null;
   let hasCode = false;
   const blocks: string[] = [];
 
-  text = text.replace(FENCE, (_all, _fence: string, info: string, body: string) => {
-    if (info.toLowerCase() === "suggestion") {
-      suggestion ??= body;
+  if (text.includes("```") || text.includes("~~~")) {
+    text = text.replace(FENCE, (_all, _fence: string, info: string, body: string) => {
+      if (info.toLowerCase() === "suggestion") {
+        suggestion ??= body;
+        return "\n";
+      }
+      hasCode = true;
+      blocks.push(blockWords(body));
       return "\n";
-    }
-    hasCode = true;
-    blocks.push(blockWords(body));
-    return "\n";
-  });
-  text = text.replace(HTML_COMMENT, " ").replace(QUOTE_LINE, "");
+    });
+  }
+  if (text.includes("<!--")) text = text.replace(HTML_COMMENT, " ");
+  if (text.includes(">")) text = text.replace(QUOTE_LINE, "");
   const indented = dropIndentedCode(text);
   text = indented.text;
   hasCode ||= indented.dropped;
-  text = text.replace(IMAGE, " ").replace(MD_LINK, "$1");
-  const withoutUrls = text.replace(URL, " ");
+  if (text.includes("![")) text = text.replace(IMAGE, " ");
+  if (text.includes("](")) text = text.replace(MD_LINK, "$1");
+  const withoutUrls = text.includes("://") || /www\./i.test(text) ? text.replace(URL, " ") : text;
   const hasLink = withoutUrls !== text;
   const spans: string[] = [];
-  text = withoutUrls.replace(INLINE_CODE, (_all, _ticks: string, body: string) => {
-    hasCode = true;
-    if (body.length <= MAX_SPAN_CHARS) spans.push(splitIdentifiers(body));
-    else blocks.push(blockWords(body));
-    return " CODE ";
-  });
-  text = text.replace(MENTION, "$1").replace(DETAILS, " ");
+  text = withoutUrls;
+  if (text.includes("`")) {
+    text = text.replace(INLINE_CODE, (_all, _ticks: string, body: string) => {
+      hasCode = true;
+      if (body.length <= MAX_SPAN_CHARS) spans.push(splitIdentifiers(body));
+      else blocks.push(blockWords(body));
+      return " CODE ";
+    });
+  }
+  if (text.includes("@")) text = text.replace(MENTION, "$1");
+  if (text.includes("<")) text = text.replace(DETAILS, " ");
   return { prose: text, suggestion, hasCode, hasLink, codeWords: [...spans, ...blocks].join(" . ") };
 }

@@ -6,8 +6,8 @@ import { SIGNAL_CUES } from "../../../src/coach/classify/cues/signal-cues.js";
 import { STYLE } from "../../../src/coach/classify/cues/style-cues.js";
 import { TONE_CUES } from "../../../src/coach/classify/cues/tone-cues.js";
 import { words } from "../../../src/coach/classify/cues/cue.js";
-import { leadingKeys } from "../../../src/coach/classify/leading-keys.js";
-import { execIfWords, mayMatch, replaceIfWords } from "../../../src/coach/classify/word-index.js";
+import { ONE_BEFORE, leadingKeys, regexKeys } from "../../../src/coach/classify/leading-keys.js";
+import { execIfWords, execIndexed, mayMatch, replaceIfWords } from "../../../src/coach/classify/word-index.js";
 
 const sorted = (keys: Set<string> | null): string[] | null => (keys === null ? null : [...keys].sort());
 
@@ -26,10 +26,31 @@ describe("leadingKeys: the words a regex needs", () => {
   });
 
   it("gives up on what it cannot follow", () => {
-    expect(leadingKeys(/\?|\bwhy\b/)).toBeNull(); // a match with no word
+    expect(leadingKeys(/\s|\bwhy\b/)).toBeNull(); // a match with no word and no mark
     expect(leadingKeys(/(a)\1/)).toBeNull();
     expect(leadingKeys(/\bfoo/m)).toBeNull();
     expect(leadingKeys(/\w+ing\b/)).toBeNull();
+  });
+
+  it("keys a match without a word by a mark: punctuation or half of an emoji", () => {
+    expect(sorted(leadingKeys(/\?|\bwhy\b/))).toEqual(["?", "why"]);
+    expect(sorted(leadingKeys(/->|=>/g))).toEqual(["=", ">"]); // the rarer mark of each
+    expect(leadingKeys(/💩/g)?.size).toBe(1);
+    expect(sorted(leadingKeys(/[.!?]/g))).toEqual(["!", ".", "?"]); // a few marks are followed one by one
+    expect(leadingKeys(/[-.,;:!?"'()]/g)).toBeNull(); // too many: any character
+  });
+
+  it("prefers a less common word to a common one", () => {
+    expect(sorted(leadingKeys(/\bi like\b/gi))).toEqual(["like"]);
+    expect(sorted(leadingKeys(/\bthe code\b/gi))).toEqual(["the"]);
+  });
+
+  it("knows the first word of every match when each starts a word", () => {
+    expect(sorted(regexKeys(words("edge cases?", "(?:the|a) comments?", "tabs?"))?.starts ?? null)).toEqual(["a", "edge", "tab", "tabs", "the"]);
+    expect(sorted(regexKeys(words("(?:new )? ?approach"))?.starts ?? null)).toEqual([`${ONE_BEFORE}appr`, "appr", "new"]);
+    expect(regexKeys(words("(?:new)?  approach"))?.starts).toBeNull(); // two characters before the word
+    expect(regexKeys(/n't (?:handle|check)/g)?.starts).toBeNull(); // "n't" starts inside a word
+    expect(regexKeys(/\b(?:why\b|\?)/g)?.starts).toBeNull(); // "?" is no word
   });
 });
 
@@ -60,6 +81,26 @@ describe("mayMatch: skipping a regex changes nothing", () => {
   it("skips the cue regexes on a text without their words", () => {
     const skipped = cues.filter((re) => !mayMatch("Thanks, merged.", re));
     expect(skipped.length).toBeGreaterThan(cues.length / 2);
+  });
+
+  it("finds every match, and leaves lastIndex, as exec does", () => {
+    const run = (next: (re: RegExp, text: string) => RegExpExecArray | null, re: RegExp, text: string): unknown[] => {
+      const found: unknown[] = [];
+      re.lastIndex = 0;
+      for (let m = next(re, text); m !== null && found.length < 50; m = next(re, text)) {
+        found.push([m.index, m[0], re.lastIndex]);
+        if (m[0].length === 0) re.lastIndex += 1;
+      }
+      return [...found, re.lastIndex];
+    };
+    const plain = /\b(?:a|b)c\b|\bq/gi;
+    const spaced = words("(?:the )? ?(?:case|list)", "empty");
+    for (const re of [...regexes, plain, spaced, /\bthe\b/i]) {
+      for (const text of texts.flatMap((t) => [t, t.toUpperCase(), `${t} ${t}`])) {
+        const copy = new RegExp(re.source, re.flags);
+        expect([re.source, text, run(execIndexed, re, text)]).toEqual([re.source, text, run((r, t) => r.exec(t), copy, text)]);
+      }
+    }
   });
 
   it("leaves a global regex's lastIndex as a failed search would", () => {

@@ -64,8 +64,12 @@ export const PRAISE_CUE: Cue<Signal> = cue<Signal>(
     "plain",
   );
 
-/** Praise in symbols, or a bare "better": kept apart so PRAISE_CUE keeps its fast word-boundary lead. */
-export const PRAISE_SYMBOLS = /\\o\/|\+\+|(?<=^\W{0,3})(?:much |way |a lot |so much )?better[.!]*(?=\s*$)/gi;
+/**
+ * Praise in symbols, or a bare "better": kept apart so PRAISE_CUE keeps its fast word-boundary lead. The \b
+ * after the lookbehind changes no match (a word starting after at most three non-word characters starts at a
+ * word edge) but lets the word index skip the regex on a text without "better".
+ */
+export const PRAISE_SYMBOLS = /\\o\/|\+\+|(?<=^\W{0,3})\b(?:much |way |a lot |so much )?better[.!]*(?=\s*$)/gi;
 
 /** Praise inside a wish or a request ("it would be nice to", "nice to have"), not about the change. */
 export const WISHFUL_BEFORE = /\b(?:would|might|could|will|should|may|'d|to)\s+(?:\w+\s+){0,2}(?:be|have been|look|looks?|seem)\s+(?:\w+\s+)?$/i;

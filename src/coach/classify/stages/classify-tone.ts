@@ -3,11 +3,12 @@
 import type { Tone } from "../../types.js";
 import { SELF_CONTEXT, SELF_DIRECTED, SELF_DIRECTED_AFTER, TECHNICAL_ALLOW, TONE_CUES } from "../cues/tone-cues.js";
 import type { EvidenceLog } from "../evidence-log.js";
-import { mayMatch } from "../word-index.js";
+import { execIndexed, mayMatch } from "../word-index.js";
 
 /** The next sentence opens with an apology: "this ugliness is mine. Sorry". */
 const APOLOGY_NEXT = /^[.!?\s]*(?:sorry|my bad|oops|apologies)\b/i;
 const SHOUTING = /(?:\b[A-Z]{2,}[!?,.]*\s+){3,}[A-Z]{2,}\b/g;
+const TWO_CAPITALS = /[A-Z]{2}/;
 
 function isSelfDirected(text: string, index: number, length: number): boolean {
   const before = text.slice(Math.max(0, index - 24), index);
@@ -29,7 +30,7 @@ export function classifyTone(prose: string, evidence: EvidenceLog): Tone {
     if (tone === "toxic" || (tone === "harsh" && cueTone === "harsh")) continue;
     re.lastIndex = 0;
     if (!mayMatch(text, re)) continue;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (let m = execIndexed(re, text); m !== null; m = execIndexed(re, text)) {
       if (m[0].length === 0) {
         re.lastIndex += 1;
         continue;
@@ -40,7 +41,8 @@ export function classifyTone(prose: string, evidence: EvidenceLog): Tone {
       break;
     }
   }
-  if (tone === "respectful") {
+  // Shouting needs two capitals in a row somewhere.
+  if (tone === "respectful" && TWO_CAPITALS.test(prose)) {
     SHOUTING.lastIndex = 0;
     const shout = SHOUTING.exec(prose.replace(/\bCODE\b/g, "code"));
     if (shout !== null) {

@@ -2,7 +2,7 @@
 
 import { CONTRAST_AFTER, PRAISE_CUE, PRAISE_SYMBOLS, WISHFUL_AFTER, WISHFUL_BEFORE } from "../cues/praise-cues.js";
 import { isNegated } from "../is-negated.js";
-import { execIfWords } from "../word-index.js";
+import { execIfWords, execIndexed } from "../word-index.js";
 
 /** Praise of the change: not a wish ("would be nice to"), not a softener before a "but", not asked. */
 export function findPraise(prose: string): { text: string; index: number } | null {
@@ -11,7 +11,7 @@ export function findPraise(prose: string): { text: string; index: number } | nul
 
 function findPraiseWith(prose: string, re: RegExp): { text: string; index: number } | null {
   re.lastIndex = 0;
-  for (let m = execIfWords(re, prose); m !== null; m = re.exec(prose)) {
+  for (let m = execIfWords(re, prose); m !== null; m = execIndexed(re, prose)) {
     const start = m.index;
     const end = start + m[0].length;
     if (isNegated(prose, start, m[0].length, "plain")) continue;

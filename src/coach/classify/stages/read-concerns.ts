@@ -7,6 +7,7 @@ import { DEFECT_CLAIM, EDGE_CASES_WEAK } from "../cues/edge-cases-cues.js";
 import { TESTING_IN_CODE } from "../cues/testing-cues.js";
 import { addConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
 import { readSecurity } from "./read-security.js";
+import { splitCount } from "../split-count.js";
 import { DEFECT_THRESHOLD, asksForDocumentation, maskNonClaims, scoreDefect } from "../score-defect.js";
 
 /** Value names whose case matters ("None" the value, not "none of these"). */
@@ -30,7 +31,7 @@ const ASKS_OR_WARNS = /\?|\b(?:should|shouldn't|need|needs|might|may|could|would
 
 function defectThreshold(prose: string, draft: Draft): number {
   // A formatting remark's failure words are about the layout ("the empty line can go").
-  if (draft.concerns.has("style") || prose.length > SHORT_COMMENT_WORDS * 40 || prose.split(/\s+/).length > SHORT_COMMENT_WORDS) return DEFECT_THRESHOLD;
+  if (draft.concerns.has("style") || prose.length > SHORT_COMMENT_WORDS * 40 || splitCount(prose, SHORT_COMMENT_WORDS + 1) > SHORT_COMMENT_WORDS) return DEFECT_THRESHOLD;
   return ASKS_OR_WARNS.test(prose) && !asksForDocumentation(prose) ? DEFECT_THRESHOLD / 2 : DEFECT_THRESHOLD;
 }
 

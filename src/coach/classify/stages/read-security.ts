@@ -4,7 +4,7 @@
 
 import { SECURITY_FRAME, SECURITY_STRONG, SECURITY_TOPIC, SECURITY_TOPICAL } from "../cues/security-cues.js";
 import { addConcern, firstMatch, type Draft } from "../evidence-log.js";
-import { execIfWords, mayMatch, replaceIfWords } from "../word-index.js";
+import { execIfWords, execIndexed, mayMatch, replaceIfWords } from "../word-index.js";
 
 const CASED_SECURITY = /\b(?:DoS|DDoS|IDOR|RBAC|ACLs?|OAuth2?|SAML|OIDC|TOCTOU|SQLi)\b/g;
 /** An identifier that names a check or its absence (`checkCredentials`, `noAuth`, `requireAdmin`). */
@@ -59,7 +59,7 @@ export function readSecurity(claims: string, codeWords: string, draft: Draft): v
     return;
   }
   SECURITY_TOPICAL.lastIndex = 0;
-  for (let m = execIfWords(SECURITY_TOPICAL, prose); m !== null; m = SECURITY_TOPICAL.exec(prose)) {
+  for (let m = execIfWords(SECURITY_TOPICAL, prose); m !== null; m = execIndexed(SECURITY_TOPICAL, prose)) {
     const sentence = sentenceAt(prose, m.index).replace(m[0], " ");
     const frame = SECURITY_FRAME.exec(sentence);
     if (frame !== null) {

@@ -1,6 +1,7 @@
 // Stage: a reply of one identifier or a few plain words is replacement text for the commented line.
 
 import { addConcern, addSignal, type Draft } from "../evidence-log.js";
+import { splitCount } from "../split-count.js";
 
 /** Reaction words that carry no wording suggestion on their own. */
 const REACTION_WORDS =
@@ -12,13 +13,13 @@ const PLAIN_WORDS = /^[a-z][a-z' -]*[a-z]\??$/;
 /** A lone identifier proposes a name (style); a few plain words propose wording (documentation). */
 export function readShortReply(prose: string, hasLink: boolean, draft: Draft): void {
   const { concerns, signals } = draft;
+  if (concerns.size > 0) return;
   const words = prose.replace(/[?!.,:;]+$/g, "").trim();
-  const wordCount = words.length === 0 ? 0 : words.split(/\s+/).length;
-  if (concerns.size === 0 && wordCount === 1 && IDENTIFIER.test(words)) {
+  const wordCount = words.length === 0 ? 0 : splitCount(words, REACTION_WORD_SET_LIMIT + 1);
+  if (wordCount === 1 && IDENTIFIER.test(words)) {
     addConcern(draft, "style", words);
     addSignal(draft, "suggestion", words);
   } else if (
-    concerns.size === 0 &&
     signals.size === 0 &&
     wordCount > 0 &&
     wordCount <= REACTION_WORD_SET_LIMIT &&
