@@ -41,7 +41,8 @@ describe.each(ENGINES)("graceful shutdown with GitHub writes in flight (%s)", (e
     await reading.open(readingScope);
 
     const posts: Record<number, number> = { [writing.prId]: 0, [reading.prId]: 0 };
-    let readStarted = false;
+    let readRequested = false;
+    let readAnswered = false;
     const writingReview = writing.nextReviewId();
     mockRepoConfig(writingScope, REPO, null)
       .get(`/repos/${REPO}/pulls/2/reviews/${writingReview}/comments`)
@@ -57,11 +58,14 @@ describe.each(ENGINES)("graceful shutdown with GitHub writes in flight (%s)", (e
       .get(`/repos/${REPO}/pulls/2/reviews/${readingReview}/comments`)
       .query({ per_page: 100 })
       .delay(2500)
-      .reply(200, () => ((readStarted = true), []));
+      .reply(200, () => ((readRequested = true), []));
+    readingScope.on("replied", (req: { path: string }) => {
+      if (req.path.includes(`/reviews/${readingReview}/comments`)) readAnswered = true;
+    });
 
     await first.post("pull_request_review", writing.reviewPayload({ id: writingReview, state: "approved", body: "LGTM" }));
     await first.post("pull_request_review", reading.reviewPayload({ id: readingReview, state: "approved", body: "LGTM" }));
-    await waitUntil(() => posts[writing.prId] === 1, "the coaching review to be in flight");
+    await waitUntil(() => posts[writing.prId] === 1 && readRequested, "the coaching review and the other review's read to be in flight");
 
     await first.app.stop(); // the app's store closes; the test's connection to it stays open
     writingScope.done();
@@ -76,7 +80,7 @@ describe.each(ENGINES)("graceful shutdown with GitHub writes in flight (%s)", (e
     ]);
 
     // The handed-back job's read answers in the stopped process: it must not write from there.
-    await waitUntil(() => readStarted, "the handed-back job's read to answer");
+    await waitUntil(() => readAnswered, "the handed-back job's read to answer");
     await new Promise((r) => setTimeout(r, 200));
     expect(unmatched).toEqual([]);
     readingScope.done();
