@@ -71,13 +71,8 @@ export function isMark(c: string): boolean {
   return (code >= 0xd800 && code <= 0xdfff) || (code >= 0x2190 && code <= 0x2bff && !(code >= 0x2460 && code <= 0x24ff));
 }
 
-/** The keys of the words `re` needs in a text (lower-cased), or null when it cannot tell. */
-export function leadingKeys(re: RegExp): Set<string> | null {
-  return regexKeys(re)?.needs ?? null;
-}
-
 /**
- * The keys of the words `re` needs in a text (see leadingKeys) and, when every match of `re` starts a word of
+ * The keys of the words `re` needs in a text (lower-cased) and, when every match of `re` starts a word of
  * the text, the keys such a word may have (`starts`; null otherwise); null when it cannot tell.
  */
 export function regexKeys(re: RegExp): { needs: Set<string>; starts: Set<string> | null } | null {

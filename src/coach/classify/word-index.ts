@@ -164,15 +164,8 @@ function buildIndex(text: string): TextIndex {
       continue;
     }
     const start = i;
-    const keyEnd = Math.min(length, start + KEY_CHARS);
-    let code = 1;
-    for (; i < keyEnd; i += 1) {
-      const k = text.charCodeAt(i);
-      if (!isWordCode(k)) break;
-      code = (code << 7) | (k >= 65 && k <= 90 ? k + 32 : k);
-    }
     while (i < length && isWordCode(text.charCodeAt(i))) i += 1;
-    const slot = slotOf(code);
+    const slot = slotOf(keyCode(text, start, Math.min(i, start + KEY_CHARS)));
     if (slot < 0) continue;
     for (let w = 0; w < WORDS; w += 1) needs[w]! |= table[slot + 2 + w]!;
     if (table[slot + 1] === 1) {

@@ -6,12 +6,15 @@ import { SIGNAL_CUES } from "../../../src/coach/classify/cues/signal-cues.js";
 import { STYLE } from "../../../src/coach/classify/cues/style-cues.js";
 import { TONE_CUES } from "../../../src/coach/classify/cues/tone-cues.js";
 import { words } from "../../../src/coach/classify/cues/cue.js";
-import { ONE_BEFORE, leadingKeys, regexKeys } from "../../../src/coach/classify/leading-keys.js";
+import { ONE_BEFORE, regexKeys } from "../../../src/coach/classify/leading-keys.js";
 import { execIfWords, execIndexed, mayMatch, replaceIfWords } from "../../../src/coach/classify/word-index.js";
 
 const sorted = (keys: Set<string> | null): string[] | null => (keys === null ? null : [...keys].sort());
 
-describe("leadingKeys: the words a regex needs", () => {
+/** The keys of the words `re` needs, or null when it cannot tell. */
+const leadingKeys = (re: RegExp): Set<string> | null => regexKeys(re)?.needs ?? null;
+
+describe("regexKeys: the words a regex needs", () => {
   it("keeps the first four letters of the least common word of each alternative", () => {
     expect(sorted(leadingKeys(words("edge cases?", "(?:the|a) comments?", "tabs?")))).toEqual(["comm", "edge", "tab", "tabs"]);
   });
