@@ -22,6 +22,7 @@ import { applyConventional, isNitMarked } from "./classify/stages/apply-conventi
 import { classifyTone } from "./classify/stages/classify-tone.js";
 import { findPraise, isSoftener } from "./classify/stages/find-praise.js";
 import { readActionable } from "./classify/stages/read-actionable.js";
+import { readCodeForm } from "./classify/stages/read-code-form.js";
 import { isApprovalOnly } from "./classify/stages/read-approval.js";
 import { readConcerns } from "./classify/stages/read-concerns.js";
 import { readDesignDiscussion } from "./classify/stages/read-design-discussion.js";
@@ -128,6 +129,7 @@ function classifyReview(text: string, context: CommentContext | undefined, allow
   if (!draft.concerns.has("architecture")) readDesignDiscussion(prose, draft.concerns, draft.evidence);
   readShortReply(prose, hasLink, draft);
   readActionable(prose, question, draft);
+  readCodeForm(prose, draft);
 
   const tone = classifyTone(prose, draft.evidence);
   if (tone !== "respectful") draft.signals.delete("praise");

@@ -38,3 +38,19 @@ describe("a proposal put to the team", () => {
     expect(signalsOf("Could we cache the parsed config here?")).toEqual(expect.arrayContaining(["question", "suggestion"])));
   it("could you … ? only requests", () => expect(signalsOf("Could you cache the parsed config here?")).not.toContain("question"));
 });
+
+describe("redundant code named without a readability word (eighth pass)", () => {
+  it.each([
+    "This `if` can be removed.",
+    "Is this still needed?",
+    "Is `retryCount` used anywhere?",
+    "Do we need this?",
+    "Shouldn't we get rid of this line?",
+    "This variable is not used.",
+  ])("%s is readability", (text) => expect(concernsOf(text)).toEqual(["readability"]));
+  it("the same question about a test stays about testing", () =>
+    expect(concernsOf("Is this still needed? The test passes without it.")).toEqual(["testing"]));
+  it("code that must stay is not a redundancy remark", () =>
+    expect(concernsOf("This call can't be removed: the handler reads the header.")).not.toContain("readability"));
+  it("a question about behaviour is not either", () => expect(concernsOf("Is this called twice on reload?")).toEqual([]));
+});

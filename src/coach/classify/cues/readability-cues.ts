@@ -74,3 +74,11 @@ export const READABILITY = [
     ),
   ),
 ];
+
+/**
+ * A remark that the code at the line is redundant, phrased without a readability word: "this `if` can be
+ * removed", "is this still needed?", "`Arch` is not used", "do we need this?", "get rid of it". Read only when the
+ * comment names no other concern: "is this needed? the test passes without it" is about the test.
+ */
+export const REDUNDANT_CODE =
+  /\b(?:(?:can|could|should|might|may)\s+(?:also\s+|just\s+|probably\s+|safely\s+|now\s+)?be\s+(?:removed|dropped|deleted|omitted|skipped|left out)|(?:is|are)\s+(?:this|these|that|those|it|they)\s+(?:\w+\s+)?(?:still\s+|really\s+|even\s+)?(?:necessary|needed|required|used)\b|(?:not|n't|never)\s+(?:\w+\s+)?(?:necessary|needed|used)\b|used\s+anywhere|(?:do|does)\s+(?:we|you|it)\s+(?:still\s+|really\s+|even\s+)?need\s+(?:this|these|that|those|it|them)\b|get\s+rid\s+of|no\s+longer\s+(?:used|needed|necessary|required)|left\s?-?over)/gi;
