@@ -129,7 +129,7 @@ function classifyReview(text: string, context: CommentContext | undefined, allow
   if (!draft.concerns.has("architecture")) readDesignDiscussion(prose, draft.concerns, draft.evidence);
   readShortReply(prose, hasLink, draft);
   readActionable(prose, question, draft);
-  readCodeForm(prose, draft);
+  readCodeForm(prose, suggestion !== null, draft);
 
   const tone = classifyTone(prose, draft.evidence);
   if (tone !== "respectful") draft.signals.delete("praise");

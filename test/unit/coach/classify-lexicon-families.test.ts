@@ -54,3 +54,14 @@ describe("redundant code named without a readability word (eighth pass)", () => 
     expect(concernsOf("This call can't be removed: the handler reads the header.")).not.toContain("readability"));
   it("a question about behaviour is not either", () => expect(concernsOf("Is this called twice on reload?")).toEqual([]));
 });
+
+describe("other code offered for the same line (eighth pass)", () => {
+  it.each(["Could also do `if not items: return False` here.", "Might be nicer as `for (const u of users) total += u.size;` here.", "Could be `Optional[str]`."])(
+    "%s is readability",
+    (text) => expect(concernsOf(text)).toEqual(["readability"]),
+  );
+  it("an offer without code is not", () => expect(concernsOf("How about we wait for the next release?")).toEqual([]));
+  it("code described, not offered, is not", () => expect(concernsOf("`parse()` returns a list here.")).toEqual([]));
+  it("an offer beside a named concern keeps that concern only", () =>
+    expect(concernsOf("Why not `retry()` here? It swallows the error when the socket is closed.")).toEqual(["edge-cases"]));
+});

@@ -82,3 +82,10 @@ export const READABILITY = [
  */
 export const REDUNDANT_CODE =
   /\b(?:(?:can|could|should|might|may)\s+(?:also\s+|just\s+|probably\s+|safely\s+|now\s+)?be\s+(?:removed|dropped|deleted|omitted|skipped|left out)|(?:is|are)\s+(?:this|these|that|those|it|they)\s+(?:\w+\s+)?(?:still\s+|really\s+|even\s+)?(?:necessary|needed|required|used)\b|(?:not|n't|never)\s+(?:\w+\s+)?(?:necessary|needed|used)\b|used\s+anywhere|(?:do|does)\s+(?:we|you|it)\s+(?:still\s+|really\s+|even\s+)?need\s+(?:this|these|that|those|it|them)\b|get\s+rid\s+of|no\s+longer\s+(?:used|needed|necessary|required)|left\s?-?over)/gi;
+
+/**
+ * Offering other code: "could also do `x`", "`a -> b`", "something like `…`", "why not `…`?". Read only when the
+ * comment quotes code and names no concern: then the offer is a different construct for the same behaviour.
+ */
+export const CODE_OFFER =
+  /\b(?:(?:could|can|might|may|should|would)\s+(?:also\s+|just\s+|simply\s+|probably\s+)?(?:do|be|use|write|say|become|change\s+(?:it|this|that)\s+to)|better|nicer|cleaner|neater|prefer(?:red|able)?|instead|how about|what about|why not|replace\s+(?:it|this|that|with)|change\s+(?:it|this|that)\s+to|(?:something|more)\s+like)\b|->|=>/gi;
