@@ -65,3 +65,16 @@ describe("other code offered for the same line (eighth pass)", () => {
   it("an offer beside a named concern keeps that concern only", () =>
     expect(concernsOf("Why not `retry()` here? It swallows the error when the socket is closed.")).toEqual(["edge-cases"]));
 });
+
+describe("process isolation and signatures are security (eighth pass)", () => {
+  it.each([
+    "Run the daemon in a minijail and drop privileges before it reads input.",
+    "Should this have its own seccomp policy?",
+    "This runs as root, so go through rootwrap.",
+    "Verify the signature before unpacking the update.",
+  ])("%s is security", (text) => expect(concernsOf(text)).toContain("security"));
+  it.each(["Drop the privileges column from this report.", "The jailbreak banner moved to the helper.", "Rename chroot_dir to root_dir."])(
+    "%s is not",
+    (text) => expect(concernsOf(text)).not.toContain("security"),
+  );
+});
