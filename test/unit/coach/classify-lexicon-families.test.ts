@@ -26,6 +26,15 @@ describe("quoted wording versus quoted markup", () => {
     expect(concernsOf('Maybe use class="<%= item.active ? 1 : 0 %>" instead.')).not.toContain("documentation"));
 });
 
+describe("a security word inside quoted text is what is said", () => {
+  it.each(['Move "Forgot password?" into the strings file.', "Use 'Wrong password, try again' as the label."])(
+    "%s is not security",
+    (text) => expect(concernsOf(text)).not.toContain("security"),
+  );
+  it("the same word outside the quotes still is", () =>
+    expect(concernsOf('The "reset" handler logs the password in plain text.')).toContain("security"));
+});
+
 describe("side effects", () => {
   it("a hidden side effect is an edge case", () =>
     expect(concernsOf("This getter has a side effect: it resets the counter.")).toContain("edge-cases"));
