@@ -87,3 +87,12 @@ describe("process isolation and signatures are security (eighth pass)", () => {
     (text) => expect(concernsOf(text)).not.toContain("security"),
   );
 });
+
+describe("a remark on test code in the diff hunk is about the test (eighth pass)", () => {
+  const testHunk = "@@ -10,4 +10,6 @@ class RetryTest(unittest.TestCase):\n     def test_retry(self):\n+        client = mock.Mock()\n+        self.assertEqual(retry(client), 3)";
+  const codeHunk = "@@ -10,4 +10,6 @@ def retry(client):\n     attempts = 0\n+    while attempts < 3:\n+        attempts += 1";
+  const on = (text: string, diffHunk: string): string[] => classifyComment(text, { diffHunk }).concerns;
+  it("a question on the test's lines is testing", () => expect(on("Do we need the second call here?", testHunk)).toContain("testing"));
+  it("the same question on product code is not", () => expect(on("Do we need the second call here?", codeHunk)).not.toContain("testing"));
+  it("a layout remark on test code stays style", () => expect(on("Fix the indentation here.", testHunk)).toEqual(["style"]));
+});
