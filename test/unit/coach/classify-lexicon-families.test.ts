@@ -96,3 +96,13 @@ describe("a remark on test code in the diff hunk is about the test (eighth pass)
   it("the same question on product code is not", () => expect(on("Do we need the second call here?", codeHunk)).not.toContain("testing"));
   it("a layout remark on test code stays style", () => expect(on("Fix the indentation here.", testHunk)).toEqual(["style"]));
 });
+
+describe("caching as a technique is performance, a cache as a component is not (eighth pass)", () => {
+  it.each(["Could you cache result of this call? It fires the hooks twice.", "Is property caching worth it here?", "Lots of cache misses on this path."])(
+    "%s is performance",
+    (text) => expect(concernsOf(text)).toContain("performance"),
+  );
+  it.each(["The info cache is refreshed by the periodic task.", "Set the cache mode to none for direct IO."])("%s is not", (text) =>
+    expect(concernsOf(text)).not.toContain("performance"),
+  );
+});
