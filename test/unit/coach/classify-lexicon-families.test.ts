@@ -106,3 +106,17 @@ describe("caching as a technique is performance, a cache as a component is not (
     expect(concernsOf(text)).not.toContain("performance"),
   );
 });
+
+describe("the pace of the team's work is not the program's speed (eighth pass)", () => {
+  it.each([
+    "Changes to this class will slow down landing this patch quite a bit.",
+    "Maybe open a ticket so we can merge this faster?",
+    "Making it configurable adds overhead to understanding this code.",
+    "Try slowly refactoring things from File to Path.",
+  ])("%s is not performance", (text) => expect(concernsOf(text)).not.toContain("performance"));
+  it.each(["This extra call will slow down the request.", "The page loads slowly.", "Logging here adds overhead to every call."])(
+    "%s is performance",
+    (text) => expect(concernsOf(text)).toContain("performance"),
+  );
+  it("the activity named stays readable", () => expect(concernsOf("Try slowly refactoring things from File to Path.")).toContain("architecture"));
+});

@@ -82,3 +82,11 @@ export const PERFORMANCE = [
     ),
   ),
 ];
+
+/**
+ * Speed words about the pace of people's work, not of the program: "slow down landing this patch", "so we can
+ * merge this faster", "slowly refactor", "cognitive overhead", "overhead to understanding". Only the pace word is
+ * matched (the groups), so the activity named stays readable to the other cues ("refactor").
+ */
+export const WORK_PACE =
+  /\b(?:(slow(?:s|ed|ing)?\s+down|speed(?:s|ed|ing)?\s+up)(?=\s+(?:\w+\s+){0,2}(?:landing|merging|the\s+review|reviews?|development|iteration|onboarding|this\s+patch|the\s+patch)\b)|(faster|quicker|sooner|more\s+quickly)(?<=\b(?:merge|land|ship|review|release|iterate|develop)\w*\s+(?:\w+\s+){0,3}\2)\b|(slowly)(?=\s+(?:refactor|migrat|mov|replac|phas|transition|port))|(overhead)(?<=\b(?:cognitive|mental|maintenance|conceptual|review)\s+overhead)\b|(overhead)(?=\s+(?:to|of|for|in)\s+(?:understanding|reading|maintain\w*|review\w*)))/gi;

@@ -4,10 +4,12 @@
 import { CONCERN_CUES } from "../cues/concern-cues.js";
 import { QUOTED_PHRASE, WORDING_FRAME } from "../cues/documentation-cues.js";
 import { DEFECT_CLAIM, EDGE_CASES_WEAK } from "../cues/edge-cases-cues.js";
+import { WORK_PACE } from "../cues/performance-cues.js";
 import { TESTING_IN_CODE } from "../cues/testing-cues.js";
 import { addConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
 import { readSecurity } from "./read-security.js";
 import { splitCount } from "../split-count.js";
+import { replaceIfWords } from "../word-index.js";
 import { DEFECT_THRESHOLD, asksForDocumentation, maskNonClaims, scoreDefect } from "../score-defect.js";
 
 /** Value names whose case matters ("None" the value, not "none of these"). */
@@ -44,8 +46,9 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   const { concerns, evidence } = draft;
   // "Correct me if I'm wrong", "nothing wrong with it": a defect word that claims no defect.
   const claims = maskNonClaims(prose);
-  // A one-line alternative in code ("`a || b` instead of the ternary") is a clearer construct, not a design.
-  matchCues(claims.replace(CODE_ALTERNATIVE, blank), CONCERN_CUES, concerns, evidence, "concern");
+  // A one-line alternative in code ("`a || b` instead of the ternary") is a clearer construct, not a design; the
+  // pace of the team's work ("merge this faster") is not the program's speed.
+  matchCues(replaceIfWords(claims.replace(CODE_ALTERNATIVE, blank), WORK_PACE, blank), CONCERN_CUES, concerns, evidence, "concern");
   readSecurity(claims, codeWords, draft);
   // Test names and helpers named only in code: `assertIsInstance`, `create-store.test.js`.
   if (!concerns.has("testing")) matchCues(codeWords, TESTING_IN_CODE, concerns, evidence, "concern");
