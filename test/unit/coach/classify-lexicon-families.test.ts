@@ -17,6 +17,7 @@ describe("documentation left stale by the change", () => {
 describe("where code belongs", () => {
   it("belonging in a module is architecture", () => expect(concernsOf("This parsing belongs in the config module.")).toContain("architecture"));
   it("a value belonging to a user is not", () => expect(concernsOf("This value belongs to the signed-in user.")).not.toContain("architecture"));
+  it("reuse spelt with a hyphen is reuse", () => expect(concernsOf("I think we could re-use this for the other driver.")).toContain("architecture"));
 });
 
 describe("quoted wording versus quoted markup", () => {
