@@ -121,3 +121,10 @@ describe("the pace of the team's work is not the program's speed (eighth pass)",
   );
   it("the activity named stays readable", () => expect(concernsOf("Try slowly refactoring things from File to Path.")).toContain("architecture"));
 });
+
+describe("a breaking change is a compatibility edge case (eighth pass)", () => {
+  it("naming the break is edge-cases", () =>
+    expect(concernsOf("This is a breaking change. We would need to support both for a time.")).toContain("edge-cases"));
+  it("breaking a change up is not", () =>
+    expect(concernsOf("Nice change, thanks for breaking this up into smaller commits.")).not.toContain("edge-cases"));
+});

@@ -104,6 +104,8 @@ export const EDGE_CASES = [
       "close(?:d)? (?:the )?(?:file|connection|handle|stream|socket)",
       "file descriptors?",
       "backward(?:s)?[- ]compat(?:ible|ibility)",
+      "breaking (?:api )?changes?",
+      "(?:break|breaks|breaking) (?:backward(?:s)? )?compat(?:ibility)?",
       "side[- ]effects?",
     ),
   ),
