@@ -128,3 +128,10 @@ describe("a breaking change is a compatibility edge case (eighth pass)", () => {
   it("breaking a change up is not", () =>
     expect(concernsOf("Nice change, thanks for breaking this up into smaller commits.")).not.toContain("edge-cases"));
 });
+
+describe("state that drifts apart is an edge case (eighth pass)", () => {
+  it.each(["Won't this leave the two stores out of sync?", "The worker may read stale data here."])("%s is edge-cases", (text) =>
+    expect(concernsOf(text)).toContain("edge-cases"),
+  );
+  it("a stale comment is documentation, not an edge case", () => expect(concernsOf("This comment is stale now.")).not.toContain("edge-cases"));
+});

@@ -105,6 +105,8 @@ export const EDGE_CASES = [
       "file descriptors?",
       "backward(?:s)?[- ]compat(?:ible|ibility)",
       "breaking (?:api )?changes?",
+      "out of sync",
+      "(?:inconsistent|stale) (?:state|data|values?|cache|reads?|copy|copies)",
       "(?:break|breaks|breaking) (?:backward(?:s)? )?compat(?:ibility)?",
       "side[- ]effects?",
     ),
