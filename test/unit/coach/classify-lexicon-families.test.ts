@@ -135,3 +135,13 @@ describe("state that drifts apart is an edge case (eighth pass)", () => {
   );
   it("a stale comment is documentation, not an edge case", () => expect(concernsOf("This comment is stale now.")).not.toContain("edge-cases"));
 });
+
+describe("an exception class named is error handling (eighth pass)", () => {
+  it.each(["Please explicitly catch the DownloadError here.", "This is not the right exception class: InvalidSelectorException covers bad locators."])(
+    "%s is edge-cases",
+    (text) => expect(concernsOf(text)).toContain("edge-cases"),
+  );
+  it.each(["An error here is fine.", "Rename ErrorBanner to AlertBanner."])("%s is not", (text) =>
+    expect(concernsOf(text)).not.toContain("edge-cases"),
+  );
+});

@@ -146,3 +146,9 @@ export const EDGE_CASES_WEAK = words(
 /** Saying that something goes wrong, or may, or is not handled. */
 export const DEFECT_CLAIM =
   /\b(?:(?:will|would|could|might|may|can|going to) (?:\w+ )?(?:fail|break|crash|raise|throw|blow up|explode|hang|leak|lose|return (?:none|null|nothing|an? (?:empty|wrong))|be (?:none|null|empty|wrong|lost|stale|missing))|if (?:\w+ ){0,5}(?:fails?|raises?|throws?|times? out|is (?:none|null|empty|missing|zero|negative|not set|unset))|(?:doesn't|does not|don't|do not|isn't|is not|aren't|not|never) (?:\w+ )?(?:handle[sd]?|check(?:ed|s)?|catch(?:es)?|caught|covered|validated)|missing|forg[oe]t|should (?:also )?(?:check|handle|catch|raise|validate|guard|fail|retry)|needs? to (?:check|handle|catch|validate|retry)|what happens|edge case|otherwise|wrong|incorrect(?:ly)?|broken|bug (?:here|in this))\b/i;
+
+/**
+ * An exception class named in prose (`ValueError`, `DownloadError`, `NullPointerException`): which error is raised or
+ * caught, the labels' "error handling and the choice of exception". Case-sensitive: "an error" is not a class.
+ */
+export const EXCEPTION_CLASS = /\b[A-Z]\w*(?:Error|Exception)\b/g;

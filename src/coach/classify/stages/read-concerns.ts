@@ -3,7 +3,7 @@
 
 import { CONCERN_CUES } from "../cues/concern-cues.js";
 import { QUOTED_PHRASE, WORDING_FRAME } from "../cues/documentation-cues.js";
-import { DEFECT_CLAIM, EDGE_CASES_WEAK } from "../cues/edge-cases-cues.js";
+import { DEFECT_CLAIM, EDGE_CASES_WEAK, EXCEPTION_CLASS } from "../cues/edge-cases-cues.js";
 import { WORK_PACE } from "../cues/performance-cues.js";
 import { TESTING_IN_CODE } from "../cues/testing-cues.js";
 import { addConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
@@ -53,6 +53,7 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   // Test names and helpers named only in code: `assertIsInstance`, `create-store.test.js`.
   if (!concerns.has("testing")) matchCues(codeWords, TESTING_IN_CODE, concerns, evidence, "concern");
   for (const [re, concern] of [
+    [EXCEPTION_CLASS, "edge-cases"],
     [CASED_EDGE_VALUES, "edge-cases"],
     [CASED_TESTING, "testing"],
   ] as const) {
