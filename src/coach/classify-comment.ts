@@ -22,6 +22,7 @@ import { applyConventional, isNitMarked } from "./classify/stages/apply-conventi
 import { classifyTone } from "./classify/stages/classify-tone.js";
 import { findPraise, isSoftener } from "./classify/stages/find-praise.js";
 import { readActionable } from "./classify/stages/read-actionable.js";
+import { ONLY_CODE, readCodeReply } from "./classify/stages/read-code-reply.js";
 import { readCodeForm } from "./classify/stages/read-code-form.js";
 import { isApprovalOnly } from "./classify/stages/read-approval.js";
 import { readConcerns } from "./classify/stages/read-concerns.js";
@@ -40,6 +41,13 @@ export function classifyComment(text: string, context?: CommentContext): Comment
 /** Classifies what follows an approval, without reading approvals again. */
 function classifyRest(rest: string): CommentClassification {
   return classifyReview(rest, undefined, false);
+}
+
+/** A comment that is only code: the concern its code shows, or nothing claimed. */
+function onlyCode(shownCode: readonly string[], reason: string): CommentClassification {
+  const reply = readCodeReply(shownCode);
+  if (reply === null) return nothingClaimed(reason);
+  return { concerns: [reply.concern], signals: [], tone: "respectful", actionable: false, evidence: [{ label: `concern:${reply.concern}`, match: reply.match }] };
 }
 
 function nothingClaimed(reason: string): CommentClassification {
@@ -64,12 +72,13 @@ function readGate(
   trimmed: string,
   hasLink: boolean,
   hasSuggestion: boolean,
+  shownCode: readonly string[],
   allowApproval: boolean,
   draft: Draft,
 ): CommentClassification | null {
   if (trimmed.length === 0 || /^(?:\s*CODE\s*)+$/.test(trimmed)) {
     if (hasSuggestion) return onlySuggestion(draft);
-    return nothingClaimed(hasLink ? "only a link" : trimmed.length > 0 ? "only code" : "no text");
+    return onlyCode(shownCode, hasLink ? "only a link" : trimmed.length > 0 ? "only code" : "no text");
   }
   if (SYMBOL_PRAISE.test(trimmed)) {
     return { concerns: [], signals: ["praise"], tone: "respectful", actionable: false, evidence: [{ label: "signal:praise", match: trimmed }] };
@@ -84,7 +93,10 @@ function readGate(
   if (isEmojiOnly(trimmed)) return nothingClaimed("only emoji without approval or praise");
   if (isMachineOutput(trimmed)) return nothingClaimed("machine output");
   const readability = isReadableEnglish(trimmed);
-  if (!readability.readable) return hasSuggestion ? onlySuggestion(draft) : nothingClaimed(readability.reason);
+  if (!readability.readable) {
+    if (hasSuggestion) return onlySuggestion(draft);
+    return ONLY_CODE.test(trimmed) ? onlyCode(shownCode, readability.reason) : nothingClaimed(readability.reason);
+  }
   return null;
 }
 
@@ -109,7 +121,7 @@ function orderSignals(found: ReadonlySet<Signal>): Signal[] {
 }
 
 function classifyReview(text: string, context: CommentContext | undefined, allowApproval: boolean): CommentClassification {
-  const { prose: whole, suggestion, hasLink, codeWords } = stripReviewMarkdown(text);
+  const { prose: whole, suggestion, hasLink, codeWords, shownCode } = stripReviewMarkdown(text);
   const stripped = whole.length > MAX_PROSE_CHARS ? whole.slice(0, MAX_PROSE_CHARS) : whole;
   const draft = createDraft();
   if (suggestion !== null) {
@@ -117,7 +129,7 @@ function classifyReview(text: string, context: CommentContext | undefined, allow
     markActionable(draft, "```suggestion");
   }
   const trimmed = stripped.trim();
-  const ended = readGate(trimmed, hasLink, suggestion !== null, allowApproval, draft);
+  const ended = readGate(trimmed, hasLink, suggestion !== null, shownCode, allowApproval, draft);
   if (ended !== null) return ended;
 
   const conventional = parseConventionalPrefix(trimmed);

@@ -12,6 +12,8 @@ export interface ReviewProse {
   hasLink: boolean;
   /** Identifiers of the code it shows (inline spans, then pasted blocks) split into lower-case words ("checkCredentials" -> "check credentials"). */
   codeWords: string;
+  /** The code it shows as written: fenced blocks, then inline spans (suggestion blocks are in `suggestion`). */
+  shownCode: string[];
 }
 
 /** Splits camelCase, PascalCase, snake_case and kebab-case identifiers into lower-case words. */
@@ -80,6 +82,7 @@ export function stripReviewMarkdown(markdown: string): ReviewProse {
   let suggestion: string | null = null;
   let hasCode = false;
   const blocks: string[] = [];
+  const shownCode: string[] = [];
 
   if (text.includes("```") || text.includes("~~~")) {
     text = text.replace(FENCE, (_all, _fence: string, info: string, body: string) => {
@@ -89,6 +92,7 @@ export function stripReviewMarkdown(markdown: string): ReviewProse {
       }
       hasCode = true;
       blocks.push(blockWords(body));
+      shownCode.push(body.trim());
       return "\n";
     });
   }
@@ -106,6 +110,7 @@ export function stripReviewMarkdown(markdown: string): ReviewProse {
   if (text.includes("`")) {
     text = text.replace(INLINE_CODE, (_all, _ticks: string, body: string) => {
       hasCode = true;
+      shownCode.push(body.trim());
       if (body.length <= MAX_SPAN_CHARS) spans.push(splitIdentifiers(body));
       else blocks.push(blockWords(body));
       return NULL_LITERAL.test(body) ? ` ${body.trim()} ` : " CODE ";
@@ -113,5 +118,5 @@ export function stripReviewMarkdown(markdown: string): ReviewProse {
   }
   if (text.includes("@")) text = text.replace(MENTION, "$1");
   if (text.includes("<")) text = text.replace(DETAILS, " ");
-  return { prose: text, suggestion, hasCode, hasLink, codeWords: [...spans, ...blocks].join(" . ") };
+  return { prose: text, suggestion, hasCode, hasLink, codeWords: [...spans, ...blocks].join(" . "), shownCode };
 }

@@ -145,3 +145,15 @@ describe("an exception class named is error handling (eighth pass)", () => {
     expect(concernsOf(text)).not.toContain("edge-cases"),
   );
 });
+
+describe("a comment that is only code offers that code (eighth pass)", () => {
+  it.each([
+    ["`2**64 / 2`", "readability"],
+    ["`if token.is_expired:` ?", "readability"],
+    ['```raise NotFoundError("no account %s" % account_id)```', "edge-cases"],
+    ["`Create the per-module contexts in parallel.` ?", "documentation"],
+  ])("%s is %s", (text, concern) => expect(concernsOf(text)).toEqual([concern]));
+  it("a lone name is left unread", () => expect(concernsOf("`retryCount`")).toEqual([]));
+  it("the evidence is the code", () =>
+    expect(classifyComment("`2**64 / 2`").evidence).toEqual([{ label: "concern:readability", match: "2**64 / 2" }]));
+});
