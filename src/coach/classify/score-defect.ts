@@ -134,7 +134,7 @@ export const POSITIVE: readonly WeightedCue[] = [
   { re: /\bdeprecated\b/i, weight: 1, gate: ["deprecat"], },
   // Tests of failure cases are about edge cases.
   {
-    re: /\b(?:negative|failure|failing|error|invalid|unsupported|non-\w+|not[- ]found|missing|empty|none|null|boundary|corner|edge)\s+(?:test|tests|test cases?|cases?|scenarios?|paths?|assertions?|inputs?)\b/i,
+    re: /\b(?:(?:negative|failure|failing|error|invalid|unsupported|non-\w+|not[- ]found|missing|none|null|boundary|corner|edge)\s+(?:test|tests|test cases?|cases?|scenarios?|paths?|assertions?|inputs?)|empty\s+(?:test cases?|cases?|scenarios?|paths?|assertions?|inputs?))\b/i,
     weight: 2, gate: ["negative", "fail", "error", "invalid", "unsupport", "non-", "not", "missing", "empty", "none", "null", "boundar", "corner", "edge"],
   },
   { re: /\btest(?:s|ing)?\s+(?:the\s+|for\s+|that\s+)?(?:negative|failure|error|invalid|unsupported|non-\w+|not[- ]found|missing|empty|none|null)\b/i, weight: 2, gate: ["test"], },

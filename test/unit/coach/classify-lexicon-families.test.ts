@@ -157,3 +157,9 @@ describe("a comment that is only code offers that code (eighth pass)", () => {
   it("the evidence is the code", () =>
     expect(classifyComment("`2**64 / 2`").evidence).toEqual([{ label: "concern:readability", match: "2**64 / 2" }]));
 });
+
+describe("an empty test is a test without a body, not a test of empty input (eighth pass)", () => {
+  it("an empty test is not an edge case", () =>
+    expect(concernsOf("And another empty test. Please remove until there's content.")).not.toContain("edge-cases"));
+  it("a case for empty input still is", () => expect(concernsOf("Add an empty input case too?")).toContain("edge-cases"));
+});
