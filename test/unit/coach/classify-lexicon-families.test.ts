@@ -163,3 +163,9 @@ describe("an empty test is a test without a body, not a test of empty input (eig
     expect(concernsOf("And another empty test. Please remove until there's content.")).not.toContain("edge-cases"));
   it("a case for empty input still is", () => expect(concernsOf("Add an empty input case too?")).toContain("edge-cases"));
 });
+
+describe("a wrong name is naming, not a defect (eighth pass)", () => {
+  it("the wrong prefix is not an edge case", () =>
+    expect(concernsOf("MAX is the wrong prefix. A better name would be NUM_BUCKETS.")).not.toContain("edge-cases"));
+  it("the wrong value still is", () => expect(concernsOf("This returns the wrong value when the list is empty.")).toContain("edge-cases"));
+});
