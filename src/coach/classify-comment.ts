@@ -47,7 +47,13 @@ function classifyRest(rest: string): CommentClassification {
 function onlyCode(shownCode: readonly string[], reason: string): CommentClassification {
   const reply = readCodeReply(shownCode);
   if (reply === null) return nothingClaimed(reason);
-  return { concerns: [reply.concern], signals: [], tone: "respectful", actionable: false, evidence: [{ label: `concern:${reply.concern}`, match: reply.match }] };
+  return {
+    concerns: [reply.concern],
+    signals: [],
+    tone: "respectful",
+    actionable: false,
+    evidence: [{ label: `concern:${reply.concern}`, match: reply.match }],
+  };
 }
 
 function nothingClaimed(reason: string): CommentClassification {
@@ -66,7 +72,8 @@ function onlySuggestion(draft: Draft): CommentClassification {
 
 /**
  * Stage 1, the gate: comments that carry no review prose (empty, only code, only emoji, machine output,
- * not readable English) or that are praise in symbols or an approval and nothing more end here.
+ * not readable English) or that are praise in symbols or an approval and nothing more end here; a comment that is
+ * only code ends with the concern its code shows, if any.
  */
 function readGate(
   trimmed: string,
