@@ -48,7 +48,8 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   const claims = maskNonClaims(prose);
   // A one-line alternative in code ("`a || b` instead of the ternary") is a clearer construct, not a design; the
   // pace of the team's work ("merge this faster") is not the program's speed.
-  matchCues(replaceIfWords(claims.replace(CODE_ALTERNATIVE, blank), WORK_PACE, blank), CONCERN_CUES, concerns, evidence, "concern");
+  const cueText = replaceIfWords(claims.replace(CODE_ALTERNATIVE, blank), WORK_PACE, blank);
+  matchCues(cueText, CONCERN_CUES, concerns, evidence, "concern");
   readSecurity(claims, codeWords, draft);
   // Test names and helpers named only in code: `assertIsInstance`, `create-store.test.js`.
   if (!concerns.has("testing")) matchCues(codeWords, TESTING_IN_CODE, concerns, evidence, "concern");
