@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { classifyComment } from "../../../src/coach/classify-comment.js";
 
-// Lexicon additions of issue 10's fourth and sixth passes, one positive and one negative each, written for the project.
+// Lexicon and stage additions of issue 10's fourth, sixth and eighth passes, positive and negative cases each, written for
+// the project.
 
 const concernsOf = (text: string): string[] => classifyComment(text).concerns;
 
