@@ -170,3 +170,12 @@ describe("a wrong name is naming, not a defect (eighth pass)", () => {
     expect(concernsOf("MAX is the wrong prefix. A better name would be NUM_BUCKETS.")).not.toContain("edge-cases"));
   it("the wrong value still is", () => expect(concernsOf("This returns the wrong value when the list is empty.")).toContain("edge-cases"));
 });
+
+describe("where imports go is style (eighth pass)", () => {
+  it.each([
+    "Move the auth use statement below the other use statements please.",
+    "nit, can you move this import down with the non stdlib imports.",
+    "Should this be a system include?",
+  ])("%s is style", (text) => expect(concernsOf(text)).toContain("style"));
+  it("a tool that imports data is not", () => expect(concernsOf("This method is mainly used in the import tool.")).not.toContain("style"));
+});
