@@ -43,7 +43,7 @@ export const PERFORMANCE = [
       "caching",
       "cache (?:hits?|miss(?:es)?|hit rate|invalidation|ttl|time|lifetime|expiry)",
       "memcached?",
-      "cach(?:e|ing) (?:the )?results?",
+      "cache results?",
       "(?:memory|heap|buffer|object) allocations?",
       "allocat(?:es|ing) (?:a|an|new|memory|the)",
       "reallocat(?:e|es|ed|ing|ion)",

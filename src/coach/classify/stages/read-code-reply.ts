@@ -2,12 +2,13 @@
 // what the code is tells what the comment addresses.
 
 import type { Concern } from "../../types.js";
+import { EXCEPTION_CLASS } from "../cues/edge-cases-cues.js";
 
 /** Only code spans, with at most a "?", "or" or a full stop between them. */
 export const ONLY_CODE = /^(?:\s*(?:CODE|or|\?|\.)\s*)*$/i;
 
 /** Raising, catching or naming an exception: the offer is about error handling. */
-const ERROR_CODE = /\b(?:raise|throw|except|catch|rescue)\b|\b[A-Z]\w*(?:Error|Exception)\b/;
+const ERROR_CODE = new RegExp(String.raw`\b(?:raise|throw|except|catch|rescue)\b|${EXCEPTION_CLASS.source}`);
 /** A lone name (`retryCount`, `parse()`): a naming offer the labels file under different concerns, so left unread. */
 const LONE_NAME = /^[A-Za-z_$][\w$.]*(?:\(\))?$/;
 /** A sentence in code quotes ("`Create the contexts in parallel.`"): wording offered for a comment or message. */
