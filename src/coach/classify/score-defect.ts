@@ -134,7 +134,7 @@ export const POSITIVE: readonly WeightedCue[] = [
   { re: /\bdeprecated\b/i, weight: 1, gate: ["deprecat"], },
   // Tests of failure cases are about edge cases.
   {
-    re: /\b(?:(?:negative|failure|failing|error|invalid|unsupported|non-\w+|not[- ]found|missing|none|null|boundary|corner|edge)\s+(?:test|tests|test cases?|cases?|scenarios?|paths?|assertions?|inputs?)|empty\s+(?:test cases?|cases?|scenarios?|paths?|assertions?|inputs?))\b/i,
+    re: /\b(?:negative|failure|failing|error|invalid|unsupported|non-\w+|not[- ]found|missing|empty|none|null|boundary|corner|edge)\s+(?:test|tests|test cases?|cases?|scenarios?|paths?|assertions?|inputs?)\b/i,
     weight: 2, gate: ["negative", "fail", "error", "invalid", "unsupport", "non-", "not", "missing", "empty", "none", "null", "boundar", "corner", "edge"],
   },
   { re: /\btest(?:s|ing)?\s+(?:the\s+|for\s+|that\s+)?(?:negative|failure|error|invalid|unsupported|non-\w+|not[- ]found|missing|empty|none|null)\b/i, weight: 2, gate: ["test"], },
@@ -163,7 +163,7 @@ const DOC_REQUEST =
   /\b(?:add|update|fix|write|put|improve|extend|expand|clarify|reword|mention|note|document|explain|describe)\w*\s+(?:\w+\s+){0,4}(?:comments?|docstrings?|doc ?strings?|docs|documentation|notes?|blurb|release ?notes?|help(?: text)?|log (?:message|line)|commit message|description)\b|\b(?:comments?|docstrings?|doc ?strings?|docs|documentation|release ?notes?|help text|commit message)\s+(?:\w+\s+){0,3}(?:should|could|would|might|needs?|is|seems|says?|reads?|mentions?)\b|(?<!\b(?:as|i|we|you|i've|we've|you've|already|have|has)\s)\bmention\w*\b/i;
 /** Phrases that contain a defect word without claiming a defect. */
 const NOT_A_CLAIM =
-  /\b(?:correct me if (?:i'm|i am|im) wrong|(?:unless|if) (?:i'm|i am|im) (?:wrong|mistaken)|nothing (?:is )?wrong|(?:isn't|is not|not) (?:anything )?wrong|could be wrong|might be wrong|may be wrong|what's wrong with|i was wrong|(?:formatting|indentation|indent|wording|spelling|grammar|alignment|spacing|capitali[sz]ation|punctuation|line wrapping)\s+(?:is|are|looks|seems|gets|will be)\s+(?:\w+\s+)?wrong|wrong\s+(?:prefix|suffix|name|names|naming|casing|capitali[sz]ation|indentation|spacing|wording|word|spelling|tense|comment|docstring))\b/gi;
+  /\b(?:correct me if (?:i'm|i am|im) wrong|(?:unless|if) (?:i'm|i am|im) (?:wrong|mistaken)|nothing (?:is )?wrong|(?:isn't|is not|not) (?:anything )?wrong|could be wrong|might be wrong|may be wrong|what's wrong with|i was wrong|(?:formatting|indentation|indent|wording|spelling|grammar|alignment|spacing|capitali[sz]ation|punctuation|line wrapping)\s+(?:is|are|looks|seems|gets|will be)\s+(?:\w+\s+)?wrong)\b/gi;
 
 /** Scores how firmly `prose` (markdown stripped) points at a defect in behaviour. */
 export function scoreDefect(prose: string): DefectScore {

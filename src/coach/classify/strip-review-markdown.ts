@@ -34,8 +34,6 @@ const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
 const MD_LINK = /\[([^\]]*)\]\((?:[^)\s]*)\)/g;
 const URL = /\b(?:https?|ftp):\/\/[^\s<>()]+|\bwww\.[^\s<>()]+/gi;
 const MENTION = /(^|[^\w`])@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[\w.-]+)?/g;
-/** A span that only names an absent value (`None`, `nil`): kept as the word, so "what if it's `None`?" reads as said. */
-const NULL_LITERAL = /^\s*(?:None|null|nil|NULL|Null|undefined|nullptr|NaN)\s*$/;
 const INLINE_CODE = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
 /** Longer spans are pasted code, not a name: read with the blocks. */
 const MAX_SPAN_CHARS = 80;
@@ -113,7 +111,7 @@ export function stripReviewMarkdown(markdown: string): ReviewProse {
       shownCode.push(body.trim());
       if (body.length <= MAX_SPAN_CHARS) spans.push(splitIdentifiers(body));
       else blocks.push(blockWords(body));
-      return NULL_LITERAL.test(body) ? ` ${body.trim()} ` : " CODE ";
+      return " CODE ";
     });
   }
   if (text.includes("@")) text = text.replace(MENTION, "$1");

@@ -83,7 +83,7 @@ export const ARCHITECTURE = [
       "configurable",
       "hard[- ]?coded",
       "hardcod(?:e|ed|ing)",
-      "re-?us(?:e|es|ed|ing)",
+      "reus(?:e|es|ed|ing)",
       "refactor(?:ed|ing|s)?",
       "overkill",
       "over[- ]?engineer(?:ed|ing)?",

@@ -16,9 +16,6 @@ const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs))[.?!](?=\s|$)|\n/g;
 /** Proposing or discussing a name: a security word in the same sentence is what is named. */
 const NAMING = /\b(?:renam\w*|naming|(?:class|file|function|method|variable|field|module|package) ?names?|call (?:this|it|the \w+)(?:\s+\w+)?\s+(?:CODE\b|["'])|name (?:this|it)\b)/gi;
 
-/** Text quoted in prose (a UI string, a key, a message): a security word inside it is what is said, not a risk. */
-const QUOTED_TEXT = /"[^"\n]{1,80}"|(?<![\w'])'[^'\n]{1,80}'(?![\w'])/g;
-
 function blank(match: string): string {
   return " ".repeat(match.length);
 }
@@ -55,7 +52,7 @@ function blankNamingSentences(text: string): string {
 /** Adds `security` when the claims or the code names of a comment speak of a protection. */
 export function readSecurity(claims: string, codeWords: string, draft: Draft): void {
   if (draft.concerns.has("security")) return;
-  const prose = blankNamingSentences(replaceIfWords(claims, SECURITY_TOPIC, blank)).replace(QUOTED_TEXT, blank);
+  const prose = blankNamingSentences(replaceIfWords(claims, SECURITY_TOPIC, blank));
   const strong = firstMatch(prose, SECURITY_STRONG, "concern") ?? firstMatch(prose, CASED_SECURITY, "concern");
   if (strong !== null) {
     addConcern(draft, "security", strong[0]);
