@@ -134,6 +134,24 @@ describe("style and readability: asks about the code's form, not words about str
   });
 });
 
+describe("edge cases: asking whether the code holds up in a case", () => {
+  it.each([
+    "what if the list is []?",
+    "What if the account is not synced yet?",
+    "Is this guaranteed to have a value?",
+    "Will this still work with Python 2?",
+    "Does this code compile?",
+    "Under what circumstances could this happen?",
+  ])("%s is edge-cases", (text) => expect(concernsOf(text)).toContain("edge-cases"));
+  it.each([
+    "What if we moved this into a helper?",
+    "What if you call it `fetchAll`?",
+    "Does this work?",
+    "Will this be merged today?",
+    "Is this possible to read at a glance? I think a helper would help.",
+  ])("%s is not edge-cases", (text) => expect(concernsOf(text)).not.toContain("edge-cases"));
+});
+
 describe("edge cases: in a short ask or warning one failure word is the point", () => {
   it.each(["Could this list be empty here?", "This request might hit the timeout.", "Should we retry on failure?"])("%s is edge-cases", (text) =>
     expect(concernsOf(text)).toContain("edge-cases"),

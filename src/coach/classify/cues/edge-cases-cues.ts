@@ -5,6 +5,12 @@ import type { Concern } from "../../types.js";
 import { cue, words } from "./cue.js";
 
 export const EDGE_CASES = [
+  // Asking whether the code holds up in a case: "what if this is []?", "will this still work with X?", "is this
+  // guaranteed to have a value?". "What if we / you …" proposes a change instead.
+  cue<Concern>(
+    "edge-cases",
+    /\bwhat if (?!(?:we|you|i|instead)\b)\w+|\b(?:does|will|would|is|can|could|are) (?:this|it|that|these|they)(?: code| change)? (?:(?:still|always|ever|really|also|even) )*(?:work(?=s? (?:with|in|on|when|if|for|after|before|across|under)\b)|compile|break|fail|handle|happen|guaranteed|safe|hold|apply)\w*\b(?=[^.?!\n]*\?)/gi,
+  ),
   cue<Concern>(
     "edge-cases",
     words(
