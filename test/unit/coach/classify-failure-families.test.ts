@@ -107,12 +107,15 @@ describe("documentation: what the code tells people, not every word about descri
     "Please mention this in the upgrade notes, it changes the stored format.",
     "nit: \"which contains\" reads better than \"containing\" here.",
     "Typo in the help text.",
+    "nit: future proof this by just saying \"operation\".",
+    "Let's be specific and say that the check runs before the lock is taken.",
   ])("%s is documentation", (text) => expect(concernsOf(text)).toContain("documentation"));
   it.each([
     "The PR description says this fixes the cache, but I don't see how.",
     "I can't tell from the test name what this describes.",
     "We keep \"admin accounts\" in a separate table, so this join misses them.",
     "It is not obvious why this change solves the problem.",
+    "I'd say that the cache should live in the service.",
   ])("%s is not documentation", (text) => expect(concernsOf(text)).not.toContain("documentation"));
 });
 
@@ -123,6 +126,9 @@ describe("style and readability: asks about the code's form, not words about str
     ["Use snake_case for this variable.", "style"],
     ["There is an extra `)` at the end of the call.", "style"],
     ["You can just remove this wrapper and call the client directly.", "readability"],
+    ["Is this interface used anywhere?", "readability"],
+    ["I don't see usage of `ISO_DATE_FORMAT` anywhere.", "readability"],
+    ["Why was this variable introduced? There are no usages.", "readability"],
   ] as const)("%s is %s", (text, concern) => expect(concernsOf(text)).toContain(concern));
   it.each([
     "I'm unclear how this solves the bug you described.",

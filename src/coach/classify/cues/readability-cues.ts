@@ -46,6 +46,8 @@ export const READABILITY = [
       "repeat(?:ed|ing|s)? (?:code|logic|this)",
       "dead code",
       "unused",
+      "(?:used|usages?(?: of\\s+\\S+)?)\\s+anywhere",
+      "no usages?",
       "redundant",
       "unnecessary",
       "not needed",
