@@ -52,6 +52,7 @@ describe("security words used as a topic", () => {
     "Rename this class to AuthorizationMiddleware, it reads better.",
     "I'd go with naming the module after the class, i.e. the csrf token helper.",
     "Let's call this helper `csrf-guard.js` so it matches its neighbours.",
+    "This event comes when the admin (or whoever) detaches the port out of band, and then we would be leaking the allocation in placement.",
   ])("%s is not security", (text) => expect(concernsOf(text)).not.toContain("security"));
   it.each([
     "Rename this variable. Also, this lets any user skip the authorization check.",

@@ -31,10 +31,17 @@ function sentenceBounds(text: string, index: number): [number, number] {
   return [start, text.length];
 }
 
-/** The sentence of `text` around `index`. */
-function sentenceAt(text: string, index: number): string {
+/** How far from a protection word (in characters, about six words) its frame may be: further off it speaks of something else. */
+const FRAME_REACH = 40;
+
+/** The words of the sentence of `text` near the match at `index` (of `length`), the match itself left out. */
+function nearMatch(text: string, index: number, length: number): string {
   const [start, end] = sentenceBounds(text, index);
-  return text.slice(start, end);
+  // Widened to whole words, so a cut word ("unsafe" cut to "safe") is never read as a frame.
+  const from = Math.max(start, text.lastIndexOf(" ", Math.max(start, index - FRAME_REACH)));
+  const after = text.indexOf(" ", index + length + FRAME_REACH);
+  const to = after < 0 ? end : Math.min(end, after);
+  return `${text.slice(from, index)} ${text.slice(index + length, to)}`;
 }
 
 /** `text` with every sentence that speaks of a name blanked. */
@@ -60,8 +67,7 @@ export function readSecurity(claims: string, codeWords: string, draft: Draft): v
   }
   SECURITY_TOPICAL.lastIndex = 0;
   for (let m = execIfWords(SECURITY_TOPICAL, prose); m !== null; m = execIndexed(SECURITY_TOPICAL, prose)) {
-    const sentence = sentenceAt(prose, m.index).replace(m[0], " ");
-    const frame = SECURITY_FRAME.exec(sentence);
+    const frame = SECURITY_FRAME.exec(nearMatch(prose, m.index, m[0].length));
     if (frame !== null) {
       addConcern(draft, "security", `${m[0]} … ${frame[0]}`);
       return;
