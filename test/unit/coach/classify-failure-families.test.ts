@@ -130,11 +130,16 @@ describe("style and readability: asks about the code's form, not words about str
     ["Is this interface used anywhere?", "readability"],
     ["I don't see usage of `ISO_DATE_FORMAT` anywhere.", "readability"],
     ["Why was this variable introduced? There are no usages.", "readability"],
+    ["This is needless.", "readability"],
+    ["Useless assignment to `count`.", "readability"],
+    ["I'd move this into its own method to avoid cluttering `get`.", "readability"],
   ] as const)("%s is %s", (text, concern) => expect(concernsOf(text)).toContain(concern));
   it.each([
     "I'm unclear how this solves the bug you described.",
     "What happens when we reorganize the file structure of the tests?",
     "The intent of the original change was to keep the cache warm.",
+    "That check will be useless the moment we reach version 255, but we rewrite this code then anyway.",
+    "Break as soon as possible to avoid useless iterations.",
   ])("%s is neither style nor readability", (text) => {
     expect(concernsOf(text)).not.toContain("style");
     expect(concernsOf(text)).not.toContain("readability");

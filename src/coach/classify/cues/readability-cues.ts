@@ -54,6 +54,10 @@ export const READABILITY = [
       "isn't needed",
       "no need (?:to|for)",
       "superfluous",
+      // Code that does nothing worth keeping, not code that will be some day; wasted work ("useless iterations") is performance.
+      "(?<!\\b(?:will|would|might|could|may) (?:be|become) )(?:needless|useless|pointless)(?! (?:iterations?|loops?|passes|lookups?|calls?|quer(?:y|ies)|requests?|round ?trips?|allocations?|work|cop(?:y|ies)))",
+      "clutter(?:s|ing|ed)?",
+      "(?:gives|adds) (?:no|little) value",
       "clean(?:er|up|s up|ed up)?",
       "clean up",
       "tidy",
