@@ -164,6 +164,13 @@ describe("edge cases: asking whether the code holds up in a case", () => {
   ])("%s is not edge-cases", (text) => expect(concernsOf(text)).not.toContain("edge-cases"));
 });
 
+describe("short replies: a few plain words offer wording, a reaction does not", () => {
+  it.each(["querying the", "the target host."])("%s is documentation", (text) => expect(concernsOf(text)).toContain("documentation"));
+  it.each(["ok felix", "yes that one", "oops this should be removed"])("%s is not documentation", (text) =>
+    expect(concernsOf(text)).not.toContain("documentation"),
+  );
+});
+
 describe("edge cases: in a short ask or warning one failure word is the point", () => {
   it.each(["Could this list be empty here?", "This request might hit the timeout.", "Should we retry on failure?"])("%s is edge-cases", (text) =>
     expect(concernsOf(text)).toContain("edge-cases"),
