@@ -191,12 +191,19 @@ describe("performance: copies and wasted work", () => {
     "This does redundant queries for every row.",
     "This won't scale past a few hundred tenants.",
     "Does the lookup scale well with the number of rules?",
+    "Use length instead of count to avoid an extra query.",
+    "cPickle will perform better here.",
+    "You're iterating the mappings twice back to back; build both dicts in one loop.",
+    "This returns less traffic from the API.",
+    "We don't need to make a query to the database for instances we won't use.",
   ])("%s is performance", (text) => expect(concernsOf(text)).toContain("performance"));
   it.each([
     "Copy the config before changing it so the caller's stays intact.",
     "Add a test that runs the loop twice.",
     "Pick the image scale from the list of candidates.",
     "Use the log scale on the chart's y axis.",
+    "I read this twice and still don't follow it.",
+    "Does this perform the migration in one step?",
   ])(
     "%s is not performance",
     (text) => expect(concernsOf(text)).not.toContain("performance"),
