@@ -110,6 +110,9 @@ describe("documentation: what the code tells people, not every word about descri
     "Typo in the help text.",
     "nit: future proof this by just saying \"operation\".",
     "Let's be specific and say that the check runs before the lock is taken.",
+    "Most of these comments don't provide any information, please remove them.",
+    "remove comment?",
+    "Comments explaining the logic as you go would be appreciated.",
   ])("%s is documentation", (text) => expect(concernsOf(text)).toContain("documentation"));
   it.each([
     "The PR description says this fixes the cache, but I don't see how.",
@@ -117,6 +120,7 @@ describe("documentation: what the code tells people, not every word about descri
     "We keep \"admin accounts\" in a separate table, so this join misses them.",
     "It is not obvious why this change solves the problem.",
     "I'd say that the cache should live in the service.",
+    "The api key values used for comments here and below are the same, right?",
   ])("%s is not documentation", (text) => expect(concernsOf(text)).not.toContain("documentation"));
 });
 
