@@ -113,6 +113,8 @@ describe("documentation: what the code tells people, not every word about descri
     "Most of these comments don't provide any information, please remove them.",
     "remove comment?",
     "Comments explaining the logic as you go would be appreciated.",
+    "Include the multiplier name in this message.",
+    "You need a message that tells the user to relocate the data.",
   ])("%s is documentation", (text) => expect(concernsOf(text)).toContain("documentation"));
   it.each([
     "The PR description says this fixes the cache, but I don't see how.",
@@ -121,6 +123,7 @@ describe("documentation: what the code tells people, not every word about descri
     "It is not obvious why this change solves the problem.",
     "I'd say that the cache should live in the service.",
     "The api key values used for comments here and below are the same, right?",
+    "Add the job id to the message queue before acking.",
   ])("%s is not documentation", (text) => expect(concernsOf(text)).not.toContain("documentation"));
 });
 

@@ -60,6 +60,11 @@ export const DOCUMENTATION = [
       // The wording or content of what the code tells people: log, error and UI messages.
       "(?:error|log|logging|exception|warning|debug|info|ui|user[- ]facing|status|help|prompt|panic) (?:messages?|msgs?|texts?|lines?|strings?|output)",
       "assert(?:ion)? messages?",
+      // What a message should say: "include the value in this message", "a message that tells the user to …".
+      "(?:include|add|put|mention)\\w* (?:[\\w'\"]+ ){0,4}(?:in|into|to) (?:the|this|that|each|every|these|those|your) messages?(?! ?(?:queues?|bus|brokers?|handlers?|types?|ids?|objects?|class(?:es)?))",
+      "include (?:[\\w'\"]+ ){0,3}messages?(?! ?(?:queues?|bus|brokers?|handlers?|types?|ids?|objects?|class(?:es)?))",
+      "messages? (?:that|which) (?:tells?|says?|explains?|describes?)",
+      "messages? describing",
       "(?:details|context|specifics|information|more info) (?:to|in|into|about) (?:the |this |that |an? )?(?:errors?|exceptions?|logs?|messages?|log lines?)",
       "(?:give|add|include) (?:the |this |that )?(?:errors?|exceptions?|logs?|messages?) (?:some |more )?(?:details|context|specifics|information)",
       "log (?:statement|entry|entries)s?",
