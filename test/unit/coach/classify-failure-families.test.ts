@@ -114,6 +114,7 @@ describe("documentation: what the code tells people, not every word about descri
     "remove comment?",
     "Comments explaining the logic as you go would be appreciated.",
     "Include the multiplier name in this message.",
+    "As per the style guide, please update the docs with the new flag.",
     "You need a message that tells the user to relocate the data.",
   ])("%s is documentation", (text) => expect(concernsOf(text)).toContain("documentation"));
   it.each([
@@ -124,6 +125,8 @@ describe("documentation: what the code tells people, not every word about descri
     "I'd say that the cache should live in the service.",
     "The api key values used for comments here and below are the same, right?",
     "Add the job id to the message queue before acking.",
+    "As per the datanucleus documentation it can return null.",
+    "Reading the doc, getCanonicalPath returns one file per file, not per path.",
   ])("%s is not documentation", (text) => expect(concernsOf(text)).not.toContain("documentation"));
 });
 

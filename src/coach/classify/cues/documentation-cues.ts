@@ -98,3 +98,10 @@ export const QUOTED_PHRASE = /(?<![\w-])"[^"\n<>{}]*\s[^"\n<>{}]*"(?!\w)/g;
 /** ...when the comment frames it as wording to use ("nit:", "say", "either", "instead", "would read better"). */
 export const WORDING_FRAME =
   /\b(?:nit|nitpick|say|says|said|either|instead|rather|better|clearer|precise|reads?|read as|phrase|spell(?:ed)? (?:it |this )?out|mention|add(?:ed)?|s\/)\b|->|→/i;
+
+/**
+ * Documentation cited as a source, not discussed: "as per the datanucleus documentation it can return null", "reading the
+ * doc, getCanonicalPath returns …". Masked before the cues are read.
+ */
+export const DOCS_CITED =
+  /\b(?:as per|according to|per|reading) (?:the )?(?:[\w()/.-]+ ){0,2}(?:docs?|documentation)\b/gi;

@@ -2,7 +2,7 @@
 // weighted defect score for edge cases phrased as scenarios or in domain terms.
 
 import { CONCERN_CUES } from "../cues/concern-cues.js";
-import { QUOTED_PHRASE, WORDING_FRAME } from "../cues/documentation-cues.js";
+import { DOCS_CITED, QUOTED_PHRASE, WORDING_FRAME } from "../cues/documentation-cues.js";
 import { DEFECT_CLAIM, EDGE_CASES_WEAK, EXCEPTION_CLASS } from "../cues/edge-cases-cues.js";
 import { WORK_PACE } from "../cues/performance-cues.js";
 import { TESTING_IN_CODE } from "../cues/testing-cues.js";
@@ -48,7 +48,7 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   const claims = maskNonClaims(prose);
   // A one-line alternative in code ("`a || b` instead of the ternary") is a clearer construct, not a design; the
   // pace of the team's work ("merge this faster") is not the program's speed.
-  const cueText = replaceIfWords(claims.replace(CODE_ALTERNATIVE, blank), WORK_PACE, blank);
+  const cueText = replaceIfWords(replaceIfWords(claims.replace(CODE_ALTERNATIVE, blank), WORK_PACE, blank), DOCS_CITED, blank);
   matchCues(cueText, CONCERN_CUES, concerns, evidence, "concern");
   readSecurity(claims, codeWords, draft);
   // Test names and helpers named only in code: `assertIsInstance`, `create-store.test.js`.
