@@ -181,6 +181,18 @@ describe("short replies: a few plain words offer wording, a reaction does not", 
   );
 });
 
+describe("edge cases: logging used as error handling", () => {
+  it.each([
+    "Should this be `LOG.exception`?",
+    "I think `logging.error(str(e), exc_info=True)` might be more appropriate.",
+    "What's the actionable from this log item? If nothing, make this a warning.",
+  ])("%s is edge-cases", (text) => expect(concernsOf(text)).toContain("edge-cases"));
+  it.each([
+    "N330 LOG.warning, LOG.warn messages require translations.",
+    "I would have mocked the LOG.warning call and asserted it was called with the expected message.",
+  ])("%s is not edge-cases", (text) => expect(concernsOf(text)).not.toContain("edge-cases"));
+});
+
 describe("edge cases: in a short ask or warning one failure word is the point", () => {
   it.each(["Could this list be empty here?", "This request might hit the timeout.", "Should we retry on failure?"])("%s is edge-cases", (text) =>
     expect(concernsOf(text)).toContain("edge-cases"),

@@ -158,3 +158,9 @@ export const DEFECT_CLAIM =
  * caught, the labels' "error handling and the choice of exception". Case-sensitive: "an error" is not a class.
  */
 export const EXCEPTION_CLASS = /\b[A-Z]\w*(?:Error|Exception)\b/g;
+
+/**
+ * Logging used as error handling, named in code: `LOG.exception`, `logging.error(…, exc_info=True)`, "make this a
+ * warning". Read on the prose and on the names of the code shown (split into words: "log exception", "exc info").
+ */
+export const LOGGED_ERROR = /\b(?:log|logging|logger)[. ](?:exception|error)\b|\bexc[_ ]info\b|\bmake (?:this|it) (?:a )?(?:warning|error)\b/gi;

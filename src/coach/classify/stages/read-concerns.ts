@@ -3,7 +3,7 @@
 
 import { CONCERN_CUES } from "../cues/concern-cues.js";
 import { DOCS_CITED, QUOTED_PHRASE, WORDING_FRAME } from "../cues/documentation-cues.js";
-import { DEFECT_CLAIM, EDGE_CASES_WEAK, EXCEPTION_CLASS } from "../cues/edge-cases-cues.js";
+import { DEFECT_CLAIM, EDGE_CASES_WEAK, EXCEPTION_CLASS, LOGGED_ERROR } from "../cues/edge-cases-cues.js";
 import { WORK_PACE } from "../cues/performance-cues.js";
 import { TESTING_IN_CODE } from "../cues/testing-cues.js";
 import { addConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
@@ -65,6 +65,10 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   if (!concerns.has("documentation") && (draft.signals.has("nit") || WORDING_FRAME.test(claims))) {
     const quoted = firstMatch(claims, QUOTED_PHRASE, "concern");
     if (quoted !== null) addConcern(draft, "documentation", quoted[0]);
+  }
+  if (!concerns.has("edge-cases")) {
+    const logged = firstMatch(claims, LOGGED_ERROR, "none") ?? firstMatch(codeWords, LOGGED_ERROR, "none");
+    if (logged !== null) addConcern(draft, "edge-cases", logged[0]);
   }
   if (!concerns.has("edge-cases")) {
     const weak = firstMatch(claims, EDGE_CASES_WEAK, "concern");
