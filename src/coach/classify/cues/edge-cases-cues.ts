@@ -115,6 +115,8 @@ export const EDGE_CASES = [
       "(?:inconsistent|stale) (?:state|data|values?|cache|reads?|copy|copies)",
       "(?:break|breaks|breaking) (?:backward(?:s)? )?compat(?:ibility)?",
       "side[- ]effects?",
+      "(?:called|invoked|triggered|fired|passed(?: in)?|registered|freed|closed|released|deleted|destroyed|executed) twice",
+      "twice in a row",
     ),
   ),
 ];
