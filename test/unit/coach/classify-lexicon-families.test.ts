@@ -53,7 +53,8 @@ describe("redundant code named without a readability word (eighth pass)", () => 
     expect(concernsOf("Is this still needed? The test passes without it.")).toEqual(["testing"]));
   it("code that must stay is not a redundancy remark", () =>
     expect(concernsOf("This call can't be removed: the handler reads the header.")).not.toContain("readability"));
-  it("a question about behaviour is not either", () => expect(concernsOf("Is this called twice on reload?")).toEqual([]));
+  it("a question about behaviour is not either: it asks about an edge case", () =>
+    expect(concernsOf("Is this called twice on reload?")).toEqual(["edge-cases"]));
 });
 
 describe("other code offered for the same line (eighth pass)", () => {
