@@ -145,7 +145,7 @@ export const POSITIVE: readonly WeightedCue[] = [
     gate: ["none", "null", "nil", "empty", "zero", "negative", "unset", "not", "fail", "error", "caught", "wrong", "invalid", "validat", "assum", "default", "lock", "concurren", "atomic", "stale", "inconsisten", "exception", "rais", "throw", "catch", "timeout", "retr", "crash", "blow", "bug", "incorrect", "broken", "uninit", "initiali"],
   },
   { re: /\b(?:this|it|that)\s+(?:will|would|is going to)\s+(?:return|give|produce|yield|set|overwrite|replace|skip|ignore|reset|loop|run)\b/i, weight: 1, gate: ["will", "would", "going"], },
-  { re: /\b(?:actually|really)\s+(?:want|need|mean)s?\b|\bdid you mean\b/i, weight: 1, gate: ["actually", "really", "mean"], },
+  { re: /\b(?:actually|really)\s+(?:want|mean)s?\b|\bdid you mean\b/i, weight: 1, gate: ["actually", "really", "mean"], },
   { re: /\b(?:no longer|not|never|doesn't|don't)\s+(?:\w+\s+)?(?:raises?|returns?|called|reached|set|initiali[sz]ed)\b|\b(?:any ?more)\b/i, weight: 1, gate: ["not", "never", "n't", "any"], },
 ];
 
