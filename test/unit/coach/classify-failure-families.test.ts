@@ -148,7 +148,7 @@ describe("style and readability: asks about the code's form, not words about str
     ["Why was this variable introduced? There are no usages.", "readability"],
     ["This is needless.", "readability"],
     ["Useless assignment to `count`.", "readability"],
-    ["I'd move this into its own method to avoid cluttering `get`.", "readability"],
+    ["This just clutters the handler.", "readability"],
   ] as const)("%s is %s", (text, concern) => expect(concernsOf(text)).toContain(concern));
   it.each([
     "I'm unclear how this solves the bug you described.",
@@ -156,6 +156,7 @@ describe("style and readability: asks about the code's form, not words about str
     "The intent of the original change was to keep the cache warm.",
     "That check will be useless the moment we reach version 255, but we rewrite this code then anyway.",
     "Break as soon as possible to avoid useless iterations.",
+    "This comment seems useless.",
   ])("%s is neither style nor readability", (text) => {
     expect(concernsOf(text)).not.toContain("style");
     expect(concernsOf(text)).not.toContain("readability");

@@ -54,10 +54,6 @@ export const READABILITY = [
       "isn't needed",
       "no need (?:to|for)",
       "superfluous",
-      // Code that does nothing worth keeping, not code that will be some day; wasted work ("useless iterations") is performance.
-      "(?<!\\b(?:will|would|might|could|may) (?:be|become) )(?:needless|useless|pointless)(?! (?:iterations?|loops?|passes|lookups?|calls?|quer(?:y|ies)|requests?|round ?trips?|allocations?|work|cop(?:y|ies)))",
-      "clutter(?:s|ing|ed)?",
-      "(?:gives|adds) (?:no|little) value",
       "clean(?:er|up|s up|ed up)?",
       "clean up",
       "tidy",
@@ -83,11 +79,13 @@ export const READABILITY = [
 
 /**
  * A remark that the code at the line is redundant, phrased without a readability word: "this `if` can be
- * removed", "is this still needed?", "`Arch` is not used", "do we need this?", "get rid of it". Read only when the
- * comment names no other concern: "is this needed? the test passes without it" is about the test.
+ * removed", "is this still needed?", "`Arch` is not used", "do we need this?", "get rid of it", "this is needless",
+ * "clutters the handler" (not wasted work, which is performance, nor code that will be useless some day). Read only
+ * when the comment names no other concern: "is this needed? the test passes without it" is about the test, "this
+ * comment seems useless" about the comment.
  */
 export const REDUNDANT_CODE =
-  /\b(?:(?:can|could|should|might|may)\s+(?:also\s+|just\s+|probably\s+|safely\s+|now\s+)?be\s+(?:removed|dropped|deleted|omitted|skipped|left out)|(?:is|are)\s+(?:this|these|that|those|it|they)\s+(?:\w+\s+)?(?:still\s+|really\s+|even\s+)?(?:necessary|needed|required|used)\b|(?:not|n't|never)\s+(?:\w+\s+)?(?:necessary|needed|used)\b|used\s+anywhere|(?:do|does)\s+(?:we|you|it)\s+(?:still\s+|really\s+|even\s+)?need\s+(?:this|these|that|those|it|them)\b|get\s+rid\s+of|no\s+longer\s+(?:used|needed|necessary|required)|left\s?-?over)/gi;
+  /\b(?:(?:can|could|should|might|may)\s+(?:also\s+|just\s+|probably\s+|safely\s+|now\s+)?be\s+(?:removed|dropped|deleted|omitted|skipped|left out)|(?:is|are)\s+(?:this|these|that|those|it|they)\s+(?:\w+\s+)?(?:still\s+|really\s+|even\s+)?(?:necessary|needed|required|used)\b|(?:not|n't|never)\s+(?:\w+\s+)?(?:necessary|needed|used)\b|used\s+anywhere|(?:do|does)\s+(?:we|you|it)\s+(?:still\s+|really\s+|even\s+)?need\s+(?:this|these|that|those|it|them)\b|get\s+rid\s+of|no\s+longer\s+(?:used|needed|necessary|required)|left\s?-?over|(?<!\b(?:will|would|might|could|may)\s+(?:be|become)\s+)(?:needless|useless|pointless)(?!\s+(?:iterations?|loops?|passes|lookups?|calls?|quer(?:y|ies)|requests?|round\s?trips?|allocations?|work|cop(?:y|ies)))|clutter(?:s|ing|ed)?|(?:gives|adds)\s+(?:no|little)\s+value)/gi;
 
 /**
  * Offering other code: "could also do `x`", "`a -> b`", "something like `…`", "why not `…`?". Read only when the
