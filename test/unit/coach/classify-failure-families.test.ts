@@ -129,6 +129,7 @@ describe("documentation: what the code tells people, not every word about descri
     "We keep \"admin accounts\" in a separate table, so this join misses them.",
     "It is not obvious why this change solves the problem.",
     "I'd say that the cache should live in the service.",
+    "That is not to say that the handlers shouldn't check their own input.",
     "The api key values used for comments here and below are the same, right?",
     "Add the job id to the message queue before acking.",
     "As per the datanucleus documentation it can return null.",
