@@ -74,7 +74,6 @@ export const STYLE = [
       "named (?:kwargs?|arguments?|parameters?|params?)",
       "s/[A-Za-z_][\\w.:]*/[A-Za-z_][\\w.:]*/?",
       "(?:better|good|bad|clearer|clear|descriptive|confusing|misleading|odd|weird|strange|generic|different|new|shorter|longer|proper|right|wrong|function|method|variable|var|class|field|parameter|param|argument|arg|attribute|property|module|file|test|option|constant|enum) names?",
-      "names? (?:is|are|isn't|aren't|should|could|would|seems?|sounds?|feels?|looks?|reads?) ",
       "(?:this|the|that) name(?! of)",
       "renam(?:e|ed|es|ing)",
       "hungarian",
