@@ -130,6 +130,7 @@ describe("documentation: what the code tells people, not every word about descri
     "It is not obvious why this change solves the problem.",
     "I'd say that the cache should live in the service.",
     "That is not to say that the handlers shouldn't check their own input.",
+    "Can we rename the file to say \"run_local_sentry\" so it is clearly for developers?",
     "The api key values used for comments here and below are the same, right?",
     "Add the job id to the message queue before acking.",
     "As per the datanucleus documentation it can return null.",

@@ -51,8 +51,7 @@ export const DOCUMENTATION = [
       "wording",
       "(?:should|could|would|to|please|also|maybe|perhaps) (?:also )?mention",
       "worth mentioning",
-      // "Not to say that", "that is to say": an idiom, not wording on offer.
-      "(?:just|simply|instead|and|(?<!\\b(?:not|needless|is|was) )to) (?:say|saying)(?= (?:that\\b|something like|CODE\\b|[\"'`]))",
+      "(?:just|simply|instead|and) (?:say|saying)(?= (?:that\\b|something like|CODE\\b|[\"'`]))",
       // The pull request's own description is not the project's documentation.
       "(?<!\\b(?:pr|pull request|mr|issue|ticket|jira|bug)'?s? )description",
       "sentence",
