@@ -68,6 +68,8 @@ describe("edge cases as scenarios and defects in domain terms", () => {
     "This behaves differently on Windows.",
     "Is the lookup case sensitive?",
     "This breaks backward compatibility.",
+    "isn't this a BC break?",
+    "This change is backwards-incompatible for existing configs.",
     "Catch a narrower exception here.",
     "Log the error?",
     "This counts the wrong thing.",

@@ -114,6 +114,8 @@ export const EDGE_CASES = [
       "out of sync",
       "(?:inconsistent|stale) (?:state|data|values?|cache|reads?|copy|copies)",
       "(?:break|breaks|breaking) (?:backward(?:s)? )?compat(?:ibility)?",
+      "bc[- ]?break(?:s|ing)?",
+      "backward(?:s)?[- ]incompatib(?:le|ility)",
       "side[- ]effects?",
       "(?:called|invoked|triggered|fired|passed(?: in)?|registered|freed|closed|released|deleted|destroyed|executed) twice",
       "twice in a row",
