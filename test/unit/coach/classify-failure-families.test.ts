@@ -153,6 +153,7 @@ describe("style and readability: asks about the code's form, not words about str
     ["This is needless.", "readability"],
     ["Useless assignment to `count`.", "readability"],
     ["This just clutters the handler.", "readability"],
+    ["Can we remove this line, please?", "readability"],
   ] as const)("%s is %s", (text, concern) => expect(concernsOf(text)).toContain(concern));
   it.each([
     "I'm unclear how this solves the bug you described.",

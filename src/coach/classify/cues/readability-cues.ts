@@ -71,7 +71,7 @@ export const READABILITY = [
       "boolean (?:flag|parameter|argument)",
       "refactor(?:ed|ing|s)?",
       "odd",
-      "(?:we (?:can|could|should)|please|can you|could you|you can|just|maybe) (?:also )?(?:remove|drop|delete|get rid of)",
+      "(?:we (?:can|could|should)|(?:can|could|should) we|please|can you|could you|you can|just|maybe) (?:also )?(?:remove|drop|delete|get rid of)",
       "awkward",
     ),
   ),
