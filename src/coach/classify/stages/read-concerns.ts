@@ -47,7 +47,8 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   // "Correct me if I'm wrong", "nothing wrong with it": a defect word that claims no defect.
   const claims = maskNonClaims(prose);
   // A one-line alternative in code ("`a || b` instead of the ternary") is a clearer construct, not a design; the
-  // pace of the team's work ("merge this faster") is not the program's speed.
+  // pace of the team's work ("merge this faster") is not the program's speed; documentation cited as a source ("as
+  // per the docs it can return null") is not a remark on the docs.
   const cueText = replaceIfWords(replaceIfWords(claims.replace(CODE_ALTERNATIVE, blank), WORK_PACE, blank), DOCS_CITED, blank);
   matchCues(cueText, CONCERN_CUES, concerns, evidence, "concern");
   readSecurity(claims, codeWords, draft);
