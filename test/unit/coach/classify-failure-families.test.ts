@@ -15,6 +15,8 @@ describe("code words are not concerns", () => {
     "Should this module be imported at the top?",
     "Could you log the object here?",
     "Should we handle this differently in the future?",
+    "This check is unnecessary.",
+    "The unused parameter in this method can go.",
   ])(
     "%s is not architecture",
     (text) => expect(concernsOf(text)).not.toContain("architecture"),
