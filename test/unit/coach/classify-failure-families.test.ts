@@ -17,6 +17,7 @@ describe("code words are not concerns", () => {
     "Should we handle this differently in the future?",
     "This check is unnecessary.",
     "The unused parameter in this method can go.",
+    "A generator could be handy here.",
   ])(
     "%s is not architecture",
     (text) => expect(concernsOf(text)).not.toContain("architecture"),

@@ -171,8 +171,6 @@ export const CODE_CONSTRUCT = words(
   "threads?",
   "locks?",
   "callbacks?",
-  "iterators?",
-  "generators?",
   "caller",
   "wrapper",
   "helper",
