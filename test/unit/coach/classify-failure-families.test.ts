@@ -72,6 +72,7 @@ describe("edge cases as scenarios and defects in domain terms", () => {
     "Is the lookup case sensitive?",
     "This breaks backward compatibility.",
     "isn't this a BC break?",
+    "This always returns False.",
     "This change is backwards-incompatible for existing configs.",
     "Catch a narrower exception here.",
     "Log the error?",
@@ -85,6 +86,7 @@ describe("edge cases as scenarios and defects in domain terms", () => {
     "Rename `order` to `sortOrder`.",
     "Nice, the empty line here can go.",
     "Do we really need the DB API changes? We already have a helper for the root device.",
+    "This is where we always pass in an endpoint, so we wouldn't get here.",
   ])("%s is not edge-cases", (text) =>
     expect(concernsOf(text)).not.toContain("edge-cases"),
   );

@@ -76,7 +76,6 @@ export const EDGE_CASES = [
       "incorrect(?:ly)?",
       "infinite (?:loop|recursion)",
       "never (?:be )?(?:called|reached|set|decremented|incremented|returns?|terminates?)",
-      "always (?:be )?(?:true|false|null|none|empty|zero|pass(?:es)?)",
       "what happens (?:if|when)",
       "invalid (?:input|value|values|data|state|argument|arguments|request|requests|json|format|id|ids|date|dates|types?)",
       "malformed",
