@@ -4,6 +4,9 @@
 import type { Concern } from "../../types.js";
 import { cue, words } from "./cue.js";
 
+/** A message the code shows people, not one passed between programs ("the message queue", "the message type"). */
+const NOT_A_MESSAGE_QUEUE = String.raw`(?! ?(?:queues?|bus|brokers?|handlers?|types?|ids?|objects?|class(?:es)?))`;
+
 export const DOCUMENTATION = [
   cue<Concern>(
     "documentation",
@@ -61,8 +64,8 @@ export const DOCUMENTATION = [
       "(?:error|log|logging|exception|warning|debug|info|ui|user[- ]facing|status|help|prompt|panic) (?:messages?|msgs?|texts?|lines?|strings?|output)",
       "assert(?:ion)? messages?",
       // What a message should say: "include the value in this message", "a message that tells the user to …".
-      "(?:include|add|put|mention)\\w* (?:[\\w'\"]+ ){0,4}(?:in|into|to) (?:the|this|that|each|every|these|those|your) messages?(?! ?(?:queues?|bus|brokers?|handlers?|types?|ids?|objects?|class(?:es)?))",
-      "include (?:[\\w'\"]+ ){0,3}messages?(?! ?(?:queues?|bus|brokers?|handlers?|types?|ids?|objects?|class(?:es)?))",
+      `(?:include|add|put|mention)\\w* (?:[\\w'"]+ ){0,4}(?:in|into|to) (?:the|this|that|each|every|these|those|your) messages?${NOT_A_MESSAGE_QUEUE}`,
+      `include (?:[\\w'"]+ ){0,3}messages?${NOT_A_MESSAGE_QUEUE}`,
       "messages? (?:that|which) (?:tells?|says?|explains?|describes?)",
       "messages? describing",
       "(?:details|context|specifics|information|more info) (?:to|in|into|about) (?:the |this |that |an? )?(?:errors?|exceptions?|logs?|messages?|log lines?)",
