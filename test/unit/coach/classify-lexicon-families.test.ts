@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { classifyComment } from "../../../src/coach/classify-comment.js";
 
-// Lexicon and stage additions of issue 10's fourth, sixth and eighth passes, positive and negative cases each, written for
+// Lexicon and stage additions of issue 10's fourth, sixth, eighth and tenth passes, positive and negative cases each, written for
 // the project.
 
 const concernsOf = (text: string): string[] => classifyComment(text).concerns;
@@ -157,4 +157,18 @@ describe("where imports go is style (eighth pass)", () => {
     "Should this be a system include?",
   ])("%s is style", (text) => expect(concernsOf(text)).toContain("style"));
   it("a tool that imports data is not", () => expect(concernsOf("This method is mainly used in the import tool.")).not.toContain("style"));
+});
+
+describe("privilege and embedded secrets are security (tenth pass)", () => {
+  it.each([
+    "Why do we start the worker as root here?",
+    "The installer should drop to an unprivileged account first.",
+    "This step needs root privileges; can it run in the container instead?",
+    "Please load the deploy key from the vault instead of a hard-coded key.",
+  ])("%s is security", (text) => expect(concernsOf(text)).toContain("security"));
+  it.each([
+    "The root node is started as the first child.",
+    "The hardcoded keys of this map are the column names.",
+    "Kill the stale process before the next run.",
+  ])("%s is not", (text) => expect(concernsOf(text)).not.toContain("security"));
 });
