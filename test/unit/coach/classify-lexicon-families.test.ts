@@ -172,3 +172,15 @@ describe("privilege and embedded secrets are security (tenth pass)", () => {
     "Kill the stale process before the next run.",
   ])("%s is not", (text) => expect(concernsOf(text)).not.toContain("security"));
 });
+
+describe("a code comment judged or asked for is documentation (tenth pass)", () => {
+  it.each([
+    "Comment is outdated.",
+    "Obvious comment, drop it.",
+    "Please reword comment.",
+    "This branch deserves a comment.",
+  ])("%s is documentation", (text) => expect(concernsOf(text)).toContain("documentation"));
+  it.each(["The form needs comments enabled for guests.", "Sorry, my earlier remark was wrong."])("%s is not", (text) =>
+    expect(concernsOf(text)).not.toContain("documentation"),
+  );
+});
