@@ -184,3 +184,14 @@ describe("a code comment judged or asked for is documentation (tenth pass)", () 
     expect(concernsOf(text)).not.toContain("documentation"),
   );
 });
+
+describe("'this message' is the wording people read unless it travels (tenth pass)", () => {
+  it.each(["I really like this message, it says what to do next.", "This message should be a warning."])(
+    "%s is documentation",
+    (text) => expect(concernsOf(text)).toContain("documentation"),
+  );
+  it.each(["This message is sent to every subscriber.", "That message queue fills up fast.", "This message has been serialized already."])(
+    "%s is not",
+    (text) => expect(concernsOf(text)).not.toContain("documentation"),
+  );
+});

@@ -6,6 +6,8 @@ import { cue, words } from "./cue.js";
 
 /** A message the code shows people, not one passed between programs ("the message queue", "the message type"). */
 const NOT_A_MESSAGE_QUEUE = String.raw`(?! ?(?:queues?|bus|brokers?|handlers?|types?|ids?|objects?|class(?:es)?))`;
+/** A message that is sent, parsed or stored is data passed between programs, not wording. */
+const NOT_IN_TRANSIT = String.raw`(?! (?:(?:is|was|gets?|got|has|have|had|been|being|already|is being) )*(?:sent|sending|send|received|receiving|serialized|deserialized|parsed|encoded|decoded|queued|published|delivered|stored|signed|encrypted|dispatched|consumed|acked|acknowledged)\b)`;
 
 export const DOCUMENTATION = [
   cue<Concern>(
@@ -72,6 +74,7 @@ export const DOCUMENTATION = [
       "(?:give|add|include) (?:the |this |that )?(?:errors?|exceptions?|logs?|messages?) (?:some |more )?(?:details|context|specifics|information)",
       "log (?:statement|entry|entries)s?",
       "(?:message|msg) (?:text|wording|content|says|should say|could say)",
+      `(?:this|that) messages?${NOT_A_MESSAGE_QUEUE}${NOT_IN_TRANSIT}`,
       "(?:stale|outdated|out of date|obsolete|misleading|useless|weird|obvious|incorrect|wrong|redundant|unnecessary|inaccurate) (?:comment|comments|doc|docs|docstring|message|text)",
       "comments? (?:is|are|seems?|looks?) (?:useless|misleading|wrong|outdated|obsolete|redundant|unnecessary|incorrect|inaccurate)",
       "(?:update|reword|rephrase) (?:the |this |that )?comments?",
