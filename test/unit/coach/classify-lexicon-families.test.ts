@@ -195,3 +195,17 @@ describe("'this message' is the wording people read unless it travels (tenth pas
     (text) => expect(concernsOf(text)).not.toContain("documentation"),
   );
 });
+
+describe("formatting code is style, a data format is not (tenth pass)", () => {
+  it.each([
+    "Please run the formatter on this file.",
+    "Format the code with black.",
+    "The formatting is off here.",
+    "Can we fix the format of this comment?",
+    "Windows line endings crept in.",
+  ])("%s is style", (text) => expect(concernsOf(text)).toContain("style"));
+  it.each(["The date format must be ISO 8601.", "Return a better formatted datetime.", "Are format strings supported for Println?"])(
+    "%s is not",
+    (text) => expect(concernsOf(text)).not.toContain("style"),
+  );
+});
