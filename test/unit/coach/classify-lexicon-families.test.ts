@@ -209,3 +209,14 @@ describe("formatting code is style, a data format is not (tenth pass)", () => {
     (text) => expect(concernsOf(text)).not.toContain("style"),
   );
 });
+
+describe("what a module exposes is architecture (tenth pass)", () => {
+  it.each(["Do we need to expose this method?", "Exposed so tests can reach it.", "Why expose the cache outside the client?"])(
+    "%s is architecture",
+    (text) => expect(concernsOf(text)).toContain("architecture"),
+  );
+  it.each(["We expose all these metrics on /status.", "Logs are only exposed when the job fails.", "This exposes the password in the logs."])(
+    "%s is not",
+    (text) => expect(concernsOf(text)).not.toContain("architecture"),
+  );
+});

@@ -4,6 +4,10 @@
 import type { Concern } from "../../types.js";
 import { cue, words } from "./cue.js";
 
+/** What is exposed: metrics, ports and logs are operations and a secret is security, not a module's surface. */
+const EXPOSED_DATA = String.raw`(?:metrics|stats|statistics?|ports?|logs?|passwords?|secrets?|tokens?|credentials?|(?:api ?|private )?keys?|apikey|sensitive|pii)`;
+const NOT_A_MODULE_SURFACE = String.raw`(?! (?:(?:all|these|those|the|some|more|of) )*${EXPOSED_DATA}\b)(?<!\b(?:metrics|stats|statistics?|ports?|logs?) (?:are |is |were |was )?(?:only |not )?expos\w+)`;
+
 export const ARCHITECTURE = [
   cue<Concern>(
     "architecture",
@@ -12,6 +16,7 @@ export const ARCHITECTURE = [
       "architectural",
       "design(?:s|ed)?(?! (?:doc|docs|document|review)\\b)",
       "abstractions?",
+      `expos(?:e|ed|es|ing)${NOT_A_MODULE_SURFACE}`,
       "abstract (?:class|base|away|method)",
       "coupl(?:ed|ing)",
       "tightly",
