@@ -220,3 +220,14 @@ describe("what a module exposes is architecture (tenth pass)", () => {
     (text) => expect(concernsOf(text)).not.toContain("architecture"),
   );
 });
+
+describe("where code should go is architecture (tenth pass)", () => {
+  it.each([
+    "This check should go into the validator as well.",
+    "I think this transaction should have gone into the model.",
+    "Conversion should be done at the upper level.",
+  ])("%s is architecture", (text) => expect(concernsOf(text)).toContain("architecture"));
+  it.each(["This should go in the changelog.", "You can go in and fix it.", "These calls can happen in parallel."])("%s is not", (text) =>
+    expect(concernsOf(text)).not.toContain("architecture"),
+  );
+});

@@ -8,6 +8,9 @@ import { cue, words } from "./cue.js";
 const EXPOSED_DATA = String.raw`(?:metrics|stats|statistics?|ports?|logs?|passwords?|secrets?|tokens?|credentials?|(?:api ?|private )?keys?|apikey|sensitive|pii)`;
 const NOT_A_MODULE_SURFACE = String.raw`(?! (?:(?:all|these|those|the|some|more|of) )*${EXPOSED_DATA}\b)(?<!\b(?:metrics|stats|statistics?|ports?|logs?) (?:are |is |were |was )?(?:only |not )?expos\w+)`;
 
+/** Where code should go is a place in the code: not a time or order ("in parallel", "in and out") nor a document. */
+const A_PLACE_IN_CODE = String.raw`(?! (?:and|or|then|order|time|practice|general|case|future|advance|place|turn|parallel|sequence)\b)(?! (?:the |a |an |this |that )?(?:changelog|readme|docs?|documentation|comments?|commit message|release notes|description|wiki)\b)`;
+
 export const ARCHITECTURE = [
   cue<Concern>(
     "architecture",
@@ -64,6 +67,7 @@ export const ARCHITECTURE = [
       "polymorphi(?:c|sm)",
       "module boundar(?:y|ies)",
       "belongs? (?:in|to) (?:the |a |an |this |that |its own )?(?:\\w+ )?(?:class|module|service|layer|package|library|helper|utils?|file|component|controller|model|base|parent)",
+      `(?:should|could|would|can|must|ought to)(?:n't| not)?(?: probably| really| just| also| rather)? (?:go|be done|have gone|have been done|be moved|move|live|be handled|be placed|be put|be defined|be implemented|happen|be located|sit|reside|be checked)(?: \\w+)? (?:in|into|inside|within|at the (?:\\w+ )?(?:level|layer|call site|caller))${A_PLACE_IN_CODE}`,
       "should live",
       "move (?:this|it|that|these) (?:in)?to (?:the |a |an )?(?:\\w+ )?(?:class|module|service|layer|package|library|helper|utility|utils|base|parent|caller|common|shared)",
       "(?:pull|move|extract) (?:this|it) (?:out|up)",
