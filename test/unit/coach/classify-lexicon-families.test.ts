@@ -231,3 +231,12 @@ describe("where code should go is architecture (tenth pass)", () => {
     expect(concernsOf(text)).not.toContain("architecture"),
   );
 });
+
+describe("abstract types and a broken API are architecture (tenth pass)", () => {
+  it.each(["Please leave this class as abstract.", "Changing the return type would break the API."])("%s is architecture", (text) =>
+    expect(concernsOf(text)).toContain("architecture"),
+  );
+  it.each(["This would break the build.", "Breaking the loop early is fine."])("%s is not", (text) =>
+    expect(concernsOf(text)).not.toContain("architecture"),
+  );
+});
