@@ -240,3 +240,13 @@ describe("abstract types and a broken API are architecture (tenth pass)", () => 
     expect(concernsOf(text)).not.toContain("architecture"),
   );
 });
+
+describe("reusing the project's code is architecture, a reused resource is not (tenth pass)", () => {
+  it.each(["Can we reuse the existing retry helper instead?", "Please reuse parseConfig from utils rather than a new parser."])(
+    "%s is architecture",
+    (text) => expect(concernsOf(text)).toContain("architecture"),
+  );
+  it.each(["The connection gets reused.", "This guards against PID reuse."])("%s is not", (text) =>
+    expect(concernsOf(text)).not.toContain("architecture"),
+  );
+});

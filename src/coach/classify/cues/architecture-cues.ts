@@ -93,7 +93,6 @@ export const ARCHITECTURE = [
       "configurable",
       "hard[- ]?coded",
       "hardcod(?:e|ed|ing)",
-      "reus(?:e|es|ed|ing)",
       "refactor(?:ed|ing|s)?",
       "overkill",
       "over[- ]?engineer(?:ed|ing)?",
