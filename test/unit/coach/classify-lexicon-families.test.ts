@@ -250,3 +250,12 @@ describe("reusing the project's code is architecture, a reused resource is not (
     expect(concernsOf(text)).not.toContain("architecture"),
   );
 });
+
+describe("a package dependency is architecture (tenth pass)", () => {
+  it.each(["Is it already a dependency of the data package?", "This pulls in a new dependency for one helper."])(
+    "%s is architecture",
+    (text) => expect(concernsOf(text)).toContain("architecture"),
+  );
+  it("independence of two steps is not", () =>
+    expect(concernsOf("The order is irrelevant: the two steps have no interdependency.")).not.toContain("architecture"));
+});

@@ -35,7 +35,7 @@ export const ARCHITECTURE = [
       "dependency injection",
       "inject(?:ed)? (?:the |a )?(?:dependency|client|service)",
       "circular (?:dependency|dependencies|import|imports)",
-      "dependencies",
+      "dependenc(?:y|ies)",
       "depend(?:s|ing)? on",
       "encapsulat(?:e|ed|ion|es)",
       "leaky",
