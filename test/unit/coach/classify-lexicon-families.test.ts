@@ -259,3 +259,12 @@ describe("a package dependency is architecture (tenth pass)", () => {
   it("independence of two steps is not", () =>
     expect(concernsOf("The order is irrelevant: the two steps have no interdependency.")).not.toContain("architecture"));
 });
+
+describe("code that reads oddly is readability (tenth pass)", () => {
+  it.each([
+    "This reads awkwardly, maybe invert the condition.",
+    "Something like this makes the code more obvious.",
+    "Setting it twice is a funny construct.",
+  ])("%s is readability", (text) => expect(concernsOf(text)).toContain("readability"));
+  it("an obvious fix is not", () => expect(concernsOf("The fix is obvious once you see the log.")).not.toContain("readability"));
+});
