@@ -18,7 +18,7 @@ const SENTENCE = /[^.!?\n]+[.!?]*/g;
 const QUESTION_MARK = /\?+(?=\s|$|[)"'*_])/;
 
 /** Openings that make a question: wh-words and auxiliary inversion ("is this", "does it", "can we"). */
-const WH_OPENING = /^(?:\W*(?:and|but|so|also|then|ok|okay|hmm+|hm|ah|oh|well|sorry|also,)[\s,]+)*(?:why|how|what|where|when|which|who|whom|whose)\b/i;
+const WH_OPENING = /^(?:\W*(?:and|but|so|also|then|ok|okay|hmm+|hm|ah|oh|well|sorry|also,)[\s,]+)*(?:why|how|what|where|when|which|who|whom|whose|whats|hows|wheres|whys)\b/i;
 const AUX_OPENING =
   /^(?:\W*(?:and|but|so|also|then|ok|okay|hmm+|hm|ah|oh|well|sorry)[\s,]+)*(?:is|are|was|were|does|do|did|can|could|should|would|will|has|have|had|shall|may|might|must|isn't|aren't|wasn't|doesn't|don't|didn't|shouldn't|wouldn't|won't|can't|couldn't|hasn't|haven't)\s+(?:we|you|i|it|this|that|these|those|there|they|he|she|the|any|all|each|every|someone|anyone|anything|something|nothing|CODE|[a-z_]+\(\))\b/i;
 
@@ -40,6 +40,9 @@ const OPEN_PROPOSAL =
 
 /** "Could we …?", "Should we …?": a proposal put to the author's judgement, so it asks as well. */
 const ASKS_THE_TEAM = /^(?:\W*\w+[\s,]+){0,2}(?:can|could|would|should) we\b/i;
+
+/** A short question that asks for a check or for the reader's input ("Right?", "Thoughts?", "Any suggestions?"). */
+const ASKS_FOR_INPUT = /^(?:right|really|correct|why|ok|okay|sure|huh|thoughts|ideas|suggestions|opinions|objections|any (?:thoughts|ideas|suggestions|opinions|objections|concerns))\b/i;
 
 /** A few words and a question mark, with no question word: replacement wording on offer. */
 const FRAGMENT_MAX_WORDS = 3;
@@ -71,7 +74,7 @@ export function readQuestions(prose: string, nitMarked: boolean): QuestionReadin
     const words = bare.length === 0 ? 0 : bare.split(/\s+/).length;
     let asks = true;
     let proposes = false;
-    if (indirect === null && !wh && !inverted && words <= FRAGMENT_MAX_WORDS && !/^(?:right|really|correct|why|ok|okay|sure|huh|thoughts|ideas)\b/i.test(bare)) {
+    if (indirect === null && !wh && !inverted && words <= FRAGMENT_MAX_WORDS && !ASKS_FOR_INPUT.test(bare)) {
       asks = false;
       proposes = true;
     } else if (POLITE_REQUEST.test(bare) && indirect === null) {

@@ -268,3 +268,13 @@ describe("code that reads oddly is readability (tenth pass)", () => {
   ])("%s is readability", (text) => expect(concernsOf(text)).toContain("readability"));
   it("an obvious fix is not", () => expect(concernsOf("The fix is obvious once you see the log.")).not.toContain("readability"));
 });
+
+describe("asking for input is a question (tenth pass)", () => {
+  const signalsOf = (text: string): string[] => classifyComment(text).signals;
+  it.each(["I couldn't find a better class for these. Any suggestions?", "Whats this for?", "Opinions?"])("%s is a question", (text) =>
+    expect(signalsOf(text)).toContain("question"),
+  );
+  it.each(["`retryCount`?", "Newer version?"])("%s is wording on offer, not a question", (text) =>
+    expect(signalsOf(text)).not.toContain("question"),
+  );
+});
