@@ -32,7 +32,9 @@ describe.each(ENGINES)("graceful shutdown with GitHub writes in flight (%s)", (e
   });
 
   it("never hands back a job with a write in flight, and duplicates nothing", async () => {
-    const first: TestApp = await startTestApp({ engine, env: { SHUTDOWN_TIMEOUT_MS: "1000" } });
+    // The write answers after 1.5 s, inside the first of stop()'s two 2 s waits; the read answers after 4.5 s, after both, so
+    // the reading job is handed back. Margins of 2.5 s either way keep the outcome independent of the machine's load.
+    const first: TestApp = await startTestApp({ engine, env: { SHUTDOWN_TIMEOUT_MS: "2000" } });
     const writing = new PullRequestScenario(first, 4200);
     const reading = new PullRequestScenario(first, 4201);
     const writingScope = writing.github();
@@ -57,7 +59,7 @@ describe.each(ENGINES)("graceful shutdown with GitHub writes in flight (%s)", (e
     mockRepoConfig(readingScope, REPO, null)
       .get(`/repos/${REPO}/pulls/2/reviews/${readingReview}/comments`)
       .query({ per_page: 100 })
-      .delay(2500)
+      .delay(4500)
       .reply(200, () => ((readRequested = true), []));
     readingScope.on("replied", (req: { path: string }) => {
       if (req.path.includes(`/reviews/${readingReview}/comments`)) readAnswered = true;
