@@ -42,7 +42,6 @@ export const PERFORMANCE = [
       "memoi[sz](?:e|ed|ation)",
       "caching",
       "cache (?:hits?|miss(?:es)?|hit rate|invalidation|ttl|time|lifetime|expiry)",
-      "memcached?",
       "cache results?",
       "(?:memory|heap|buffer|object) allocations?",
       "allocat(?:es|ing) (?:a|an|new|memory|the)",
