@@ -13,7 +13,7 @@ export const STYLE = [
       "styleguide",
       "style guide",
       "format(?:ting|ter)",
-      "(?:re)?format(?:ted)? (?:it|(?:the |this |that |these |your )?(?:code|file|files|lines?|block|section|method|function|class|readme|comments?|docstrings?))",
+      "format(?:ted)? (?:it|(?:the |this |that |these |your )?(?:code|file|files|lines?|block|section|method|function|class|readme|comments?|docstrings?))",
       "format(?:ted)? (?:this|that)(?= ?[.!,;?]|$)",
       "format of (?:the|this|that|these|your) (?:code|file|files|lines?|block|section|comments?|docstrings?)",
       "(?:dos|unix|windows|crlf) (?:format|line endings?)",
