@@ -22,9 +22,9 @@ export const READABILITY = [
       "cryptic",
       "convoluted",
       "(?:more|less) obvious",
-      "(?:funny|odd|strange|weird|awkward) (?:formulation|construct(?:ion)?)",
-      "awkward to (?:read|follow|use)",
-      "reads? (?:a bit |kind of |quite |very |really |rather )?(?:awkward(?:ly)?|weird(?:ly)?|odd(?:ly)?|strange(?:ly)?|funny|clunky)",
+      // "odd" and "awkward" alone are readability words below; these read the other forms.
+      "(?:funny|strange|weird) (?:formulation|construct(?:ion)?)",
+      "reads? (?:a bit |kind of |quite |very |really |rather )?(?:awkwardly|weird(?:ly)?|oddly|strange(?:ly)?|funny|clunky)",
       "complex(?:ity)?",
       "over-?complicated",
       "complicated",
