@@ -147,12 +147,11 @@ function measureClassifyThroughput(comments: readonly LabeledComment[]): void {
     wallRates.push(inputs.length / seconds);
     cpuRates.push(inputs.length / ((cpu.user + cpu.system) / 1e6));
   }
-  const sorted = [...wallRates].sort((a, b) => a - b);
   const rate = Math.round(median(wallRates));
   const n = (value: number): string => Math.round(value).toLocaleString("en-US");
   console.log(
     `\nclassifyComment: ${n(rate)} comments/s, median of ${CLASSIFY_ROUNDS} rounds over ` +
-      `${inputs.length.toLocaleString("en-US")} texts after a warm-up pass (rounds ${n(sorted[0] ?? 0)}–${n(sorted[sorted.length - 1] ?? 0)}; ` +
+      `${inputs.length.toLocaleString("en-US")} texts after a warm-up pass (rounds ${n(Math.min(...wallRates))}–${n(Math.max(...wallRates))}; ` +
       `${n(median(cpuRates))} per CPU second), single thread, target >= 20,000 ${rate >= 20000 ? "ok" : "MISS"}`,
   );
 }
