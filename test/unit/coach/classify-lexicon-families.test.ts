@@ -282,3 +282,15 @@ describe("asking for input is a question (tenth pass)", () => {
     expect(signalsOf(text)).not.toContain("question"),
   );
 });
+
+describe("extracting code into a function is readability (eleventh pass)", () => {
+  it.each([
+    "Maybe move these three lines into their own function.",
+    "It would be better to put this in a separate method so it can be reused.",
+    "I would move this section to a new method.",
+  ])("%s is readability", (text) => expect(concernsOf(text)).toContain("readability"));
+  it.each(["This makes a separate function call per row.", "The new function is covered by the tests above."])(
+    "%s is not",
+    (text) => expect(concernsOf(text)).not.toContain("readability"),
+  );
+});

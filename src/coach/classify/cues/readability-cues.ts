@@ -42,6 +42,9 @@ export const READABILITY = [
       "split (?:this|it|them)(?: up)?",
       "extract (?:this|it|a|into)",
       "helper (?:function|method)",
+      // Extracting code into a function is a clearer construct; moving it to another class or module is design.
+      "(?:separate|own) (?:helper )?(?:function|method)s?(?! calls?\\b)",
+      "(?:to|into) a new (?:helper )?(?:function|method)",
       "magic (?:number|numbers|string|strings|value|values)",
       "constants?",
       "duplicat(?:e|ed|es|ion)",
