@@ -18,6 +18,15 @@ export class EvidenceLog {
     this.lowered.push(lower);
     this.items.push({ label, match: match.trim() });
   }
+
+  /** Takes back every item of `label` (a later stage overruled it). */
+  drop(label: Label): void {
+    for (let i = this.items.length - 1; i >= 0; i -= 1) {
+      if (this.items[i]!.label !== label) continue;
+      this.items.splice(i, 1);
+      this.lowered.splice(i, 1);
+    }
+  }
 }
 
 /** The first match of `re` in `text` that is not negated, or null. */
@@ -67,6 +76,12 @@ export function createDraft(): Draft {
 export function addConcern(draft: Draft, concern: Concern, match: string): void {
   draft.concerns.add(concern);
   draft.evidence.add(`concern:${concern}`, match);
+}
+
+/** Takes a concern back with its evidence. */
+export function dropConcern(draft: Draft, concern: Concern): void {
+  draft.concerns.delete(concern);
+  draft.evidence.drop(`concern:${concern}`);
 }
 
 /** Adds a signal with its evidence. */

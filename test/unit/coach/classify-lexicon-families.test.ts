@@ -294,3 +294,19 @@ describe("extracting code into a function is readability (eleventh pass)", () =>
     (text) => expect(concernsOf(text)).not.toContain("readability"),
   );
 });
+
+describe("an alternative inside a testing or speed remark is not a design (eleventh pass)", () => {
+  it.each([
+    "Can you mock the HTTP calls in setUp instead of actually making them?",
+    "If the divisor is a power of two, shift instead of dividing, for speed.",
+  ])("%s is not architecture, and its evidence is taken back", (text) => {
+    const { concerns, evidence } = classifyComment(text);
+    expect(concerns).not.toContain("architecture");
+    expect(evidence.map((e) => e.label)).not.toContain("concern:architecture");
+  });
+  it.each([
+    "Rather than a subclass per test, use a factory in the test module.",
+    "Can the client be passed in as a dependency instead of constructed here? It makes the service hard to test.",
+    "Keep the parsing in the client instead of the server.",
+  ])("%s is architecture", (text) => expect(concernsOf(text)).toContain("architecture"));
+});

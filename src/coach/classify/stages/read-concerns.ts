@@ -1,12 +1,13 @@
 // Stage: what the comment addresses, from the cue files (one per label), case-sensitive names, and the
 // weighted defect score for edge cases phrased as scenarios or in domain terms.
 
+import { ARCHITECTURE } from "../cues/architecture-cues.js";
 import { CONCERN_CUES } from "../cues/concern-cues.js";
 import { DOCS_CITED, QUOTED_PHRASE, WORDING_FRAME } from "../cues/documentation-cues.js";
 import { DEFECT_CLAIM, EDGE_CASES_WEAK, EXCEPTION_CLASS, LOGGED_ERROR } from "../cues/edge-cases-cues.js";
 import { WORK_PACE } from "../cues/performance-cues.js";
 import { TESTING_IN_CODE } from "../cues/testing-cues.js";
-import { addConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
+import { addConcern, dropConcern, firstMatch, matchCues, type Draft } from "../evidence-log.js";
 import { readSecurity } from "./read-security.js";
 import { splitCount } from "../split-count.js";
 import { replaceIfWords } from "../word-index.js";
@@ -37,6 +38,18 @@ function defectThreshold(prose: string, draft: Draft): number {
   return ASKS_OR_WARNS.test(prose) && !asksForDocumentation(prose) ? DEFECT_THRESHOLD / 2 : DEFECT_THRESHOLD;
 }
 
+const ALTERNATIVE_CONNECTOR = /\b(?:instead of|rather than|in favou?r of)\b/gi;
+const TOPICAL = ["testing", "performance"] as const;
+
+/** "Mock it instead of building it", "shift instead of divide for perf": an alternative within another concern's topic. */
+function isOnlyAnAlternative(cueText: string, concerns: ReadonlySet<string>): boolean {
+  if (!TOPICAL.some((c) => concerns.has(c))) return false;
+  ALTERNATIVE_CONNECTOR.lastIndex = 0;
+  if (!ALTERNATIVE_CONNECTOR.test(cueText)) return false;
+  const rest = cueText.replace(ALTERNATIVE_CONNECTOR, blank);
+  return ARCHITECTURE.every(({ re, negation }) => firstMatch(rest, re, negation) === null);
+}
+
 function blank(match: string): string {
   return " ".repeat(match.length);
 }
@@ -51,6 +64,7 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
   // per the docs it can return null") is not a remark on the docs.
   const cueText = replaceIfWords(replaceIfWords(claims.replace(CODE_ALTERNATIVE, blank), WORK_PACE, blank), DOCS_CITED, blank);
   matchCues(cueText, CONCERN_CUES, concerns, evidence, "concern");
+  if (concerns.has("architecture") && isOnlyAnAlternative(cueText, concerns)) dropConcern(draft, "architecture");
   readSecurity(claims, codeWords, draft);
   // Test names and helpers named only in code: `assertIsInstance`, `create-store.test.js`.
   if (!concerns.has("testing")) matchCues(codeWords, TESTING_IN_CODE, concerns, evidence, "concern");
@@ -80,6 +94,6 @@ export function readConcerns(prose: string, codeWords: string, draft: Draft): vo
     if (defect.score > 0 && defect.score >= defectThreshold(prose, draft) && defect.match !== null) addConcern(draft, "edge-cases", defect.match);
   } else if (asksForDocumentation(prose) && scoreDefect(prose).score < DEFECT_THRESHOLD) {
     // "Mention in the docstring that this can return null": the failure mode is what to write down.
-    concerns.delete("edge-cases");
+    dropConcern(draft, "edge-cases");
   }
 }
