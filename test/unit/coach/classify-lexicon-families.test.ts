@@ -310,3 +310,15 @@ describe("an alternative inside a testing or speed remark is not a design (eleve
     "Keep the parsing in the client instead of the server.",
   ])("%s is architecture", (text) => expect(concernsOf(text)).toContain("architecture"));
 });
+
+describe("code called unneeded without a readability word (eleventh pass)", () => {
+  it.each([
+    "I don't think we need `if` here, just return the value.",
+    "You don't need to add the wrapper here.",
+    "Is there a point to making a list out of the keys?",
+    "You don't actually have to convert it to a list here.",
+  ])("%s is readability", (text) => expect(concernsOf(text)).toContain("readability"));
+  it.each(["We need to add the wrapper here.", "There is a point to this: the keys are sorted."])("%s is not", (text) =>
+    expect(concernsOf(text)).not.toContain("readability"),
+  );
+});

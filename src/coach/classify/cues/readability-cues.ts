@@ -86,13 +86,14 @@ export const READABILITY = [
 
 /**
  * A remark that the code at the line is redundant, phrased without a readability word: "this `if` can be
- * removed", "is this still needed?", "`Arch` is not used", "do we need this?", "get rid of it", "this is needless",
+ * removed", "is this still needed?", "`Arch` is not used", "do we need this?", "I don't think we need this", "you don't
+ * need to pass it", "is there a point to copying it?", "get rid of it", "this is needless",
  * "clutters the handler" (not wasted work, which is performance, nor code that will be useless some day). Read only
  * when the comment names no other concern: "is this needed? the test passes without it" is about the test, "this
  * comment seems useless" about the comment.
  */
 export const REDUNDANT_CODE =
-  /\b(?:(?:can|could|should|might|may)\s+(?:also\s+|just\s+|probably\s+|safely\s+|now\s+)?be\s+(?:removed|dropped|deleted|omitted|skipped|left out)|(?:is|are)\s+(?:this|these|that|those|it|they)\s+(?:\w+\s+)?(?:still\s+|really\s+|even\s+)?(?:necessary|needed|required|used)\b|(?:not|n't|never)\s+(?:\w+\s+)?(?:necessary|needed|used)\b|(?:do|does)\s+(?:we|you|it)\s+(?:still\s+|really\s+|even\s+)?need\s+(?:this|these|that|those|it|them)\b|get\s+rid\s+of|no\s+longer\s+(?:used|needed|necessary|required)|left\s?-?over|(?<!\b(?:will|would|might|could|may)\s+(?:be|become)\s+)(?:needless|useless|pointless)(?!\s+(?:iterations?|loops?|passes|lookups?|calls?|quer(?:y|ies)|requests?|round\s?trips?|allocations?|work|cop(?:y|ies)))|clutter(?:s|ing|ed)?|(?:gives|adds)\s+(?:no|little)\s+value)/gi;
+  /\b(?:(?:can|could|should|might|may)\s+(?:also\s+|just\s+|probably\s+|safely\s+|now\s+)?be\s+(?:removed|dropped|deleted|omitted|skipped|left out)|(?:is|are)\s+(?:this|these|that|those|it|they)\s+(?:\w+\s+)?(?:still\s+|really\s+|even\s+)?(?:necessary|needed|required|used)\b|(?:not|n't|never)\s+(?:\w+\s+)?(?:necessary|needed|used)\b|(?:do|does)\s+(?:we|you|it)\s+(?:still\s+|really\s+|even\s+)?need\s+(?:this|these|that|those|it|them)\b|(?:is|are)\s+(?:it|there)\s+(?:really\s+)?(?:necessary|needed|a\s+(?:point|reason|need))\s+(?:to|in|for)\b|(?:don't|do\s+not|doesn't|does\s+not)\s+(?:think\s+|believe\s+)?(?:we|you|it)\s+(?:really\s+|actually\s+|even\s+)?needs?\s+(?:this|that|these|those|the|an?|CODE|it|them)\b|(?:don't|do\s+not|doesn't|does\s+not)\s+(?:actually\s+|really\s+|even\s+)?(?:need|have)\s+to|get\s+rid\s+of|no\s+longer\s+(?:used|needed|necessary|required)|left\s?-?over|(?<!\b(?:will|would|might|could|may)\s+(?:be|become)\s+)(?:needless|useless|pointless)(?!\s+(?:iterations?|loops?|passes|lookups?|calls?|quer(?:y|ies)|requests?|round\s?trips?|allocations?|work|cop(?:y|ies)))|clutter(?:s|ing|ed)?|(?:gives|adds)\s+(?:no|little)\s+value)/gi;
 
 /**
  * Offering other code: "could also do `x`", "`a -> b`", "something like `…`", "why not `…`?". Read only when the
