@@ -322,3 +322,12 @@ describe("code called unneeded without a readability word (eleventh pass)", () =
     expect(concernsOf(text)).not.toContain("readability"),
   );
 });
+
+describe("redundant code is readability, not a design remark (eleventh pass)", () => {
+  it.each(["This check is redundant, the function is only called from line 316.", "Probably a redundant file, please verify."])(
+    "%s is not architecture",
+    (text) => expect(concernsOf(text)).not.toContain("architecture"),
+  );
+  it("a redundant layer of the design still is", () =>
+    expect(concernsOf("This service layer is redundant: the controller already validates.")).toContain("architecture"));
+});

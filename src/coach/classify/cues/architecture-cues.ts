@@ -138,7 +138,6 @@ export const ARCHITECTURE_WEAK = words(
   "callee",
   "solution",
   "alternatively",
-  "redundant",
   "not (?:really )?(?:needed|necessary|required)",
   "duplicat(?:e|ed|es|ion)",
   "move (?:this|it|that|these) (?:to|into|out|outside|up)",
