@@ -122,3 +122,25 @@ describe("an insult at a person", () => {
   it("calling the author a coward is harsh", () =>
     expect(toneOf("Only cowards would hide this behind a flag.")).not.toBe("respectful"));
 });
+
+// Eleventh pass: slurs, mild pejoratives at a person, and tone words that are part of a name.
+
+describe("slurs and mild pejoratives aimed at a person", () => {
+  it.each(["Only a fag would write it this way.", "Stop being a slut for features."])("%s is toxic", (text) =>
+    expect(toneOf(text)).toBe("toxic"),
+  );
+  it.each([
+    "You could have pushed a new patchset rather than complaining, you slacker.",
+    "Real engineers don't use basename, that is for chumps.",
+    "This family of functions is a disgrace.",
+    "Dam, the import order broke again.",
+  ])("%s is harsh", (text) => expect(toneOf(text)).toBe("harsh"));
+});
+
+describe("a tone word that is part of a dotted name", () => {
+  it.each(["You'll need to delete this.goofy.activeFrames here.", "Can we build one static goofy.js with device.js?"])(
+    "%s is respectful",
+    (text) => expect(toneOf(text)).toBe("respectful"),
+  );
+  it("the same word about the code is harsh", () => expect(toneOf("This alignment is goofy.")).toBe("harsh"));
+});

@@ -30,6 +30,11 @@ const STRONG_PROFANITY = words(
   "goddamn(?:ed|it)?",
   "god damn(?:ed|it)?",
   "retard(?:ed|s)?",
+  "fag(?:g?ots?|s)?",
+  "nigg(?:ers?|as?)",
+  "whores?",
+  "sluts?",
+  "rap(?:e|ed|es|ing|ist|ists)",
   "stfu",
   "gtfo",
   "kys",
@@ -59,6 +64,7 @@ const THREAT =
 const MILD_PROFANITY = words(
   "damn(?:ed|it|s)?",
   "dammit",
+  "dam",
   "darn(?:ed|it)?",
   "crap(?:py|pier|piest|s)?",
   "suck(?:s|ed|ing|y|ier|iest|er|ers)?",
@@ -175,6 +181,11 @@ const PEJORATIVE = words(
   "lousy",
   "nazis?",
   "cowards?",
+  "chumps?",
+  "slackers?",
+  "disgrace(?:ful|fully)?",
+  "bastardi[sz](?:e|ed|ing)",
+  "brain ?holes?",
 );
 
 /** Dismissive, mocking or belittling phrases. */

@@ -10,6 +10,11 @@ const APOLOGY_NEXT = /^[.!?\s]*(?:sorry|my bad|oops|apologies)\b/i;
 const SHOUTING = /(?:\b[A-Z]{2,}[!?,.]*\s+){3,}[A-Z]{2,}\b/g;
 const TWO_CAPITALS = /[A-Z]{2}/;
 
+/** A word joined by a dot to another ("this.goofy.map", "goofy.js"): part of a name, not a word. */
+function isPartOfName(text: string, index: number, length: number): boolean {
+  return /\w\.$/.test(text.slice(Math.max(0, index - 2), index)) || /^\.\w/.test(text.slice(index + length, index + length + 2));
+}
+
 function isSelfDirected(text: string, index: number, length: number): boolean {
   const before = text.slice(Math.max(0, index - 24), index);
   const after = text.slice(index + length, index + length + 16);
@@ -35,6 +40,7 @@ export function classifyTone(prose: string, evidence: EvidenceLog): Tone {
         re.lastIndex += 1;
         continue;
       }
+      if (isPartOfName(text, m.index, m[0].length)) continue;
       if (forgivesSelf && isSelfDirected(text, m.index, m[0].length)) continue;
       tone = cueTone;
       evidence.add(`tone:${cueTone}`, m[0]);
