@@ -331,3 +331,12 @@ describe("redundant code is readability, not a design remark (eleventh pass)", (
   it("a redundant layer of the design still is", () =>
     expect(concernsOf("This service layer is redundant: the controller already validates.")).toContain("architecture"));
 });
+
+describe("'we should use' alone proposes a construct, not a design (eleventh pass)", () => {
+  it.each(["We should use a regular expression match here.", "We can return early from this function if both are null."])(
+    "%s is not architecture",
+    (text) => expect(concernsOf(text)).not.toContain("architecture"),
+  );
+  it("reusing a module of the project still is", () =>
+    expect(concernsOf("We could reuse the existing parser module instead.")).toContain("architecture"));
+});

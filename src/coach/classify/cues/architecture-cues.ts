@@ -83,7 +83,6 @@ export const ARCHITECTURE = [
       "why not (?:just |simply )?(?:use|have|make|do|pass|put|call|keep|return|store|add|reuse|move|extract|let|rely)",
       "why (?:do|did|does|would|are|is) (?:we|you|it|this) (?:need|use|want|store|keep|make|add|have)",
       "(?:could|can|couldn't|can't) (?:we|you|it|this) (?:just |simply )?(?:use|have|make|pass|store|keep|reuse|return|rely|delegate|inherit|extend|share)",
-      "we (?:could|can|should) (?:just |simply )?(?:use|have|make|pass|store|keep|reuse|return|avoid|rely|delegate|share)",
       "(?:just|simply) (?:use|reuse|call|delegate|rely on|inherit|extend)",
       "(?:can|could) (?:just |simply |also )?(?:use|reuse)",
       "(?:should|could|can) (?:be|become) (?:a |an )?(?:private|public|protected|static|final|const|local|member|class|instance|generic|abstract|separate|shared)",
