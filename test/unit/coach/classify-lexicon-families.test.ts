@@ -340,3 +340,16 @@ describe("'we should use' alone proposes a construct, not a design (eleventh pas
   it("reusing a module of the project still is", () =>
     expect(concernsOf("We could reuse the existing parser module instead.")).toContain("architecture"));
 });
+
+describe("asking whether code is needed is readability, not a design discussion (eleventh pass)", () => {
+  it.each(["Is this interface used anywhere?", "Is it necessary to wrap all these methods in a function?"])(
+    "%s is readability, not architecture",
+    (text) => {
+      const concerns = concernsOf(text);
+      expect(concerns).toContain("readability");
+      expect(concerns).not.toContain("architecture");
+    },
+  );
+  it("a proposal about structure still is", () =>
+    expect(concernsOf("Could this be a private static method?")).toContain("architecture"));
+});
