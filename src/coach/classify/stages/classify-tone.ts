@@ -10,7 +10,7 @@ const APOLOGY_NEXT = /^[.!?\s]*(?:sorry|my bad|oops|apologies)\b/i;
 const SHOUTING = /(?:\b[A-Z]{2,}[!?,.]*\s+){3,}[A-Z]{2,}\b/g;
 const TWO_CAPITALS = /[A-Z]{2}/;
 
-/** A word joined by a dot to another ("this.goofy.map", "goofy.js"): part of a name, not a word. */
+/** A word joined by a dot to another ("window.goofy.config", "goofy.css"): part of a name, not a word. */
 function isPartOfName(text: string, index: number, length: number): boolean {
   return /\w\.$/.test(text.slice(Math.max(0, index - 2), index)) || /^\.\w/.test(text.slice(index + length, index + length + 2));
 }

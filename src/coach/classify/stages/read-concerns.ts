@@ -41,7 +41,10 @@ function defectThreshold(prose: string, draft: Draft): number {
 const ALTERNATIVE_CONNECTOR = /\b(?:instead of|rather than|in favou?r of)\b/gi;
 const TOPICAL = ["testing", "performance"] as const;
 
-/** "Mock it instead of building it", "shift instead of divide for perf": an alternative within another concern's topic. */
+/**
+ * "Stub the client instead of starting a server", "a shift instead of a multiplication, faster": an alternative
+ * within another concern's topic.
+ */
 function isOnlyAnAlternative(cueText: string, concerns: ReadonlySet<string>): boolean {
   if (!TOPICAL.some((c) => concerns.has(c))) return false;
   ALTERNATIVE_CONNECTOR.lastIndex = 0;

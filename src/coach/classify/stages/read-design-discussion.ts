@@ -11,7 +11,7 @@ import { testIfWords } from "../word-index.js";
  * ("Could this be a private static method?", "Why keep a list here rather than a map?"). Needs two of: a
  * structural word, a code construct, a proposing or questioning move; and the comment must not be about
  * documentation, wording, formatting, naming or tests, where the same words are incidental, nor ask whether the code
- * is needed at all ("Is this interface used anywhere?"): dropping unneeded code is readability in DESIGN.md's terms.
+ * is needed at all ("Is this enum used anywhere?"): dropping unneeded code is readability in DESIGN.md's terms.
  */
 export function readDesignDiscussion(prose: string, concerns: Set<Concern>, evidence: EvidenceLog): void {
   if (concerns.has("documentation") || concerns.has("style")) return;
